@@ -1,0 +1,123 @@
+"""Evaluate a criteria tree against a set of findings, keeping the reasoning as a trace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from screener.models import AllOf, AnyOf, AtLeast, Criterion, NodeTrace, NoneOf
+
+
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def _cheapest(children: list[NodeTrace], count: int) -> tuple[str, ...] | None:
+    """The fewest findings that make `count` more of these unmet children hold."""
+    options = [c.completion for c in children if not c.met and c.completion is not None]
+    if len(options) < count:
+        return None
+    # Stable sort keeps the rule's own order among equally short options: same input, same output.
+    options.sort(key=len)
+    return _unique(f for option in options[:count] for f in option)
+
+
+def evaluate(criterion: Criterion, present: frozenset[str]) -> NodeTrace:
+    """How `criterion` fares against the `present` findings."""
+    if isinstance(criterion, str):
+        met = criterion in present
+        return NodeTrace(
+            kind="finding",
+            finding=criterion,
+            met=met,
+            needed=1,
+            satisfied=int(met),
+            progress=float(met),
+            completion=() if met else (criterion,),
+        )
+    if isinstance(criterion, NoneOf):
+        children = [evaluate(c, present) for c in criterion.none_of]
+        hits = sum(c.met for c in children)
+        return NodeTrace(
+            kind="none_of",
+            met=hits == 0,
+            needed=0,
+            satisfied=hits,
+            progress=float(hits == 0),
+            # Adding findings can never un-present one that excludes the pattern.
+            completion=() if hits == 0 else None,
+            children=tuple(children),
+        )
+    if isinstance(criterion, AllOf):
+        children = [evaluate(c, present) for c in criterion.all_of]
+        met = all(c.met for c in children)
+        positive = [c for c in children if c.kind != "none_of"]
+        excluded = any(c.kind == "none_of" and not c.met for c in children)
+        # An exclusion that holds trivially says nothing about how much of the pattern is present.
+        progress = (
+            0.0
+            if excluded
+            else (sum(c.progress for c in positive) / len(positive) if positive else 1.0)
+        )
+        completions = [c.completion for c in children if not c.met]
+        completion = (
+            None
+            if None in completions
+            else _unique(f for option in completions for f in option or ())
+        )
+        return NodeTrace(
+            kind="all_of",
+            met=met,
+            needed=len(children),
+            satisfied=sum(c.met for c in children),
+            progress=progress,
+            completion=() if met else completion,
+            children=tuple(children),
+        )
+    if isinstance(criterion, AnyOf):
+        children = [evaluate(c, present) for c in criterion.any_of]
+        met = any(c.met for c in children)
+        return NodeTrace(
+            kind="any_of",
+            met=met,
+            needed=1,
+            satisfied=sum(c.met for c in children),
+            progress=max(c.progress for c in children),
+            completion=() if met else _cheapest(children, 1),
+            children=tuple(children),
+        )
+    if isinstance(criterion, AtLeast):
+        n = criterion.at_least.n
+        children = [evaluate(c, present) for c in criterion.at_least.of]
+        satisfied = sum(c.met for c in children)
+        best = sorted((c.progress for c in children), reverse=True)[:n]
+        return NodeTrace(
+            kind="at_least",
+            met=satisfied >= n,
+            needed=n,
+            satisfied=satisfied,
+            progress=sum(best) / n,
+            completion=() if satisfied >= n else _cheapest(children, n - satisfied),
+            children=tuple(children),
+        )
+    raise TypeError(f"not a criterion: {criterion!r}")
+
+
+def counted_findings(trace: NodeTrace) -> tuple[str, ...]:
+    """The present findings that count towards the pattern (not those inside exclusions)."""
+    return _unique(_counted(trace))
+
+
+def _counted(trace: NodeTrace) -> Iterator[str]:
+    if trace.kind == "finding":
+        if trace.met and trace.finding:
+            yield trace.finding
+    elif trace.kind != "none_of":
+        for child in trace.children:
+            yield from _counted(child)
+
+
+def all_findings(trace: NodeTrace) -> tuple[str, ...]:
+    """Every finding the tree mentions, in rule order."""
+    if trace.kind == "finding":
+        return (trace.finding,) if trace.finding else ()
+    return _unique(f for child in trace.children for f in all_findings(child))

@@ -1,0 +1,92 @@
+"""The PNS-Care score (Graus et al. 2021), with every point explained.
+
+The points and cut-offs are data in `rules/pns_care.yaml`; which phenotypes and antibodies carry
+which risk class is data in the syndromes and the antibody vocabulary. This module only adds up.
+"""
+
+from __future__ import annotations
+
+from screener.book import RuleBook
+from screener.models import (
+    AntibodyRisk,
+    FollowUp,
+    PnsCareItem,
+    PnsCareScore,
+    Profile,
+    Syndrome,
+)
+
+_RISK_ORDER = (
+    AntibodyRisk.HIGH,
+    AntibodyRisk.INTERMEDIATE,
+    AntibodyRisk.LOWER,
+    AntibodyRisk.OUTSIDE_PNS,
+)
+
+
+def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsCareScore | None:
+    """The score for `syndrome` in `profile`; None where the 2021 criteria do not score it."""
+    if syndrome.pns_care is None:
+        return None
+    rules = book.pns_care
+    clinical = rules.phenotype[syndrome.pns_care.phenotype]
+    items = [
+        PnsCareItem(
+            level="clinical",
+            points=clinical.points,
+            explanation=f"{clinical.label}: {clinical.explanation}",
+        )
+    ]
+
+    antibodies = sorted(
+        (book.antibody_by_id[a] for a in profile.antibodies),
+        key=lambda a: (_RISK_ORDER.index(a.risk), a.id),
+    )
+    if antibodies:
+        best = antibodies[0]
+        points = rules.antibody[best.risk]
+        explanation = f"{best.label} — {points.label}: {points.explanation}"
+        items.append(PnsCareItem(level="antibody", points=points.points, explanation=explanation))
+    else:
+        items.append(
+            PnsCareItem(
+                level="antibody",
+                points=rules.no_antibody.points,
+                explanation=f"{rules.no_antibody.label}: {rules.no_antibody.explanation}",
+            )
+        )
+
+    fits_phenotype = set(syndrome.cancers.typical) | set(syndrome.cancers.reported)
+    antibody_tumours = [set(a.cancers) for a in antibodies if a.cancers]
+    consistent = [
+        c
+        for c in profile.cancers
+        if c in fits_phenotype and (not antibody_tumours or any(c in t for t in antibody_tumours))
+    ]
+    if consistent:
+        rule = rules.cancer_consistent
+        names = ", ".join(book.label(c) for c in consistent)
+        explanation = f"{rule.label} ({names}): {rule.explanation}"
+    else:
+        rule = (
+            rules.no_cancer_long_follow_up
+            if profile.follow_up == FollowUp.TWO_YEARS_OR_MORE
+            else rules.no_cancer_short_follow_up
+        )
+        explanation = f"{rule.label}: {rule.explanation}"
+        if profile.cancers:
+            names = ", ".join(book.label(c) for c in profile.cancers)
+            explanation += f" The known cancer ({names}) does not fit this phenotype and antibody."
+        if profile.follow_up is None:
+            explanation += " Follow-up was not given, so it is counted as under 2 years."
+    items.append(PnsCareItem(level="cancer", points=rule.points, explanation=explanation))
+
+    total = sum(item.points for item in items)
+    level = max((lv for lv in rules.levels if lv.min_total <= total), key=lambda lv: lv.min_total)
+    return PnsCareScore(
+        items=tuple(items),
+        total=total,
+        level=level.name,
+        level_explanation=level.explanation,
+        note=rules.note,
+    )
