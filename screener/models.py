@@ -374,6 +374,7 @@ class PnsCareRules(Frozen):
     antibody: dict[AntibodyRisk, PnsCarePoints]
     no_antibody: PnsCarePoints
     cancer_consistent: PnsCarePoints
+    cancer_not_consistent: PnsCarePoints
     no_cancer_short_follow_up: PnsCarePoints
     no_cancer_long_follow_up: PnsCarePoints
     levels: tuple[PnsCareLevel, ...] = Field(min_length=1)

@@ -67,6 +67,11 @@ def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsC
         rule = rules.cancer_consistent
         names = ", ".join(book.label(c) for c in consistent)
         explanation = f"{rule.label} ({names}): {rule.explanation}"
+    elif profile.cancers:
+        # Found but not fitting scores 1 whatever the follow-up (Graus 2021 worked example).
+        rule = rules.cancer_not_consistent
+        names = ", ".join(book.label(c) for c in profile.cancers)
+        explanation = f"{rule.label} ({names}): {rule.explanation}"
     else:
         rule = (
             rules.no_cancer_long_follow_up
@@ -74,9 +79,6 @@ def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsC
             else rules.no_cancer_short_follow_up
         )
         explanation = f"{rule.label}: {rule.explanation}"
-        if profile.cancers:
-            names = ", ".join(book.label(c) for c in profile.cancers)
-            explanation += f" The known cancer ({names}) does not fit this phenotype and antibody."
         if profile.follow_up is None:
             explanation += " Follow-up was not given, so it is counted as under 2 years."
     items.append(PnsCareItem(level="cancer", points=rule.points, explanation=explanation))

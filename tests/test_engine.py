@@ -1,0 +1,189 @@
+"""Screening semantics on the small test rule book: tiers, context, labs, red flags, order."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.engine import screen
+from screener.labs import ProfileError
+from screener.models import FollowUp, Profile, Sex, Tier
+
+
+def tiers(result):
+    return {m.syndrome: m.tier for m in result.matches}
+
+
+def test_criteria_with_a_typical_cancer_is_strong(mini_book):
+    result = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book)
+    assert tiers(result) == {"alpha": Tier.STRONG}
+    (match,) = result.matches
+    assert match.cancer_context[0].link == "typical"
+    assert match.missing_findings == ()
+
+
+def test_criteria_with_a_linked_antibody_is_strong_without_a_cancer(mini_book):
+    result = screen(Profile(findings=["a", "b", "c"], antibodies=["hu"]), mini_book)
+    assert tiers(result) == {"alpha": Tier.STRONG}
+    assert result.matches[0].antibody_context == ("hu",)
+
+
+@pytest.mark.parametrize("cancers", [[], ["breast_cancer"]])
+def test_criteria_without_typical_context_is_partial(mini_book, cancers):
+    result = screen(Profile(findings=["a", "b", "c"], cancers=cancers), mini_book)
+    assert tiers(result) == {"alpha": Tier.PARTIAL}
+
+
+def test_more_than_half_of_the_criteria_is_partial_and_says_what_is_missing(mini_book):
+    result = screen(Profile(findings=["a", "b"]), mini_book)
+    (match,) = result.matches
+    assert match.tier == Tier.PARTIAL and not match.trace.met
+    assert match.missing_findings == ("c",)
+
+
+def test_half_or_less_of_the_criteria_is_not_shown(mini_book):
+    assert screen(Profile(findings=["b", "c"]), mini_book).matches == ()
+
+
+def test_non_specific_findings_alone_never_show_a_pattern(mini_book):
+    result = screen(Profile(findings=["tired", "weight_loss"], cancers=["nsclc"]), mini_book)
+    assert result.no_pattern
+    assert [a.syndrome for a in result.associations] == ["gamma"]
+
+
+def test_an_excluding_finding_removes_the_pattern(mini_book):
+    assert "beta" in tiers(screen(Profile(findings=["low_sodium", "e"]), mini_book))
+    assert "beta" not in tiers(screen(Profile(findings=["low_sodium", "e", "excl"]), mini_book))
+
+
+def test_supporting_findings_add_ordering_points(mini_book):
+    plain = screen(Profile(findings=["a", "b", "c"]), mini_book).matches[0]
+    supported = screen(Profile(findings=["a", "b", "c", "e"]), mini_book).matches[0]
+    assert supported.score == plain.score + 1
+    assert supported.supporting_present == ("e",)
+    assert any("supporting" in item.reason for item in supported.score_items)
+
+
+def test_strong_patterns_come_before_partial_ones_then_by_score(mini_book):
+    profile = Profile(findings=["a", "b", "c", "low_sodium", "e"], cancers=["breast_cancer"])
+    result = screen(profile, mini_book)
+    assert [m.syndrome for m in result.matches] == ["alpha", "beta"]
+    strong = screen(profile.model_copy(update={"cancers": ("sclc",)}), mini_book)
+    assert [m.tier for m in strong.matches] == [Tier.STRONG, Tier.STRONG]
+
+
+def test_associations_list_what_the_cancer_links_to_when_the_pattern_is_absent(mini_book):
+    result = screen(Profile(cancers=["sclc"]), mini_book)
+    assert result.no_pattern
+    assert [a.syndrome for a in result.associations] == ["alpha", "beta"]
+    assert result.associations[0].via_cancers[0].cancer == "sclc"
+
+
+def test_no_pattern_result_is_explicit(mini_book):
+    result = screen(Profile(findings=["d"]), mini_book)
+    assert result.no_pattern and not result.urgent and result.associations == ()
+
+
+def test_red_flag_raises_urgency_whatever_the_patterns(mini_book):
+    result = screen(Profile(findings=["breathless"]), mini_book)
+    assert result.urgent and result.no_pattern
+    (flag,) = result.red_flags
+    assert flag.red_flag == "breathing" and flag.syndromes == ("alpha",)
+    assert flag.text == "Breathing trouble is an emergency."
+
+
+def test_lab_values_become_findings_in_either_unit(mini_book):
+    si = screen(Profile(labs=[{"analyte": "calcium", "value": 3.1, "unit": "mmol/L"}]), mini_book)
+    conventional = screen(
+        Profile(labs=[{"analyte": "calcium", "value": 12.4, "unit": "mg/dL"}]), mini_book
+    )
+    for result in (si, conventional):
+        (derived,) = result.derived_findings
+        assert derived.finding == "high_calcium" and derived.rule == "above 2.6 mmol/L"
+    assert conventional.derived_findings[0].value_in_main_unit == pytest.approx(3.1)
+
+
+def test_lab_value_thresholds_combine_with_findings_and_red_flags(mini_book):
+    profile = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 120, "unit": "mEq/L"}])
+    result = screen(profile, mini_book)
+    assert {d.finding for d in result.derived_findings} == {"low_sodium", "very_low_sodium"}
+    assert [f.red_flag for f in result.red_flags] == ["sodium_with_b"]
+
+
+@pytest.mark.parametrize(
+    ("sex", "value", "high"),
+    [(Sex.MALE, 163, False), (Sex.FEMALE, 163, True), (None, 163, True), (Sex.MALE, 170, True)],
+)
+def test_sex_specific_thresholds(mini_book, sex, value, high):
+    profile = Profile(sex=sex, labs=[{"analyte": "haemoglobin", "value": value, "unit": "g/L"}])
+    found = {d.finding for d in screen(profile, mini_book).derived_findings}
+    assert ("high_haemoglobin" in found) is high
+
+
+@pytest.mark.parametrize(
+    ("lab", "message"),
+    [
+        (
+            {"analyte": "calcium", "value": 12, "unit": "mmol/L"},
+            "Calcium 12 mmol/L is outside the range a living person can have (0.5–6 mmol/L); "
+            "was it measured in mg/dL?",
+        ),
+        ({"analyte": "sodium", "value": -5, "unit": "mmol/L"}, "Sodium -5 mmol/L is outside"),
+        (
+            {"analyte": "sodium", "value": 140, "unit": "g/L"},
+            "Sodium: the unit 'g/L' is not accepted; use one of mmol/L, mEq/L",
+        ),
+        ({"analyte": "glucose", "value": 5, "unit": "mmol/L"}, "unknown lab analyte 'glucose'"),
+    ],
+)
+def test_impossible_lab_values_are_refused_with_a_clear_message(mini_book, lab, message):
+    with pytest.raises(ProfileError) as caught:
+        screen(Profile(labs=[lab]), mini_book)
+    assert caught.value.problems[0].startswith(message)
+
+
+def test_not_a_number_is_refused_by_the_profile_itself():
+    with pytest.raises(ValueError, match="finite number"):
+        Profile(labs=[{"analyte": "sodium", "value": float("nan"), "unit": "mmol/L"}])
+
+
+def test_unknown_ids_are_refused_by_name(mini_book):
+    with pytest.raises(ProfileError) as caught:
+        screen(Profile(findings=["zzz"], cancers=["qqq"]), mini_book)
+    assert caught.value.problems == ("unknown finding 'zzz'", "unknown cancer 'qqq'")
+
+
+def test_profile_is_the_same_in_any_order():
+    assert Profile(findings=["b", "a", "a"]) == Profile(findings=["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("antibodies", "cancers", "follow_up", "total", "level"),
+    [
+        (["hu"], ["sclc"], None, 10, "Definite PNS"),
+        (["hu"], [], FollowUp.UNDER_2_YEARS, 7, "Probable PNS"),
+        (["hu"], [], FollowUp.TWO_YEARS_OR_MORE, 6, "Probable PNS"),
+        ([], ["sclc"], FollowUp.UNDER_2_YEARS, 7, "Probable PNS"),
+        ([], [], FollowUp.TWO_YEARS_OR_MORE, 3, "Non-PNS"),
+    ],
+)
+def test_pns_care_breakdown_is_attached_to_scored_neurologic_patterns(
+    mini_book, antibodies, cancers, follow_up, total, level
+):
+    profile = Profile(
+        findings=["a", "b", "c"], antibodies=antibodies, cancers=cancers, follow_up=follow_up
+    )
+    match = next(m for m in screen(profile, mini_book).matches if m.syndrome == "alpha")
+    assert match.pns_care is not None
+    assert (match.pns_care.total, match.pns_care.level) == (total, level)
+    assert [i.level for i in match.pns_care.items] == ["clinical", "antibody", "cancer"]
+
+
+def test_no_pns_care_without_antibody_or_follow_up(mini_book):
+    match = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book).matches[0]
+    assert match.pns_care is None
+
+
+def test_result_carries_the_rule_book_stamp(mini_book):
+    stamp = screen(Profile(), mini_book).book
+    assert stamp.version == mini_book.info.version
+    assert stamp.content_hash == mini_book.content_hash
