@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from screener.criteria import criterion_findings, evaluate
 from screener.models import (
     About,
     Antibody,
@@ -70,6 +71,20 @@ class RuleBook(Frozen):
     @cached_property
     def syndrome_by_id(self) -> dict[str, Syndrome]:
         return {s.id: s for s in self.syndromes}
+
+    @cached_property
+    def syndrome_findings(self) -> dict[str, frozenset[str]]:
+        """Each syndrome's criteria findings: a rule none of them touch cannot match."""
+        return {s.id: criterion_findings(s.criteria) for s in self.syndromes}
+
+    @cached_property
+    def red_flag_findings(self) -> dict[str, frozenset[str]]:
+        return {f.id: criterion_findings(f.when) for f in self.red_flags}
+
+    @cached_property
+    def red_flags_met_when_empty(self) -> frozenset[str]:
+        """Red flags that hold with no finding at all (only possible through none_of)."""
+        return frozenset(f.id for f in self.red_flags if evaluate(f.when, frozenset()).met)
 
     @cached_property
     def case_by_id(self) -> dict[str, TeachingCase]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from screener.models import AllOf, AnyOf, AtLeast, Criterion, NodeTrace, NoneOf
 
@@ -121,3 +122,25 @@ def all_findings(trace: NodeTrace) -> tuple[str, ...]:
     if trace.kind == "finding":
         return (trace.finding,) if trace.finding else ()
     return _unique(f for child in trace.children for f in all_findings(child))
+
+
+def finding_paths(criterion: Criterion, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, str]]:
+    """Every finding id in a criteria tree, with its path as written in a rule file."""
+    if isinstance(criterion, str):
+        yield path, criterion
+    elif isinstance(criterion, AllOf):
+        for j, child in enumerate(criterion.all_of):
+            yield from finding_paths(child, (*path, "all_of", j))
+    elif isinstance(criterion, AnyOf):
+        for j, child in enumerate(criterion.any_of):
+            yield from finding_paths(child, (*path, "any_of", j))
+    elif isinstance(criterion, AtLeast):
+        for j, child in enumerate(criterion.at_least.of):
+            yield from finding_paths(child, (*path, "at_least", "of", j))
+    elif isinstance(criterion, NoneOf):
+        for j, child in enumerate(criterion.none_of):
+            yield from finding_paths(child, (*path, "none_of", j))
+
+
+def criterion_findings(criterion: Criterion) -> frozenset[str]:
+    return frozenset(finding for _, finding in finding_paths(criterion))

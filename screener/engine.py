@@ -110,6 +110,9 @@ def _cancer_context(syndrome: Syndrome, profile: Profile) -> tuple[CancerContext
 def _match(
     syndrome: Syndrome, profile: Profile, present: frozenset[str], book: RuleBook
 ) -> PatternMatch | None:
+    if present.isdisjoint(book.syndrome_findings[syndrome.id]):
+        # Nothing it needs is present, so no finding counts: skip building its trace.
+        return None
     trace = evaluate(syndrome.criteria, present)
     counted = counted_findings(trace)
     if not any(not book.findings[f].nonspecific for f in counted):
@@ -179,6 +182,10 @@ def _match(
 def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...]:
     hits = []
     for flag in book.red_flags:
+        if present.isdisjoint(book.red_flag_findings[flag.id]) and (
+            flag.id not in book.red_flags_met_when_empty
+        ):
+            continue
         trace = evaluate(flag.when, present)
         if trace.met:
             hits.append(

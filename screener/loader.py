@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,19 +16,15 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from screener.book import RuleBook
+from screener.criteria import finding_paths
 from screener.models import (
     About,
-    AllOf,
     Antibody,
-    AnyOf,
-    AtLeast,
     BodySystem,
     BookInfo,
     Cancer,
     Category,
-    Criterion,
     LabAnalyte,
-    NoneOf,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -297,7 +293,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
         for j, cancer in enumerate(antibody.cancers):
             check(sources["antibodies.yaml"], (i, "cancers", j), "cancer", cancer)
     for i, flag in enumerate(sources["red_flags.yaml"].model):
-        for path, finding in _leaves(flag.when, (i, "when")):
+        for path, finding in finding_paths(flag.when, (i, "when")):
             check(sources["red_flags.yaml"], path, "finding", finding)
     book = sources["book.yaml"]
     for j, ref in enumerate(book.model.core_references):
@@ -331,7 +327,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
                         f"category '{syndrome.category.value}' does not belong in {stem}.yaml",
                     )
                 )
-            for path, finding in _leaves(syndrome.criteria, (i, "criteria")):
+            for path, finding in finding_paths(syndrome.criteria, (i, "criteria")):
                 check(source, path, "finding", finding)
             for j, finding in enumerate(syndrome.supporting):
                 check(source, (i, "supporting", j), "finding", finding)
@@ -378,21 +374,3 @@ def _duplicates(items: list[tuple[_SourceFile, Path_, str]]) -> list[Problem]:
         else:
             seen[item_id] = (source, path)
     return problems
-
-
-def _leaves(criterion: Criterion, path: Path_) -> Iterator[tuple[Path_, str]]:
-    """Every finding id in a criteria tree, with its path in the file."""
-    if isinstance(criterion, str):
-        yield path, criterion
-    elif isinstance(criterion, AllOf):
-        for j, child in enumerate(criterion.all_of):
-            yield from _leaves(child, (*path, "all_of", j))
-    elif isinstance(criterion, AnyOf):
-        for j, child in enumerate(criterion.any_of):
-            yield from _leaves(child, (*path, "any_of", j))
-    elif isinstance(criterion, AtLeast):
-        for j, child in enumerate(criterion.at_least.of):
-            yield from _leaves(child, (*path, "at_least", "of", j))
-    elif isinstance(criterion, NoneOf):
-        for j, child in enumerate(criterion.none_of):
-            yield from _leaves(child, (*path, "none_of", j))

@@ -17,6 +17,9 @@ Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
 
+# libyaml's C parser is about ten times faster; the pure-Python one gives the same events.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class YamlProblem(Exception):
@@ -48,19 +51,19 @@ def parse_yaml(text: str) -> LocatedData:
         raise YamlProblem(None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
     _refuse_unsafe_events(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         raise YamlProblem(_line_of(error), f"not valid YAML: {_describe(error)}") from None
     if node is None:
         return LocatedData(None, {(): 1})
     lines: dict[Path_, int] = {}
-    constructor = yaml.SafeLoader("")
+    constructor = _Loader("")
     return LocatedData(_build(node, (), lines, constructor), lines)
 
 
 def _refuse_unsafe_events(text: str) -> None:
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(line, "YAML aliases (*name) are not allowed in rule files")
