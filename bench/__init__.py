@@ -1,0 +1,1 @@
+"""Benchmarks of the screener (not timed tests): run `.venv/bin/python bench/run.py`."""

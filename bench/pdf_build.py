@@ -1,0 +1,112 @@
+"""PDF export: time to build the multi-page screening summary.
+
+Two summaries: a single case, the rule example that shows the most patterns (what a learner
+typically prints), and the longest one a learner can produce, a profile uniting every rule's
+positive examples (many patterns, red flags, PNS-Care, a long reference list). Baseline: an fpdf2
+document of one page with one line of text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from fpdf import FPDF
+from pypdf import PdfReader
+
+from bench.measurement import Measurement, Spread, Target, spread, time_calls
+from screener.book import RuleBook
+from screener.engine import screen
+from screener.examples import example_profile
+from screener.models import FollowUp, LabValue, Profile, ScreeningResult
+from screener.pdf_report import render_pdf
+
+TARGET = Target(limit=300.0, on="value", text="< 300 ms")
+GENERATED_AT = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def busiest_profile(book: RuleBook) -> Profile:
+    """Every finding, cancer, antibody and (first) lab value of every positive rule example."""
+    positives = [e for s in book.syndromes for e in s.examples if e.expect != "no_match"]
+    labs: dict[str, LabValue] = {}
+    for example in positives:
+        for lab in example.labs:
+            labs.setdefault(lab.analyte, lab)
+    return Profile(
+        findings=tuple(f for e in positives for f in e.findings),
+        cancers=tuple(c for e in positives for c in e.cancers),
+        antibodies=tuple(a for e in positives for a in e.antibodies),
+        labs=tuple(labs.values()),
+        follow_up=FollowUp.UNDER_2_YEARS,
+    )
+
+
+def one_line_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="One line of text.")
+    return bytes(pdf.output())
+
+
+def richest_example(book: RuleBook) -> Profile:
+    """The positive rule example that shows the most patterns (the first of equals)."""
+    profiles = [
+        example_profile(e) for s in book.syndromes for e in s.examples if e.expect != "no_match"
+    ]
+    return max(profiles, key=lambda profile: len(screen(profile, book).matches))
+
+
+def _measure_summary(
+    key: str, name: str, result: ScreeningResult, book: RuleBook, repeats: int, baseline: Spread
+) -> Measurement:
+    def summary() -> bytes:
+        return render_pdf(result, book, generated_at=GENERATED_AT)
+
+    # The first, untimed build is the warm-up, and tells how long the summary is.
+    document = summary()
+    pages = len(PdfReader(io.BytesIO(document)).pages)
+    build = spread([s * 1e3 for s in time_calls(summary, repeats, warmup=0)])
+    return Measurement(
+        key=key,
+        name=f"{name} ({pages} pages)",
+        unit="ms",
+        value=build.median,
+        p95=build.p95,
+        baseline_name="fpdf2, one page, one line of text",
+        baseline_value=baseline.median,
+        target=TARGET,
+        notes=(
+            f"{len(result.matches)} patterns, {len(result.red_flags)} red flags, "
+            f"{len(result.associations)} associations"
+        ),
+        details={
+            "repeats": repeats,
+            "pages": pages,
+            "patterns": len(result.matches),
+            "red_flags": len(result.red_flags),
+            "bytes": len(document),
+        },
+    )
+
+
+def measure(book: RuleBook, repeats: int) -> list[Measurement]:
+    baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+    return [
+        _measure_summary(
+            "pdf_case",
+            "PDF: summary of one case",
+            screen(richest_example(book), book),
+            book,
+            repeats,
+            baseline,
+        ),
+        _measure_summary(
+            "pdf_longest",
+            "PDF: longest summary, every positive example at once",
+            screen(busiest_profile(book), book),
+            book,
+            repeats,
+            baseline,
+        ),
+    ]
