@@ -1,0 +1,97 @@
+"""Learn page: about paraneoplastic syndromes, how the screener works, its limits and sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screener.app import components, state
+from screener.book import RuleBook
+from screener.inert import inert_markdown
+from screener.inert import plain_markdown as plain
+from screener.models import Status
+
+
+def _about(book: RuleBook) -> None:
+    for section in book.about.sections:
+        st.header(plain(section.heading), anchor=False)
+        st.markdown(inert_markdown(section.body))
+        components.references(section.references, book)
+    if book.about.faq:
+        st.header("Questions learners and teachers ask", anchor=False)
+        for item in book.about.faq:
+            with st.expander(plain(item.question)):
+                st.markdown(inert_markdown(item.answer))
+                components.references(item.references, book)
+
+
+def _software(book: RuleBook) -> None:
+    unreviewed = sum(s.status != Status.REVIEWED for s in book.syndromes)
+    st.header("How this app works", anchor=False)
+    st.markdown(
+        components.bullets(
+            [
+                "Every clinical statement comes from the rule book, a set of plain YAML files a "
+                "clinician can read and edit. The app loads all of it or none of it: a mistake in "
+                "one rule shows an error naming the file, line, rule and field.",
+                "Screening is plain rule checking: the same entries always give the same cards in "
+                "the same order. Each card shows the criteria met, what is missing, and the "
+                "arithmetic of its ordering points.",
+                "Nothing you enter is stored, logged or sent anywhere. The case lives only in "
+                "this browser tab and in the page address, which is how a case can be shared as "
+                "a link.",
+            ]
+        )
+    )
+    st.subheader("Limits of this app", anchor=False)
+    st.markdown(
+        components.bullets(
+            [
+                f"It knows only the {len(book.syndromes)} syndromes and {len(book.findings)} "
+                "findings in its rule book; anything else is invisible to it.",
+                "Its ordering points only order the cards: they are not probabilities.",
+                f"{unreviewed} of its {len(book.syndromes)} syndrome rules are not yet marked "
+                "reviewed; their cards say so.",
+            ]
+        )
+    )
+
+
+def _rule_book(book: RuleBook) -> None:
+    st.header("This rule book", anchor=False)
+    info = book.info
+    st.markdown(
+        components.bullets(
+            [
+                f"**Title:** {plain(info.title)}",
+                f"**Version:** {plain(info.version)}",
+                f"**Review date:** {info.review_date.isoformat()}",
+                f"**Reviewed by:** {plain(info.reviewed_by)}",
+                f"**Contents:** {len(book.syndromes)} syndromes, {len(book.findings)} findings, "
+                f"{len(book.cases)} teaching cases, {len(book.references)} references",
+            ]
+        )
+    )
+    st.markdown("**Content hash** (SHA-256 of every rule file; it changes with any edit):")
+    st.code(book.content_hash, language=None)
+
+
+def _references(book: RuleBook) -> None:
+    st.header("References", anchor=False)
+    st.caption(
+        "Every source the rule book cites. 'needs-review' marks a citation whose details were "
+        "recalled rather than checked against the source."
+    )
+    st.markdown(
+        components.bullets(
+            components.reference_line(r, always_show_status=True)
+            for r in sorted(book.references, key=lambda r: (r.authors, r.year))
+        )
+    )
+
+
+book = state.book()
+st.title("Learn about paraneoplastic syndromes", anchor=False)
+_about(book)
+_software(book)
+_rule_book(book)
+_references(book)
