@@ -1,0 +1,89 @@
+"""One app server and one chromium for the whole browser session; a fresh context per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from screener.book import RuleBook
+from tests.e2e.browser import CHROMIUM_ARGS, require_chromium, unavailable
+from tests.e2e.servers import ROOT, streamlit_app
+
+try:
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
+except ImportError:  # pragma: no cover - only without the dev requirements
+    sync_playwright = None
+
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+STEP_TIMEOUT_MS = 30_000
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[Browser]:
+    executable = require_chromium()
+    if sync_playwright is None:
+        unavailable("Playwright is not installed: pip install -r requirements-dev.txt")
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_browser: Browser) -> Iterator[str]:
+    """The app on the real rule book (requested after the browser, so it is skipped with it)."""
+    with streamlit_app() as (url, _pid):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def open_page(browser: Browser) -> Iterator[Page]:
+    """A page in its own context (its own Streamlit session) that must end without a dialog
+    or a traceback on screen."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(STEP_TIMEOUT_MS)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        yield page
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.get_by_text("Traceback")).to_have_count(0)
+        assert dialogs == [], f"a dialog fired: {dialogs}"
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def app_page(chromium_browser: Browser) -> Iterator[Page]:
+    yield from open_page(chromium_browser)
+
+
+@pytest.fixture
+def second_page(chromium_browser: Browser) -> Iterator[Page]:
+    """A second, independent visitor."""
+    yield from open_page(chromium_browser)
+
+
+@pytest.fixture(scope="session")
+def real_book() -> RuleBook:
+    from screener.loader import DEFAULT_RULES_DIR, load_rule_book
+
+    return load_rule_book(DEFAULT_RULES_DIR)

@@ -1,0 +1,136 @@
+"""Hostile input in the browser: markup in the rule book and crafted links stay inert text,
+get a visible notice, and never reach another visitor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from screener.book import RuleBook
+from tests.e2e import hostile_rules as hostile
+from tests.e2e.flows import card_titles, open_screen, submit, tick
+from tests.e2e.servers import streamlit_app
+
+HUGE_LINK = "?f=" + ",".join(f"x{i}" for i in range(150)) + "&fu=" + "9" * 5000
+HUGE_NOTICES = (
+    "'f' lists 150 items; only the first 100 were read",
+    "'fu' is longer than 4,000 characters and was ignored",
+    "unknown finding 'x0'",
+    "more problems",
+)
+CRAFTED_LINK = (
+    "?f=no_such_finding,<script>alert(3)</script>,seizures"
+    "&c=sclc&c=<img src=x onerror=alert(4)>"
+    "&lab=sodium:NaN:mmol/L,calcium:-3:mmol/L,glucose:abc:mmol/L,potassium:5:stones"
+    "&age=[1,2]&sex=<b>x</b>&zz=<script>alert(5)</script>"
+)
+CRAFTED_NOTICES = (
+    "unknown finding '<script>alert(3)</script>'",
+    "'c' was given 2 times; only the last one was read",
+    "unknown cancer '<img src=x onerror=alert(4)>'",
+    "Sodium: 'NaN' is not a number",
+    "'abc' is not a number",
+    "-3 mmol/L is outside the range a living person can have",
+    "the unit 'stones' is not accepted",
+    "unknown age band '[1,2]'",
+    "unknown sex '<b>x</b>'",
+    "unknown parameter 'zz'",
+)
+
+
+def _assert_no_injected_elements(page: Page) -> None:
+    expect(page.locator("script:text('alert')")).to_have_count(0)
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    expect(page.locator("[onerror]")).to_have_count(0)
+    expect(page.locator("main b:text-is('x')")).to_have_count(0)
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(
+    chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    rules = hostile.write_hostile_rules(tmp_path_factory.mktemp("hostile") / "rules")
+    with streamlit_app({"PNS_RULES_DIR": str(rules)}) as (url, _pid):
+        yield url
+
+
+def test_markup_in_the_rule_book_shows_as_text_on_the_screen_page(
+    app_page: Page, hostile_app_url: str
+) -> None:
+    app_page.goto(f"{hostile_app_url}/?{hostile.PROFILE_QUERY}")
+    expect(card_titles(app_page).first).to_contain_text(hostile.SYNDROME_NAME)
+    app_page.get_by_text(f"About {hostile.SYNDROME_NAME}").click()
+    expect(app_page.get_by_text(hostile.SUMMARY, exact=True).first).to_be_visible()
+    expect(app_page.get_by_text(hostile.DETAIL, exact=True).first).to_be_visible()
+    expect(app_page.get_by_text(hostile.FINDING_LABEL).first).to_be_visible()
+    _assert_no_injected_elements(app_page)
+
+
+def test_markup_in_the_rule_book_shows_as_text_on_the_explore_page(
+    app_page: Page, hostile_app_url: str
+) -> None:
+    app_page.goto(f"{hostile_app_url}/explore")
+    app_page.get_by_text(f"{hostile.SYNDROME_NAME} — status").click()
+    expect(app_page.get_by_text(hostile.SUMMARY, exact=True).first).to_be_visible()
+    expect(app_page.get_by_text(hostile.DETAIL, exact=True).first).to_be_visible()
+    _assert_no_injected_elements(app_page)
+
+
+def _open_hostile_link(page: Page, url: str, link: str, notices: tuple[str, ...]) -> None:
+    page.goto(f"{url}/{link}")
+    shown = page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
+    expect(shown).to_be_visible()
+    for expected in notices:
+        expect(shown).to_contain_text(expected)
+    _assert_no_injected_elements(page)
+
+
+def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part(
+    app_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    _open_hostile_link(app_page, app_url, CRAFTED_LINK, CRAFTED_NOTICES)
+    # What could be read is still screened: the seizure raises the urgent banner.
+    expect(app_page.get_by_text(real_book.safety.urgent_heading)).to_be_visible()
+    expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
+
+
+def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
+    app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    # Someone else is mid-way through their own case while the hostile link is opened.
+    case = real_book.case_by_id["case_moving_vein_clots"]
+    open_screen(second_page, app_url)
+    tick(second_page, real_book, case.findings)
+    submit(second_page)
+    name = real_book.syndrome_by_id[case.answer].name
+    theirs = f"1. {real_book.safety.not_a_diagnosis_label}: {name}"
+
+    _open_hostile_link(app_page, app_url, HUGE_LINK, HUGE_NOTICES)
+    expect(app_page.get_by_role("alert").filter(has_text="unknown finding")).to_have_count(1)
+    expect(app_page.get_by_text("unknown finding 'x25'")).to_have_count(0)
+
+    second_page.reload()
+    expect(card_titles(second_page).first).to_have_text(theirs)
+    expect(second_page.get_by_text("Parts of the link were ignored")).to_have_count(0)
+    second_page.goto(app_url)
+    expect(second_page.get_by_text("Tick the findings of a case")).to_be_visible()
+    expect(second_page.get_by_text("Parts of the link were ignored")).to_have_count(0)
+
+
+def test_an_impossible_lab_value_in_the_form_gets_a_clear_message(
+    app_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    open_screen(app_page, app_url)
+    form = app_page.get_by_test_id("stForm")
+    form.get_by_text("Lab values (optional)").click()
+    sodium = form.get_by_role("spinbutton", name=real_book.lab_by_id["sodium"].label, exact=True)
+    sodium.fill("-5")
+    sodium.press("Tab")
+    submit_button = app_page.get_by_role("button", name="Screen these findings")
+    submit_button.click()
+    errors = app_page.get_by_role("alert").filter(has_text="These lab values cannot be used")
+    expect(errors).to_be_visible()
+    expect(errors).to_contain_text(real_book.lab_by_id["sodium"].label)
+    expect(app_page.get_by_role("heading", name="Results")).to_have_count(0)
