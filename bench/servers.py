@@ -1,9 +1,13 @@
-"""Start a real `streamlit run` server for a benchmark, and always stop it by its PID."""
+"""Start a real `streamlit run` server (benchmarks, load and browser tests), always stopped.
+
+The server runs in its own session, so stopping its process group also stops anything it started.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -70,6 +74,7 @@ def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iter
             env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             deadline = started_at + HEALTH_TIMEOUT_S
@@ -81,12 +86,18 @@ def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iter
                 time.sleep(0.02)
             yield Server(url=url, pid=process.pid, started_at=started_at)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=STOP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def rss_mb(pid: int) -> float:

@@ -8,17 +8,9 @@ from typing import NoReturn
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from bench.browser import CHROMIUM as CHROMIUM_PATH
+
+CHROMIUM = Path(CHROMIUM_PATH)
 REQUIRE_ENV = "PNS_REQUIRE_BROWSER"
 INSTALL_HINT = "install it with `apt-get install chromium` (Debian/Ubuntu) to run the browser tests"
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM_ARGS
+from bench.servers import ROOT, streamlit_server
 from screener.book import RuleBook
-from tests.e2e.browser import CHROMIUM_ARGS, require_chromium, unavailable
-from tests.e2e.servers import ROOT, streamlit_app
+from tests.e2e.browser import require_chromium, unavailable
 
 try:
     from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -44,8 +45,8 @@ def chromium_browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def app_url(chromium_browser: Browser) -> Iterator[str]:
     """The app on the real rule book (requested after the browser, so it is skipped with it)."""
-    with streamlit_app() as (url, _pid):
-        yield url
+    with streamlit_server(ROOT / "streamlit_app.py") as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

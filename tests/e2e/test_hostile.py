@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bench.servers import ROOT, streamlit_server
 from screener.book import RuleBook
 from tests.e2e import hostile_rules as hostile
 from tests.e2e.flows import card_titles, open_screen, submit, tick
-from tests.e2e.servers import streamlit_app
 
 HUGE_LINK = "?f=" + ",".join(f"x{i}" for i in range(150)) + "&fu=" + "9" * 5000
 HUGE_NOTICES = (
@@ -52,8 +52,8 @@ def hostile_app_url(
     chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     rules = hostile.write_hostile_rules(tmp_path_factory.mktemp("hostile") / "rules")
-    with streamlit_app({"PNS_RULES_DIR": str(rules)}) as (url, _pid):
-        yield url
+    with streamlit_server(ROOT / "streamlit_app.py", {"PNS_RULES_DIR": str(rules)}) as server:
+        yield server.url
 
 
 def test_markup_in_the_rule_book_shows_as_text_on_the_screen_page(
