@@ -2,7 +2,8 @@
 
 Run from anywhere: `.venv/bin/python docs/make_sample.py` (needs poppler's `pdftoppm`). The
 profile is a made-up teaching case (no person): an older man with known small cell lung cancer,
-weakness, a dry mouth, low sodium and new difficulty swallowing, which is a red flag.
+weakness, a dry mouth, new high blood pressure, low sodium and potassium, and new difficulty
+swallowing, which is a red flag.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ PROFILE = Profile(
         "reduced_reflexes",
         "difficulty_swallowing",
         "confusion",
+        "new_high_blood_pressure",
         "euvolaemic",
         "concentrated_urine",
         "low_serum_osmolality",
@@ -42,6 +44,7 @@ PROFILE = Profile(
     labs=(
         LabValue(analyte="sodium", value=122, unit="mmol/L"),
         LabValue(analyte="calcium", value=9.2, unit="mg/dL"),
+        LabValue(analyte="potassium", value=2.9, unit="mmol/L"),
         LabValue(analyte="platelets", value=310_000, unit="/µL"),
     ),
     age_band=AgeBand.OLDER,

@@ -16,7 +16,6 @@ from screener.examples import run_all_examples
 from screener.labs import ProfileError
 from screener.loader import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
 from screener.models import Profile
-from screener.pdf_report import PAGE_SIZES, render_pdf
 from screener.report_text import render_text
 from screener.schema import rule_file_schemas, write_schemas
 
@@ -60,6 +59,9 @@ def _screen(args: argparse.Namespace) -> int:
     book = load_rule_book(args.rules)
     result = screen(_read_profile(args.profile), book)
     if args.pdf:
+        # fpdf2 is heavy to import; only a PDF request pays for it.
+        from screener.pdf_report import render_pdf
+
         # Written before anything is printed, so a failed write leaves no half-done output.
         pdf = render_pdf(result, book, page_size=args.page_size)
         try:
@@ -106,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
     )
-    run.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
+    run.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size")
     run.set_defaults(run=_screen)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))

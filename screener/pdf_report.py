@@ -45,7 +45,7 @@ SMALL_LINE = 3.5
 HEADING_SIZE = 12.0
 INDENT = 5.0
 FRAME_PAD = 1.8
-KEEP_TOGETHER = 45.0
+KEEP_TOGETHER = 32.0
 """Space (mm) a pattern's first lines need; less than this left on a page starts a new one."""
 
 INK = (20, 20, 20)
