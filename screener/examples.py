@@ -30,14 +30,7 @@ class ExampleOutcome:
 
 
 def example_profile(example: ExampleProfile) -> Profile:
-    return Profile(
-        findings=example.findings,
-        cancers=example.cancers,
-        antibodies=example.antibodies,
-        labs=example.labs,
-        age_band=example.age_band,
-        sex=example.sex,
-    )
+    return Profile.of(example)
 
 
 def run_example(syndrome: Syndrome, index: int, book: RuleBook) -> ExampleOutcome:

@@ -440,6 +440,12 @@ class Profile(Frozen):
     sex: Sex | None = None
     follow_up: FollowUp | None = None
 
+    @classmethod
+    def of(cls, source: BaseModel) -> Profile:
+        """The profile a rule example or a teaching case describes."""
+        shared = set(cls.model_fields) & set(type(source).model_fields)
+        return cls.model_validate(source.model_dump(include=shared))
+
     @field_validator("findings", "cancers", "antibodies")
     @classmethod
     def _sorted_unique(cls, ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -8,15 +8,7 @@ from screener.models import Category, Profile, TeachingCase
 
 
 def case_profile(case: TeachingCase) -> Profile:
-    return Profile(
-        findings=case.findings,
-        cancers=case.cancers,
-        labs=case.labs,
-        antibodies=case.antibodies,
-        age_band=case.age_band,
-        sex=case.sex,
-        follow_up=case.follow_up,
-    )
+    return Profile.of(case)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pytest
 from screener.engine import screen
 from screener.loader import DEFAULT_RULES_DIR, load_rule_book
 from screener.models import Category, Profile, Status
+from screener.teaching import case_profile
 
 BOOK = load_rule_book(DEFAULT_RULES_DIR)
 
@@ -149,16 +150,7 @@ def test_every_category_has_a_teaching_case():
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in BOOK.cases])
 def test_each_teaching_case_shows_its_answer(case):
-    profile = Profile(
-        findings=case.findings,
-        cancers=case.cancers,
-        labs=case.labs,
-        antibodies=case.antibodies,
-        age_band=case.age_band,
-        sex=case.sex,
-        follow_up=case.follow_up,
-    )
-    shown = [m.syndrome for m in screen(profile, BOOK).matches]
+    shown = [m.syndrome for m in screen(case_profile(case), BOOK).matches]
     assert case.answer in shown
     assert BOOK.syndrome_by_id[case.answer].category == case.category
 
