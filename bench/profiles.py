@@ -17,7 +17,7 @@ def generate_profiles(book: RuleBook, count: int, *, seed: int = 7) -> list[Prof
     can be screened; the same seed gives the same profiles.
     """
     rng = random.Random(seed)
-    findings = sorted(book.findings)
+    findings = sorted(book.enterable_findings)
     cancers = [c.id for c in book.cancers]
     antibodies = [a.id for a in book.antibodies]
     profiles = []

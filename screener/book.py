@@ -16,6 +16,7 @@ from screener.models import (
     Finding,
     Frozen,
     LabAnalyte,
+    Mimic,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -34,6 +35,7 @@ class RuleBook(Frozen):
     antibodies: tuple[Antibody, ...]
     references: tuple[Reference, ...]
     red_flags: tuple[RedFlag, ...]
+    mimics: tuple[Mimic, ...]
     pns_care: PnsCareRules
     syndromes: tuple[Syndrome, ...]
     cases: tuple[TeachingCase, ...]
@@ -43,6 +45,11 @@ class RuleBook(Frozen):
     @cached_property
     def findings(self) -> dict[str, Finding]:
         return {f.id: f for system in self.systems for f in system.findings}
+
+    @cached_property
+    def enterable_findings(self) -> dict[str, Finding]:
+        """The findings a learner can enter: all but those the screener sets itself."""
+        return {f_id: f for f_id, f in self.findings.items() if f.set_when is None}
 
     @cached_property
     def system_of_finding(self) -> dict[str, BodySystem]:
@@ -67,6 +74,19 @@ class RuleBook(Frozen):
     @cached_property
     def red_flag_by_id(self) -> dict[str, RedFlag]:
         return {r.id: r for r in self.red_flags}
+
+    @cached_property
+    def mimic_by_id(self) -> dict[str, Mimic]:
+        return {m.id: m for m in self.mimics}
+
+    @cached_property
+    def context_findings(self) -> dict[str, frozenset[str]]:
+        """Findings the screener sets itself, by the condition that sets them."""
+        found: dict[str, set[str]] = {}
+        for finding in self.findings.values():
+            if finding.set_when is not None:
+                found.setdefault(finding.set_when, set()).add(finding.id)
+        return {when: frozenset(ids) for when, ids in found.items()}
 
     @cached_property
     def syndrome_by_id(self) -> dict[str, Syndrome]:
@@ -98,6 +118,7 @@ class RuleBook(Frozen):
         return BookStamp(
             title=self.info.title,
             version=self.info.version,
+            reviewed_by=self.info.reviewed_by,
             review_date=self.info.review_date,
             content_hash=self.content_hash,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from screener.models import AllOf, AnyOf, AtLeast, Criterion, NodeTrace, NoneOf
+from screener.models import AllOf, AnyOf, AtLeast, Criterion, NodeTrace, NoneOf, Points
 
 
 def _unique(ids: Iterable[str]) -> tuple[str, ...]:
@@ -100,7 +100,45 @@ def evaluate(criterion: Criterion, present: frozenset[str]) -> NodeTrace:
             completion=() if satisfied >= n else _cheapest(children, n - satisfied),
             children=tuple(children),
         )
+    if isinstance(criterion, Points):
+        spec = criterion.points
+        children = [evaluate(item.when, present) for item in spec.of]
+        weights = [item.points for item in spec.of]
+        scored = sum(w for c, w in zip(children, weights, strict=True) if c.met)
+        partial = sum(w * c.progress for c, w in zip(children, weights, strict=True))
+        return NodeTrace(
+            kind="points",
+            met=scored >= spec.at_least,
+            needed=spec.at_least,
+            satisfied=scored,
+            progress=min(1.0, partial / spec.at_least),
+            completion=()
+            if scored >= spec.at_least
+            else _cheapest_points(children, weights, spec.at_least - scored),
+            children=tuple(children),
+            weights=tuple(weights),
+        )
     raise TypeError(f"not a criterion: {criterion!r}")
+
+
+def _cheapest_points(
+    children: list[NodeTrace], weights: list[int], missing: int
+) -> tuple[str, ...] | None:
+    """Findings that add at least `missing` points, taking the most points per finding first."""
+    options = [
+        (c.completion, w)
+        for c, w in zip(children, weights, strict=True)
+        if not c.met and c.completion is not None
+    ]
+    # Stable sort keeps the rule's order among equally good options: same input, same output.
+    options.sort(key=lambda option: -option[1] / max(1, len(option[0] or ())))
+    chosen: list[str] = []
+    for completion, weight in options:
+        if missing <= 0:
+            break
+        chosen += completion or ()
+        missing -= weight
+    return _unique(chosen) if missing <= 0 else None
 
 
 def counted_findings(trace: NodeTrace) -> tuple[str, ...]:
@@ -140,6 +178,9 @@ def finding_paths(criterion: Criterion, path: tuple[Any, ...] = ()) -> Iterator[
     elif isinstance(criterion, NoneOf):
         for j, child in enumerate(criterion.none_of):
             yield from finding_paths(child, (*path, "none_of", j))
+    elif isinstance(criterion, Points):
+        for j, item in enumerate(criterion.points.of):
+            yield from finding_paths(item.when, (*path, "points", "of", j, "when"))
 
 
 def criterion_findings(criterion: Criterion) -> frozenset[str]:

@@ -2,10 +2,12 @@
 
 Pure and deterministic: the same profile and rule book give the same result in the same order.
 
-A syndrome's pattern is *strong* when its criteria hold and a typical cancer or one of its
-antibodies is known, *partial* when the criteria hold without that context or more than half of
-them hold, and otherwise not shown, except as a known association of a selected cancer or
-antibody. Non-specific findings (fatigue, weight loss) alone never show a pattern.
+A syndrome's pattern is *strong* when its criteria hold, evidence points to cancer (a typical
+cancer, or a linked antibody of high or intermediate risk or a cancer marker) and no mimic's clues
+are present. It is *partial* when the criteria hold without that, or when more than half of them
+hold including the rule's key (specific) part. Otherwise it is not shown, except as a known
+association of a selected cancer or antibody. Non-specific findings (fatigue, weight loss) alone
+never show a pattern.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ def check_profile(profile: Profile, book: RuleBook) -> None:
         for item_id in ids
         if item_id not in known
     ]
+    problems += [
+        f"'{finding}' is set by the screener from the rest of the case and cannot be entered"
+        for finding in profile.findings
+        if finding in book.findings and book.findings[finding].set_when is not None
+    ]
     if problems:
         raise ProfileError(problems)
 
@@ -57,7 +64,8 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
     """Which syndrome patterns `profile` fits, why, and what is urgent."""
     check_profile(profile, book)
     derived = derive_lab_findings(profile.labs, book, profile.sex)
-    present = frozenset(profile.findings) | {d.finding for d in derived}
+    context = book.context_findings.get("any_cancer_known", frozenset()) if profile.cancers else ()
+    present = frozenset(profile.findings) | {d.finding for d in derived} | frozenset(context)
 
     matches: list[PatternMatch] = []
     associations: list[Association] = []
@@ -118,11 +126,21 @@ def _match(
     if not any(not book.findings[f].nonspecific for f in counted):
         return None
     cancers = _cancer_context(syndrome, profile)
-    antibodies = tuple(a for a in syndrome.antibodies if a in profile.antibodies)
+    linked = [book.antibody_by_id[a] for a in syndrome.antibodies if a in profile.antibodies]
+    antibodies = tuple(a.id for a in linked if a.points_to_cancer)
+    lower_risk = tuple(a.id for a in linked if not a.points_to_cancer)
     typical = [c for c in cancers if c.link == "typical"]
+    key_met = syndrome.key is None or evaluate(syndrome.key, present).met
+    mimics_first = _mimics_first(syndrome, profile, present, book)
     if trace.met:
-        tier = Tier.STRONG if typical or antibodies else Tier.PARTIAL
-    elif trace.progress > NEAR_MISS_PROGRESS and trace.completion is not None:
+        points_to_cancer = bool(typical or antibodies)
+        tier = Tier.STRONG if points_to_cancer and not mimics_first else Tier.PARTIAL
+    elif (
+        syndrome.key is not None
+        and key_met
+        and trace.progress > NEAR_MISS_PROGRESS
+        and trace.completion is not None
+    ):
         tier = Tier.PARTIAL
     else:
         return None
@@ -159,7 +177,7 @@ def _match(
                 points=ANTIBODY_POINTS, reason=f"linked antibody: {book.label(antibodies[0])}"
             )
         )
-    wants_pns_care = bool(profile.antibodies) or profile.follow_up is not None
+    wants_pns_care = trace.met and (bool(profile.antibodies) or profile.follow_up is not None)
     return PatternMatch(
         syndrome=syndrome.id,
         name=syndrome.name,
@@ -175,12 +193,34 @@ def _match(
         supporting_absent=tuple(f for f in syndrome.supporting if f not in present),
         cancer_context=cancers,
         antibody_context=antibodies,
-        pns_care=pns_care_score(syndrome, profile, book) if wants_pns_care else None,
+        lower_risk_antibodies=lower_risk,
+        key_met=key_met,
+        mimics_first=mimics_first,
+        pns_care=(
+            pns_care_score(syndrome, profile, book, present, mimics_first)
+            if wants_pns_care
+            else None
+        ),
     )
 
 
+def _mimics_first(
+    syndrome: Syndrome, profile: Profile, present: frozenset[str], book: RuleBook
+) -> tuple[str, ...]:
+    """The syndrome's mimics whose clues are present, in the rule's order."""
+    found = []
+    for mimic_id in syndrome.mimics:
+        mimic = book.mimic_by_id[mimic_id]
+        by_cancer = not set(mimic.suggested_by_cancers).isdisjoint(profile.cancers)
+        if by_cancer or (
+            mimic.suggested_by is not None and evaluate(mimic.suggested_by, present).met
+        ):
+            found.append(mimic_id)
+    return tuple(found)
+
+
 def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...]:
-    hits = []
+    hits: list[RedFlagHit] = []
     for flag in book.red_flags:
         if present.isdisjoint(book.red_flag_findings[flag.id]) and (
             flag.id not in book.red_flags_met_when_empty
@@ -191,9 +231,11 @@ def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...
             hits.append(
                 RedFlagHit(
                     red_flag=flag.id,
+                    urgency=flag.urgency,
                     text=flag.text,
                     findings=counted_findings(trace),
                     syndromes=tuple(s.id for s in book.syndromes if flag.id in s.red_flags),
                 )
             )
-    return tuple(hits)
+    # Most urgent first; the book's order within a level.
+    return tuple(sorted(hits, key=lambda hit: hit.urgency.rank))

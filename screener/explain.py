@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screener.book import RuleBook
-from screener.models import NodeTrace, PatternMatch, Tier
+from screener.models import BookStamp, NodeTrace, PatternMatch, Tier
 
 TIER_WORDS = {
     Tier.STRONG: "Strong pattern: criteria met, with a typical cancer or linked antibody",
@@ -59,6 +59,16 @@ def missing_text(match: PatternMatch, book: RuleBook) -> str:
         return "The criteria are complete."
     names = ", ".join(book.label(f) for f in match.missing_findings)
     return f"Would complete the criteria: {names}."
+
+
+NOT_REVIEWED = "not yet reviewed by a clinician"
+
+
+def review_text(stamp: BookStamp) -> str:
+    """Who reviewed the rule book, only if a named clinician did."""
+    if stamp.reviewed_by is None or stamp.review_date is None:
+        return NOT_REVIEWED
+    return f"reviewed by {stamp.reviewed_by} on {stamp.review_date.isoformat()}"
 
 
 def score_text(match: PatternMatch) -> str:

@@ -48,17 +48,21 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
 def _applies(threshold: LabThreshold, value: float, sex: Sex | None) -> bool:
     if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:
         return False
-    if threshold.below is not None:
-        return value < threshold.below
-    return threshold.above is not None and value > threshold.above
+    return threshold.crossed_by(value)
+
+
+BOUND_WORDS = {
+    "below": "below",
+    "above": "above",
+    "at_or_below": "at or below",
+    "at_or_above": "at or above",
+}
 
 
 def _rule_text(threshold: LabThreshold, analyte: LabAnalyte) -> str:
-    side, bound = (
-        ("below", threshold.below) if threshold.below is not None else ("above", threshold.above)
-    )
+    side, bound = threshold.bound
     sexes = f" ({', '.join(s.value for s in threshold.sex)})" if threshold.sex else ""
-    return f"{side} {_number(bound or 0)} {analyte.unit}{sexes}"
+    return f"{BOUND_WORDS[side]} {_number(bound)} {analyte.unit}{sexes}"
 
 
 def derive_lab_findings(

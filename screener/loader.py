@@ -25,6 +25,7 @@ from screener.models import (
     Cancer,
     Category,
     LabAnalyte,
+    Mimic,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -47,6 +48,7 @@ SINGLE_FILES: dict[str, TypeAdapter[Any]] = {
     "antibodies.yaml": TypeAdapter(tuple[Antibody, ...]),
     "references.yaml": TypeAdapter(tuple[Reference, ...]),
     "red_flags.yaml": TypeAdapter(tuple[RedFlag, ...]),
+    "mimics.yaml": TypeAdapter(tuple[Mimic, ...]),
     "pns_care.yaml": TypeAdapter(PnsCareRules),
     "cases.yaml": TypeAdapter(tuple[TeachingCase, ...]),
     "about.yaml": TypeAdapter(About),
@@ -147,6 +149,7 @@ def load_rule_book(rules_dir: Path | str = DEFAULT_RULES_DIR) -> RuleBook:
         antibodies=sources["antibodies.yaml"].model,
         references=sources["references.yaml"].model,
         red_flags=sources["red_flags.yaml"].model,
+        mimics=sources["mimics.yaml"].model,
         pns_care=sources["pns_care.yaml"].model,
         syndromes=tuple(s for n in syndrome_names for s in sources[n].model),
         cases=sources["cases.yaml"].model,
@@ -251,6 +254,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
         "antibody": {a.id for a in sources["antibodies.yaml"].model},
         "reference": {r.id for r in sources["references.yaml"].model},
         "red flag": {r.id for r in sources["red_flags.yaml"].model},
+        "mimic": {m.id for m in sources["mimics.yaml"].model},
         "lab analyte": {lab.id for lab in sources["labs.yaml"].model},
     }
     syndrome_files = {n: s for n, s in sources.items() if n.startswith("syndromes/")}
@@ -270,6 +274,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
         "antibodies.yaml",
         "references.yaml",
         "red_flags.yaml",
+        "mimics.yaml",
         "cases.yaml",
     ):
         source = sources[name]
@@ -295,6 +300,22 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
     for i, flag in enumerate(sources["red_flags.yaml"].model):
         for path, finding in finding_paths(flag.when, (i, "when")):
             check(sources["red_flags.yaml"], path, "finding", finding)
+        for j, ref in enumerate(flag.references):
+            check(sources["red_flags.yaml"], (i, "references", j), "reference", ref)
+    mimics = sources["mimics.yaml"]
+    for i, mimic in enumerate(mimics.model):
+        if mimic.syndrome is not None:
+            check(mimics, (i, "syndrome"), "syndrome", mimic.syndrome)
+        if mimic.suggested_by is not None:
+            for path, finding in finding_paths(mimic.suggested_by, (i, "suggested_by")):
+                check(mimics, path, "finding", finding)
+        for j, cancer in enumerate(mimic.suggested_by_cancers):
+            check(mimics, (i, "suggested_by_cancers", j), "cancer", cancer)
+    pns = sources["pns_care.yaml"]
+    for name in type(pns.model).model_fields:
+        points = getattr(pns.model, name)
+        for j, ref in enumerate(getattr(points, "references", ())):
+            check(pns, (name, "references", j), "reference", ref)
     book = sources["book.yaml"]
     for j, ref in enumerate(book.model.core_references):
         check(book, ("core_references", j), "reference", ref)
@@ -329,6 +350,13 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
                 )
             for path, finding in finding_paths(syndrome.criteria, (i, "criteria")):
                 check(source, path, "finding", finding)
+            if syndrome.key is not None:
+                for path, finding in finding_paths(syndrome.key, (i, "key")):
+                    check(source, path, "finding", finding)
+            if syndrome.pns_care is not None and syndrome.pns_care.high_risk_when is not None:
+                when = syndrome.pns_care.high_risk_when
+                for path, finding in finding_paths(when, (i, "pns_care", "high_risk_when")):
+                    check(source, path, "finding", finding)
             for j, finding in enumerate(syndrome.supporting):
                 check(source, (i, "supporting", j), "finding", finding)
             for link in ("typical", "reported"):
@@ -337,6 +365,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
             for field, kind in (
                 ("antibodies", "antibody"),
                 ("red_flags", "red flag"),
+                ("mimics", "mimic"),
                 ("references", "reference"),
             ):
                 for j, item_id in enumerate(getattr(syndrome, field)):

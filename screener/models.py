@@ -45,9 +45,25 @@ class Category(StrEnum):
 
 
 class Status(StrEnum):
+    """What was done to check a piece of content. No status means a clinician signed it off:
+    that is recorded separately, with a name and a date (`Provenance`, `BookInfo`)."""
+
     DRAFT = "draft"
     NEEDS_REVIEW = "needs-review"
-    REVIEWED = "reviewed"
+    SOURCE_CHECKED = "source-checked"
+
+
+class Urgency(StrEnum):
+    """How soon a red flag needs care, most urgent first."""
+
+    NOW = "now"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most urgent level."""
+        return list(Urgency).index(self)
 
 
 class Sex(StrEnum):
@@ -101,6 +117,11 @@ class Finding(Frozen):
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
     )
+    set_when: Literal["any_cancer_known"] | None = Field(
+        default=None,
+        description="Set by the screener from the rest of the case, never ticked: "
+        "'any_cancer_known' holds when any cancer is entered.",
+    )
 
 
 class BodySystem(Frozen):
@@ -126,21 +147,40 @@ class Range(Frozen):
         return self
 
 
+BOUNDS = ("below", "above", "at_or_below", "at_or_above")
+
+
 class LabThreshold(Frozen):
     """A cut-off, in the analyte's main unit, that turns a value into a finding."""
 
     finding: Id
-    below: float | None = None
-    above: float | None = None
+    below: float | None = Field(default=None, description="Strictly below (<).")
+    above: float | None = Field(default=None, description="Strictly above (>).")
+    at_or_below: float | None = Field(default=None, description="At or below (≤).")
+    at_or_above: float | None = Field(default=None, description="At or above (≥).")
     sex: tuple[Sex, ...] | None = Field(
         default=None, description="Only for these sexes; absent means everyone."
     )
 
     @model_validator(mode="after")
     def _one_bound(self) -> LabThreshold:
-        if (self.below is None) == (self.above is None):
-            raise ValueError("give exactly one of 'below' or 'above'")
+        if sum(getattr(self, bound) is not None for bound in BOUNDS) != 1:
+            raise ValueError(f"give exactly one of {', '.join(repr(b) for b in BOUNDS)}")
         return self
+
+    @property
+    def bound(self) -> tuple[str, float]:
+        """Which side of the cut-off counts, and the cut-off itself."""
+        return next((b, v) for b in BOUNDS if (v := getattr(self, b)) is not None)
+
+    def crossed_by(self, value: float) -> bool:
+        side, bound = self.bound
+        return {
+            "below": value < bound,
+            "above": value > bound,
+            "at_or_below": value <= bound,
+            "at_or_above": value >= bound,
+        }[side]
 
 
 class LabAnalyte(Frozen):
@@ -178,7 +218,17 @@ class Antibody(Frozen):
     risk: AntibodyRisk
     target: Literal["intracellular", "cell_surface", "other"]
     cancers: tuple[Id, ...] = Field(default=(), description="Tumours that fit this antibody.")
+    cancer_marker: bool = Field(
+        default=False,
+        description="Outside the PNS risk classes, but marks a raised cancer risk for its "
+        "syndrome (e.g. TIF1-gamma in dermatomyositis): it can make a pattern strong.",
+    )
     note: ShortText | None = None
+
+    @property
+    def points_to_cancer(self) -> bool:
+        """High- and intermediate-risk antibodies and cancer markers lift a pattern to strong."""
+        return self.cancer_marker or self.risk in (AntibodyRisk.HIGH, AntibodyRisk.INTERMEDIATE)
 
 
 class Reference(Frozen):
@@ -190,7 +240,7 @@ class Reference(Frozen):
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
-    status: Status = Status.REVIEWED
+    status: Status = Status.SOURCE_CHECKED
 
     @model_validator(mode="after")
     def _findable(self) -> Reference:
@@ -235,7 +285,36 @@ class NoneOf(Frozen):
     none_of: tuple[Criterion, ...] = Field(min_length=1)
 
 
-_COMBINATORS = {"all_of": AllOf, "any_of": AnyOf, "at_least": AtLeast, "none_of": NoneOf}
+class PointsItem(Frozen):
+    points: int = Field(ge=1, le=100)
+    when: Criterion
+
+
+class PointsSpec(Frozen):
+    at_least: int = Field(ge=1, description="Points needed; each item adds its points if it holds.")
+    of: tuple[PointsItem, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _satisfiable(self) -> PointsSpec:
+        total = sum(item.points for item in self.of)
+        if self.at_least > total:
+            raise ValueError(f"points needs {self.at_least} but its items add up to only {total}")
+        return self
+
+
+class Points(Frozen):
+    """A weighted count, as in a clinical score (e.g. the ISTH overt-DIC score)."""
+
+    points: PointsSpec
+
+
+_COMBINATORS = {
+    "all_of": AllOf,
+    "any_of": AnyOf,
+    "at_least": AtLeast,
+    "none_of": NoneOf,
+    "points": Points,
+}
 
 
 def _criterion_kind(value: Any) -> str | None:
@@ -256,17 +335,18 @@ Criterion = Annotated[
     | Annotated[AllOf, Tag("all_of")]
     | Annotated[AnyOf, Tag("any_of")]
     | Annotated[AtLeast, Tag("at_least")]
-    | Annotated[NoneOf, Tag("none_of")],
+    | Annotated[NoneOf, Tag("none_of")]
+    | Annotated[Points, Tag("points")],
     Discriminator(
         _criterion_kind,
         custom_error_type="criterion",
         custom_error_message=(
             "a criterion is a finding id, or a mapping with exactly one key: "
-            "all_of, any_of, at_least or none_of"
+            "all_of, any_of, at_least, none_of or points"
         ),
     ),
 ]
-"""A finding id (a leaf) or one of the four combinators."""
+"""A finding id (a leaf) or one of the five combinators."""
 
 
 # --- Syndromes --------------------------------------------------------------------------------
@@ -279,6 +359,52 @@ class CancerLinks(Frozen):
 
 class PnsCarePhenotype(Frozen):
     phenotype: PhenotypeRisk
+    high_risk_when: Criterion | None = Field(
+        default=None,
+        description="When this holds the presentation scores as a high-risk phenotype "
+        "(e.g. anti-Ma2 encephalitis presenting as limbic encephalitis).",
+    )
+    definite_without_antibody: bool = Field(
+        default=False,
+        description="The 2021 exception: a fitting tumour makes it definite without an antibody "
+        "(opsoclonus-myoclonus only).",
+    )
+
+
+class Mimic(Frozen):
+    """Something that looks like a paraneoplastic pattern and should be thought of first."""
+
+    id: Id
+    name: ShortText
+    syndrome: Id | None = Field(
+        default=None, description="The rule for it, when it is itself in this rule book."
+    )
+    suggested_by: Criterion | None = Field(
+        default=None,
+        description="Findings or exposures that point to this mimic; when they hold, a card "
+        "listing it says 'consider it first' and is never strong.",
+    )
+    suggested_by_cancers: tuple[Id, ...] = Field(
+        default=(), description="Known cancers that point to this mimic."
+    )
+    why: ShortText | None = Field(default=None, description="What points to it, in a sentence.")
+
+
+class Provenance(Frozen):
+    """Who wrote a rule and when; a reviewer only once a clinician has signed it off."""
+
+    author: ShortText
+    written: dt.date
+    reviewer: ShortText | None = Field(
+        default=None, description="A named clinician who checked the rule; empty until then."
+    )
+    reviewed: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _review_needs_both(self) -> Provenance:
+        if (self.reviewer is None) != (self.reviewed is None):
+            raise ValueError("give both 'reviewer' and 'reviewed', or neither")
+        return self
 
 
 class ExampleProfile(Frozen):
@@ -308,13 +434,21 @@ class Syndrome(Frozen):
     supporting: tuple[Id, ...] = Field(default=(), description="Findings that add weight.")
     cancers: CancerLinks = CancerLinks()
     antibodies: tuple[Id, ...] = ()
+    key: Criterion | None = Field(
+        default=None,
+        description="The specific part of the pattern. An incomplete pattern is shown only "
+        "when its key holds; without a key it is shown only when complete.",
+    )
     pns_care: PnsCarePhenotype | None = Field(
         default=None, description="Only for syndromes the 2021 PNS criteria score."
     )
     red_flags: tuple[Id, ...] = ()
-    mimics: tuple[ShortText, ...] = ()
+    mimics: tuple[Id, ...] = Field(
+        default=(), description="Mimic ids (rules/mimics.yaml), the one to think of first first."
+    )
     discuss: tuple[ShortText, ...] = Field(default=(), description="Questions for a physician.")
     references: tuple[Id, ...] = Field(min_length=1)
+    provenance: Provenance
     examples: tuple[ExampleProfile, ...] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -328,7 +462,10 @@ class Syndrome(Frozen):
 class RedFlag(Frozen):
     id: Id
     when: Criterion
-    text: Text = Field(description="What to do now, in plain words.")
+    urgency: Urgency = Field(description="How soon care is needed: now, today or this_week.")
+    text: Text = Field(description="What to do, in plain words, at this urgency.")
+    references: tuple[Id, ...] = ()
+    status: Status = Status.NEEDS_REVIEW
 
 
 # --- Rule-book level files --------------------------------------------------------------------
@@ -337,9 +474,31 @@ class RedFlag(Frozen):
 class BookInfo(Frozen):
     title: ShortText
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
-    review_date: dt.date
-    reviewed_by: ShortText
+    reviewed_by: ShortText | None = Field(
+        default=None, description="A named clinician who re-read the whole book; empty until then."
+    )
+    review_date: dt.date | None = None
     core_references: tuple[Id, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _review_needs_both(self) -> BookInfo:
+        if (self.reviewed_by is None) != (self.review_date is None):
+            raise ValueError("give both 'reviewed_by' and 'review_date', or neither")
+        return self
+
+
+class UrgentWording(Frozen):
+    heading: ShortText = Field(description="Says the urgency in words; never relies on colour.")
+    text: Text
+
+
+class UrgentTexts(Frozen):
+    now: UrgentWording
+    today: UrgentWording
+    this_week: UrgentWording
+
+    def at(self, urgency: Urgency) -> UrgentWording:
+        return getattr(self, urgency.value)
 
 
 class SafetyText(Frozen):
@@ -347,8 +506,7 @@ class SafetyText(Frozen):
 
     disclaimer: Text
     see_a_physician: Text
-    urgent_heading: ShortText
-    urgent_generic: Text
+    urgent: UrgentTexts
     no_pattern_heading: ShortText
     no_pattern: Text
     not_a_diagnosis_label: ShortText
@@ -358,11 +516,17 @@ class PnsCarePoints(Frozen):
     label: ShortText
     points: int = Field(ge=0, le=10)
     explanation: ShortText
+    references: tuple[Id, ...] = Field(default=(), description="Where this reading comes from.")
 
 
 class PnsCareLevel(Frozen):
     name: ShortText
     min_total: int = Field(ge=0)
+    explanation: ShortText
+
+
+class PnsCareNamedLevel(Frozen):
+    name: ShortText
     explanation: ShortText
 
 
@@ -377,7 +541,19 @@ class PnsCareRules(Frozen):
     cancer_not_consistent: PnsCarePoints
     no_cancer_short_follow_up: PnsCarePoints
     no_cancer_long_follow_up: PnsCarePoints
+    antibody_not_fitting: PnsCarePoints = Field(
+        description="An antibody that is not linked to this phenotype."
+    )
     levels: tuple[PnsCareLevel, ...] = Field(min_length=1)
+    exception_level: PnsCareNamedLevel = Field(
+        description="The opsoclonus-myoclonus exception: definite without an antibody."
+    )
+    incomplete: ShortText = Field(
+        description="Why no score is shown while the pattern's criteria are incomplete."
+    )
+    mimic_first: ShortText = Field(
+        description="Said with the score when a mimic should be considered first."
+    )
     note: Text
 
 
@@ -472,7 +648,7 @@ class Tier(StrEnum):
 class NodeTrace(Frozen):
     """How one node of a criteria tree fared against the profile."""
 
-    kind: Literal["finding", "all_of", "any_of", "at_least", "none_of"]
+    kind: Literal["finding", "all_of", "any_of", "at_least", "none_of", "points"]
     finding: Id | None = None
     met: bool
     needed: int = Field(description="Children that must hold (none_of: how many may be present).")
@@ -482,6 +658,9 @@ class NodeTrace(Frozen):
         description="Fewest findings that would make this node hold; None if adding cannot."
     )
     children: tuple[NodeTrace, ...] = ()
+    weights: tuple[int, ...] | None = Field(
+        default=None, description="Points each child adds (points nodes only)."
+    )
 
 
 class ScoreItem(Frozen):
@@ -511,6 +690,9 @@ class PnsCareScore(Frozen):
     level: str
     level_explanation: str
     note: str
+    caveat: str | None = Field(
+        default=None, description="Why the score must wait, e.g. a mimic to consider first."
+    )
 
 
 class CancerContext(Frozen):
@@ -532,7 +714,18 @@ class PatternMatch(Frozen):
     supporting_present: tuple[Id, ...]
     supporting_absent: tuple[Id, ...]
     cancer_context: tuple[CancerContext, ...]
-    antibody_context: tuple[Id, ...]
+    antibody_context: tuple[Id, ...] = Field(
+        description="Linked antibodies present that point to cancer (they can make it strong)."
+    )
+    lower_risk_antibodies: tuple[Id, ...] = Field(
+        default=(),
+        description="Linked antibodies present that are usually not paraneoplastic: shown, "
+        "lifting nothing.",
+    )
+    key_met: bool = True
+    mimics_first: tuple[Id, ...] = Field(
+        default=(), description="Mimics whose clues are present: consider them first."
+    )
     pns_care: PnsCareScore | None = None
 
 
@@ -548,6 +741,7 @@ class Association(Frozen):
 
 class RedFlagHit(Frozen):
     red_flag: Id
+    urgency: Urgency
     text: str
     findings: tuple[Id, ...]
     syndromes: tuple[Id, ...]
@@ -556,7 +750,8 @@ class RedFlagHit(Frozen):
 class BookStamp(Frozen):
     title: str
     version: str
-    review_date: dt.date
+    reviewed_by: str | None
+    review_date: dt.date | None
     content_hash: str
 
 
@@ -573,6 +768,11 @@ class ScreeningResult(Frozen):
         return bool(self.red_flags)
 
     @property
+    def urgency(self) -> Urgency | None:
+        """The most urgent level among the red flags raised, if any."""
+        return min((hit.urgency for hit in self.red_flags), key=lambda u: u.rank, default=None)
+
+    @property
     def no_pattern(self) -> bool:
         return not self.matches
 
@@ -583,6 +783,11 @@ for _model in (
     AtLeastSpec,
     AtLeast,
     NoneOf,
+    PointsItem,
+    PointsSpec,
+    Points,
+    PnsCarePhenotype,
+    Mimic,
     ExampleProfile,
     Syndrome,
     RedFlag,

@@ -18,7 +18,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, TableCellFillMode, XPos, YPos
 
 from screener.book import RuleBook
-from screener.explain import TIER_WORDS, missing_text, score_text, trace_lines
+from screener.explain import TIER_WORDS, missing_text, review_text, score_text, trace_lines
 from screener.models import (
     BookStamp,
     FollowUp,
@@ -30,6 +30,7 @@ from screener.models import (
     ScreeningResult,
     Status,
     Tier,
+    Urgency,
 )
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -262,8 +263,9 @@ def _urgent(pdf: _SummaryPdf, result: ScreeningResult, book: RuleBook) -> None:
     pad = 3.0
     inner = pdf.epw - 2 * pad
     bullet = 4.0
-    heading = f"⚠ {_plain(book.safety.urgent_heading)}"
-    generic = _plain(book.safety.urgent_generic)
+    wording = book.safety.urgent.at(result.urgency or Urgency.NOW)
+    heading = f"⚠ {_plain(wording.heading)}"
+    generic = _plain(wording.text)
     flags = [
         f"{_plain(flag.text)} (Because of: {', '.join(book.label(f) for f in flag.findings)}.)"
         for flag in result.red_flags
@@ -293,10 +295,7 @@ def _urgent(pdf: _SummaryPdf, result: ScreeningResult, book: RuleBook) -> None:
 
 def _provenance(pdf: _SummaryPdf, stamp: BookStamp, book: RuleBook, generated: str) -> None:
     pdf.labelled("Generated", generated)
-    pdf.labelled(
-        "Rule book", f"{stamp.title}, version {stamp.version}, review date {stamp.review_date}"
-    )
-    pdf.labelled("Review", _plain(book.info.reviewed_by))
+    pdf.labelled("Rule book", f"{stamp.title}, version {stamp.version}, {review_text(stamp)}")
     pdf.labelled("Content hash (SHA-256)", stamp.content_hash)
 
 
@@ -431,7 +430,10 @@ def _pattern(
     if match.antibody_context:
         pdf.labelled("Antibody context", ", ".join(book.label(a) for a in match.antibody_context))
     if syndrome.mimics:
-        pdf.labelled("Mimics to rule out", "; ".join(_plain(m) for m in syndrome.mimics))
+        pdf.labelled(
+            "Mimics to rule out",
+            "; ".join(_plain(book.mimic_by_id[m].name) for m in syndrome.mimics),
+        )
     if syndrome.discuss:
         pdf.text_block("Questions to discuss with a physician", bold=True)
         pdf.bullets((_plain(q) for q in syndrome.discuss), indent=INDENT)
@@ -479,7 +481,7 @@ def _associations(pdf: _SummaryPdf, result: ScreeningResult, book: RuleBook) -> 
 def _citation(reference: Reference) -> str:
     parts = (reference.authors, reference.title, reference.source)
     text = ". ".join(_plain(p).rstrip(".") for p in parts) + f" ({reference.year})."
-    if reference.status != Status.REVIEWED:
+    if reference.status != Status.SOURCE_CHECKED:
         text += " Citation details await checking."
     return text
 

@@ -7,9 +7,11 @@ which risk class is data in the syndromes and the antibody vocabulary. This modu
 from __future__ import annotations
 
 from screener.book import RuleBook
+from screener.criteria import evaluate
 from screener.models import (
     AntibodyRisk,
     FollowUp,
+    PhenotypeRisk,
     PnsCareItem,
     PnsCareScore,
     Profile,
@@ -24,12 +26,26 @@ _RISK_ORDER = (
 )
 
 
-def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsCareScore | None:
-    """The score for `syndrome` in `profile`; None where the 2021 criteria do not score it."""
+def pns_care_score(
+    syndrome: Syndrome,
+    profile: Profile,
+    book: RuleBook,
+    present: frozenset[str] = frozenset(),
+    mimics_first: tuple[str, ...] = (),
+) -> PnsCareScore | None:
+    """The score for `syndrome` in `profile`; None where the 2021 criteria do not score it.
+
+    Only antibodies linked to the syndrome count; others are listed as not fitting, so a card's
+    tier and its score rest on the same evidence.
+    """
     if syndrome.pns_care is None:
         return None
     rules = book.pns_care
-    clinical = rules.phenotype[syndrome.pns_care.phenotype]
+    phenotype = syndrome.pns_care.phenotype
+    high_risk_when = syndrome.pns_care.high_risk_when
+    if high_risk_when is not None and evaluate(high_risk_when, present).met:
+        phenotype = PhenotypeRisk.HIGH
+    clinical = rules.phenotype[phenotype]
     items = [
         PnsCareItem(
             level="clinical",
@@ -38,15 +54,27 @@ def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsC
         )
     ]
 
+    entered = [book.antibody_by_id[a] for a in profile.antibodies]
     antibodies = sorted(
-        (book.antibody_by_id[a] for a in profile.antibodies),
+        (a for a in entered if a.id in syndrome.antibodies),
         key=lambda a: (_RISK_ORDER.index(a.risk), a.id),
     )
+    not_fitting = [a for a in entered if a.id not in syndrome.antibodies]
     if antibodies:
         best = antibodies[0]
         points = rules.antibody[best.risk]
         explanation = f"{best.label} — {points.label}: {points.explanation}"
         items.append(PnsCareItem(level="antibody", points=points.points, explanation=explanation))
+    elif not_fitting:
+        rule = rules.antibody_not_fitting
+        names = ", ".join(a.label for a in not_fitting)
+        items.append(
+            PnsCareItem(
+                level="antibody",
+                points=rule.points,
+                explanation=f"{rule.label} ({names}): {rule.explanation}",
+            )
+        )
     else:
         items.append(
             PnsCareItem(
@@ -85,10 +113,18 @@ def pns_care_score(syndrome: Syndrome, profile: Profile, book: RuleBook) -> PnsC
 
     total = sum(item.points for item in items)
     level = max((lv for lv in rules.levels if lv.min_total <= total), key=lambda lv: lv.min_total)
+    name, level_explanation = level.name, level.explanation
+    if syndrome.pns_care.definite_without_antibody and consistent and not antibodies:
+        name, level_explanation = rules.exception_level.name, rules.exception_level.explanation
+    caveat = None
+    if mimics_first:
+        names = ", ".join(book.mimic_by_id[m].name for m in mimics_first)
+        caveat = f"{rules.mimic_first} ({names})"
     return PnsCareScore(
         items=tuple(items),
         total=total,
-        level=level.name,
-        level_explanation=level.explanation,
+        level=name,
+        level_explanation=level_explanation,
         note=rules.note,
+        caveat=caveat,
     )

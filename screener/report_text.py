@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from screener.book import RuleBook
-from screener.explain import TIER_WORDS, missing_text, score_text, trace_lines
+from screener.explain import TIER_WORDS, missing_text, review_text, score_text, trace_lines
 from screener.models import ScreeningResult
 
 WIDTH = 88
@@ -18,8 +18,9 @@ def _wrap(text: str, indent: str = "") -> list[str]:
 def render_text(result: ScreeningResult, book: RuleBook) -> str:
     safety = book.safety
     out = [*_wrap(safety.disclaimer), *_wrap(safety.see_a_physician), ""]
-    if result.urgent:
-        out += [f"!! {safety.urgent_heading.upper()} !!", *_wrap(safety.urgent_generic)]
+    if result.urgency is not None:
+        wording = safety.urgent.at(result.urgency)
+        out += [f"!! {wording.heading.upper()} !!", *_wrap(wording.text)]
         for flag in result.red_flags:
             out += _wrap(flag.text, "  - ")
         out.append("")
@@ -65,8 +66,7 @@ def render_text(result: ScreeningResult, book: RuleBook) -> str:
         out.append("")
     stamp = result.book
     out.append(
-        f"Rule book {stamp.version}, reviewed {stamp.review_date}, "
-        f"content {stamp.content_hash[:12]}"
+        f"Rule book {stamp.version}, {review_text(stamp)}, content {stamp.content_hash[:12]}"
     )
     out += _wrap(safety.see_a_physician)
     return "\n".join(out) + "\n"

@@ -25,8 +25,9 @@ def finding_matches(finding: Finding, query: str) -> bool:
 
 def search_findings(book: RuleBook, query: str) -> list[tuple[BodySystem, list[Finding]]]:
     """Each body system with its findings that match `query`, in rule-book order; empty ones out."""
+    entry = book.enterable_findings
     grouped = [
-        (system, [f for f in system.findings if finding_matches(f, query)])
+        (system, [f for f in system.findings if f.id in entry and finding_matches(f, query)])
         for system in book.systems
     ]
     return [(system, found) for system, found in grouped if found]

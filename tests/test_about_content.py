@@ -175,7 +175,7 @@ def test_how_it_works_uses_the_engines_real_numbers(sections):
 
 def test_how_it_works_quotes_the_safety_headings_and_a_real_threshold(book, sections):
     body = " ".join(sections["how_this_screener_works"].body.split())
-    assert f'"{book.safety.urgent_heading}"' in body
+    assert f'"{book.safety.urgent.now.heading}"' in body
     assert f'"{book.safety.no_pattern_heading}". That excludes nothing.' in body
     sodium = book.lab_by_id["sodium"]
     low = next(t for t in sodium.thresholds if t.finding == "low_sodium")

@@ -84,3 +84,27 @@ def test_counted_findings_skip_exclusions_and_absent_leaves():
 def test_nested_completion_is_minimal_and_unique():
     tree = {"all_of": [{"at_least": {"n": 2, "of": ["a", "b", "c"]}}, {"any_of": ["a", "d"]}]}
     assert run(tree).completion == ("a", "b")
+
+
+def test_points_add_up_like_a_clinical_score():
+    tree = {
+        "points": {
+            "at_least": 5,
+            "of": [
+                {"points": 1, "when": "p100"},
+                {"points": 1, "when": "p50"},
+                {"points": 3, "when": "ddimer"},
+                {"points": 1, "when": "pt"},
+            ],
+        }
+    }
+    assert not run(tree, "p100", "pt").met
+    trace = run(tree, "p100", "ddimer", "pt")
+    assert trace.met and trace.satisfied == 5 and trace.needed == 5
+    short = run(tree, "p100", "pt")
+    assert short.completion == ("ddimer",) and short.progress == pytest.approx(2 / 5)
+
+
+def test_points_that_cannot_add_up_are_refused():
+    with pytest.raises(ValueError, match="add up to only 2"):
+        parse({"points": {"at_least": 3, "of": [{"points": 2, "when": "a"}]}})

@@ -187,3 +187,89 @@ def test_result_carries_the_rule_book_stamp(mini_book):
     stamp = screen(Profile(), mini_book).book
     assert stamp.version == mini_book.info.version
     assert stamp.content_hash == mini_book.content_hash
+
+
+# --- Specificity: what makes a pattern strong, and what holds it back (issue 10) ---------------
+
+
+def test_a_lower_risk_antibody_is_shown_but_lifts_nothing(mini_book):
+    (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["lgi1"]), mini_book).matches
+    assert match.tier == Tier.PARTIAL
+    assert match.antibody_context == () and match.lower_risk_antibodies == ("lgi1",)
+    assert not any("antibody" in item.reason for item in match.score_items)
+
+
+def test_a_high_risk_antibody_lifts_the_pattern(mini_book):
+    (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["sox1"]), mini_book).matches
+    assert match.tier == Tier.STRONG and match.antibody_context == ("sox1",)
+
+
+@pytest.mark.parametrize(
+    "clue",
+    [{"findings": ["exposure_x"]}, {"cancers": ["mesothelioma"]}],
+    ids=["exposure", "cancer"],
+)
+def test_a_mimics_clue_caps_the_tier_and_names_the_mimic(mini_book, clue):
+    findings = ["a", "b", "c", *clue.get("findings", [])]
+    cancers = ["sclc", *clue.get("cancers", [])]
+    (match,) = screen(Profile(findings=findings, cancers=cancers), mini_book).matches
+    assert match.tier == Tier.PARTIAL
+    assert match.mimics_first == ("look_alike",)
+
+
+def test_without_its_key_an_incomplete_pattern_is_not_shown(mini_book):
+    # Two of the three parts of gamma hold, but not its key finding D.
+    assert "gamma" not in tiers(screen(Profile(findings=["tired", "b"]), mini_book))
+    assert screen(Profile(findings=["b", "c", "e"]), mini_book).matches == ()
+    assert "alpha" in tiers(screen(Profile(findings=["a", "b"]), mini_book))
+
+
+def test_the_pns_care_score_waits_for_complete_criteria(mini_book):
+    near = screen(Profile(findings=["a", "b"], antibodies=["hu"]), mini_book).matches[0]
+    assert not near.trace.met and near.pns_care is None
+    full = screen(Profile(findings=["a", "b", "c"], antibodies=["hu"]), mini_book).matches[0]
+    assert full.pns_care is not None and full.pns_care.total == 3 + 3 + 1
+
+
+def test_a_mimic_first_is_said_with_the_pns_care_score(mini_book):
+    profile = Profile(findings=["a", "b", "c", "exposure_x"], antibodies=["hu"])
+    (match,) = screen(profile, mini_book).matches
+    assert match.pns_care is not None and "A look-alike caused by exposure X" in (
+        match.pns_care.caveat or ""
+    )
+
+
+def test_red_flags_carry_their_urgency_and_the_most_urgent_leads(mini_book):
+    week = screen(Profile(findings=["c"]), mini_book)
+    assert [hit.urgency.value for hit in week.red_flags] == ["this_week"]
+    assert week.urgency is not None and week.urgency.value == "this_week"
+    both = screen(Profile(findings=["c", "breathless"]), mini_book)
+    assert [hit.red_flag for hit in both.red_flags] == ["breathing", "c_alone"]
+    assert both.urgency is not None and both.urgency.value == "now"
+    assert screen(Profile(findings=["a"]), mini_book).urgency is None
+
+
+def test_a_known_cancer_is_a_finding_the_screener_sets_itself(mini_book):
+    assert "d_with_cancer" not in {
+        h.red_flag for h in screen(Profile(findings=["d"]), mini_book).red_flags
+    }
+    with_cancer = screen(Profile(findings=["d"], cancers=["breast_cancer"]), mini_book)
+    assert "d_with_cancer" in {h.red_flag for h in with_cancer.red_flags}
+    with pytest.raises(ProfileError, match="set by the screener"):
+        screen(Profile(findings=["cancer_known"]), mini_book)
+
+
+@pytest.mark.parametrize(
+    ("side", "value", "crossed"),
+    [
+        ("at_or_above", 6.5, True),
+        ("above", 6.5, False),
+        ("at_or_below", 6.5, True),
+        ("below", 6.5, False),
+    ],
+)
+def test_threshold_sides_include_or_exclude_the_cut_off(side, value, crossed):
+    from screener.models import LabThreshold
+
+    threshold = LabThreshold.model_validate({"finding": "x", side: 6.5})
+    assert threshold.crossed_by(value) is crossed

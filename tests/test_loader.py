@@ -159,7 +159,7 @@ def test_yaml_tags_are_refused(mini_rules_dir, text):
 
 def test_duplicate_yaml_key_is_refused(mini_rules_dir):
     target = mini_rules_dir / "syndromes" / "neurologic.yaml"
-    replace_in(target, "  status: reviewed\n", "  status: reviewed\n  status: draft\n")
+    replace_in(target, "  status: source-checked\n", "  status: source-checked\n  status: draft\n")
     (problem,) = problems_of(mini_rules_dir)
     assert (
         problem == f"rules/syndromes/neurologic.yaml:{line_of(target, 'status: draft')}: "

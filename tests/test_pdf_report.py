@@ -88,16 +88,17 @@ def teaching_book(rule_book: RuleBook) -> RuleBook:
                 "id": f"teaching_pattern_{n:02d}",
                 "name": f"Teaching pattern {n:02d}",
                 "category": "neurologic",
-                "status": "reviewed",
+                "status": "source-checked",
                 "summary": MARKUP_SUMMARY if n == 1 else f"Made-up pattern number {n}.",
                 "detail": "Exists only to make the summary long.",
                 "criteria": {"all_of": [finding_a, finding_b]},
                 "cancers": {"typical": [cancer]},
                 "antibodies": [antibody],
                 "pns_care": {"phenotype": "high_risk"},
-                "mimics": ["A look-alike condition"],
+                "mimics": [rule_book.mimics[0].id],
                 "discuss": ["Which test would tell these apart?"],
                 "references": ["pdf_test_unicode"],
+                "provenance": {"author": "tests", "written": "2026-12-01"},
                 "examples": [
                     {"expect": "strong", "findings": [finding_a, finding_b], "cancers": [cancer]},
                     {"expect": "no_match", "findings": [finding_a]},
@@ -250,7 +251,7 @@ def test_every_shown_pattern_appears_with_its_explanation(
         assert normalise(missing_text(match, teaching_book)) in many_text
         assert normalise(TIER_WORDS[match.tier]) in many_text
     assert "Which test would tell these apart?" in many_text
-    assert "A look-alike condition" in many_text
+    assert teaching_book.mimics[0].name in many_text
 
 
 def test_pns_care_breakdown_is_shown(many_text: str, many_result: ScreeningResult) -> None:
@@ -262,13 +263,13 @@ def test_pns_care_breakdown_is_shown(many_text: str, many_result: ScreeningResul
         assert normalise(item.explanation) in many_text
 
 
-def test_book_version_review_date_and_full_hash_appear(
+def test_book_version_review_state_and_full_hash_appear(
     many_text: str, many_result: ScreeningResult
 ) -> None:
     stamp = many_result.book
     assert stamp.content_hash in many_text
     assert f"version {stamp.version}" in many_text
-    assert f"review date {stamp.review_date}" in many_text
+    assert "not yet reviewed by a clinician" in many_text
     assert "2026-03-14 15:09 UTC" in many_text
 
 
@@ -286,11 +287,11 @@ def test_red_flag_raises_the_urgent_banner_on_the_first_page(
     first = page_texts(many_pdf)[0]
     safety = teaching_book.safety
     assert many_result.red_flags
-    assert normalise(safety.urgent_heading) in first
-    assert normalise(safety.urgent_generic) in first
+    assert normalise(safety.urgent.now.heading) in first
+    assert normalise(safety.urgent.now.text) in first
     for flag in many_result.red_flags:
         assert normalise(flag.text) in first
-    assert first.index(normalise(safety.urgent_heading)) < first.index("What was entered")
+    assert first.index(normalise(safety.urgent.now.heading)) < first.index("What was entered")
 
 
 def test_no_pattern_says_so_and_raises_no_banner(one_page_pdf: bytes, rule_book: RuleBook) -> None:
@@ -298,7 +299,7 @@ def test_no_pattern_says_so_and_raises_no_banner(one_page_pdf: bytes, rule_book:
     safety = rule_book.safety
     assert normalise(safety.no_pattern_heading) in text
     assert normalise(safety.no_pattern) in text
-    assert normalise(safety.urgent_heading) not in text
+    assert normalise(safety.urgent.now.heading) not in text
     assert "References for the patterns shown" not in text
 
 

@@ -7,20 +7,26 @@ import pytest
 from screener.models import FollowUp, PhenotypeRisk, Profile, Syndrome
 from screener.pns_care import pns_care_score
 
+ANTIBODIES = ("hu", "vgcc_pq", "sox1", "yo", "ma2", "lgi1")
 
-def phenotype(risk: PhenotypeRisk | None, typical=(), reported=()) -> Syndrome:
+
+def phenotype(
+    risk: PhenotypeRisk | None, typical=(), reported=(), antibodies=ANTIBODIES
+) -> Syndrome:
     return Syndrome.model_validate(
         {
             "id": "test_phenotype",
             "name": "Test phenotype",
             "category": "neurologic",
-            "status": "reviewed",
+            "status": "source-checked",
             "summary": "s",
             "detail": "d",
             "criteria": "a",
             "cancers": {"typical": list(typical), "reported": list(reported)},
+            "antibodies": list(antibodies),
             "pns_care": {"phenotype": risk.value} if risk else None,
             "references": ["graus2021"],
+            "provenance": {"author": "tests", "written": "2026-12-01"},
             "examples": [{"expect": "match", "findings": ["a"]}, {"expect": "no_match"}],
         }
     )
@@ -128,3 +134,25 @@ def test_every_point_is_explained(mini_book):
     score = pns_care_score(LEMS, Profile(antibodies=["vgcc_pq"], cancers=["sclc"]), mini_book)
     assert sum(item.points for item in score.items) == score.total
     assert all(f"({item.points} point" in item.explanation for item in score.items)
+
+
+def test_an_antibody_not_linked_to_the_phenotype_is_shown_as_not_fitting(mini_book):
+    syndrome = phenotype(PhenotypeRisk.HIGH, typical=["sclc"], antibodies=("hu",))
+    score = pns_care_score(syndrome, Profile(antibodies=["yo"], cancers=["sclc"]), mini_book)
+    assert score.items[1].points == 0
+    assert "not linked to this syndrome" in score.items[1].explanation
+    assert "Anti-Yo" in score.items[1].explanation
+
+
+def test_opsoclonus_myoclonus_with_a_fitting_tumour_is_definite_without_an_antibody(book):
+    oms = book.syndrome_by_id["opsoclonus_myoclonus_syndrome"]
+    score = pns_care_score(oms, Profile(cancers=["neuroblastoma"]), book)
+    assert score.total == 7
+    assert score.level == "Definite PNS (opsoclonus-myoclonus exception)"
+    without_tumour = pns_care_score(oms, Profile(), book)
+    assert "exception" not in without_tumour.level
+
+
+def test_the_exception_belongs_to_opsoclonus_myoclonus_only(mini_book):
+    score = pns_care_score(LEMS, Profile(cancers=["sclc"]), mini_book)
+    assert score.level == "Probable PNS"

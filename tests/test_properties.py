@@ -24,7 +24,7 @@ from screener.models import (
 )
 
 BOOK: RuleBook = load_rule_book(DEFAULT_RULES_DIR)
-FINDINGS = sorted(BOOK.findings)
+FINDINGS = sorted(BOOK.enterable_findings)
 
 
 def _lab(analyte) -> st.SearchStrategy[LabValue]:

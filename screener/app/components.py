@@ -27,6 +27,7 @@ from screener.models import (
     Status,
     Syndrome,
     Tier,
+    Urgency,
 )
 
 UNAVAILABLE = "This teaching tool is unavailable right now. If you have symptoms, see a physician."
@@ -80,7 +81,7 @@ def citation(reference: Reference) -> str:
 
 def reference_line(reference: Reference, *, always_show_status: bool = False) -> str:
     line = markdown_link(citation(reference), reference.link)
-    if always_show_status or reference.status != Status.REVIEWED:
+    if always_show_status or reference.status != Status.SOURCE_CHECKED:
         line += f" — citation status: {reference.status.value}"
     return line
 
@@ -96,8 +97,9 @@ def references(ids: Iterable[str], book: RuleBook) -> None:
 
 def urgent_banner(result: ScreeningResult, safety: SafetyText) -> None:
     """'Seek care now', drawn above everything else in the results."""
+    wording = safety.urgent.at(result.urgency or Urgency.NOW)
     st.error(
-        f"### {plain(safety.urgent_heading)}\n\n{plain(safety.urgent_generic)}\n\n"
+        f"### {plain(wording.heading)}\n\n{plain(wording.text)}\n\n"
         + bullets(plain(hit.text) for hit in result.red_flags),
         icon=":material/emergency:",
     )
@@ -215,7 +217,10 @@ def pattern_card(rank: int, match: PatternMatch, book: RuleBook) -> None:
         if match.pns_care:
             pns_care_panel(match.pns_care)
         if syndrome.mimics:
-            st.markdown("**Mimics to rule out:** " + ", ".join(plain(m) for m in syndrome.mimics))
+            st.markdown(
+                "**Mimics to rule out:** "
+                + ", ".join(plain(book.mimic_by_id[m].name) for m in syndrome.mimics)
+            )
         if syndrome.discuss:
             st.markdown(
                 "**Questions to discuss with a physician**\n\n"
@@ -295,7 +300,9 @@ def syndrome_rule(syndrome: Syndrome, book: RuleBook) -> None:
         phenotype = book.pns_care.phenotype[syndrome.pns_care.phenotype]
         facts.append(f"**PNS-Care phenotype:** {plain(phenotype.label)}")
     if syndrome.mimics:
-        facts.append("**Mimics:** " + ", ".join(plain(m) for m in syndrome.mimics))
+        facts.append(
+            "**Mimics:** " + ", ".join(plain(book.mimic_by_id[m].name) for m in syndrome.mimics)
+        )
     st.markdown(bullets(facts))
     flags = [book.red_flag_by_id[f].text for f in syndrome.red_flags]
     if flags:

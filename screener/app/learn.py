@@ -6,6 +6,7 @@ import streamlit as st
 
 from screener.app import components, state
 from screener.book import RuleBook
+from screener.explain import review_text
 from screener.inert import inert_markdown
 from screener.inert import plain_markdown as plain
 from screener.models import Status
@@ -25,7 +26,7 @@ def _about(book: RuleBook) -> None:
 
 
 def _software(book: RuleBook) -> None:
-    unreviewed = sum(s.status != Status.REVIEWED for s in book.syndromes)
+    unreviewed = sum(s.status != Status.SOURCE_CHECKED for s in book.syndromes)
     st.header("How this app works", anchor=False)
     st.markdown(
         components.bullets(
@@ -64,8 +65,7 @@ def _rule_book(book: RuleBook) -> None:
             [
                 f"**Title:** {plain(info.title)}",
                 f"**Version:** {plain(info.version)}",
-                f"**Review date:** {info.review_date.isoformat()}",
-                f"**Reviewed by:** {plain(info.reviewed_by)}",
+                f"**Clinical review:** {plain(review_text(book.stamp))}",
                 f"**Contents:** {len(book.syndromes)} syndromes, {len(book.findings)} findings, "
                 f"{len(book.cases)} teaching cases, {len(book.references)} references",
             ]

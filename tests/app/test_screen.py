@@ -48,11 +48,11 @@ def test_a_red_flag_puts_seek_care_now_above_all_results(app: AppTest, book: Rul
     fill_form(app, Profile(findings=(flag.when,)))
     submit(app)
     seen = list(shown(app))
-    urgent = [i for i, (kind, text) in enumerate(seen) if book.safety.urgent_heading in text]
+    urgent = [i for i, (kind, text) in enumerate(seen) if book.safety.urgent.now.heading in text]
     assert urgent, page_text(app)
     kind, text = seen[urgent[0]]
     assert kind == "error"
-    assert book.safety.urgent_generic in text
+    assert book.safety.urgent.now.text in text
     assert " ".join(flag.text.split()) in " ".join(text.split())
     results = seen.index(("header", "Results"))
     assert urgent[0] < results
@@ -64,7 +64,7 @@ def test_no_urgent_banner_without_a_red_flag(app: AppTest, book: RuleBook) -> No
     fill_form(app, case_profile(case))
     submit(app)
     assert card_titles(app)
-    assert book.safety.urgent_heading not in page_text(app)
+    assert book.safety.urgent.now.heading not in page_text(app)
 
 
 def test_a_lone_nonspecific_finding_shows_the_no_pattern_state(

@@ -92,7 +92,7 @@ def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part(
 ) -> None:
     _open_hostile_link(app_page, app_url, CRAFTED_LINK, CRAFTED_NOTICES)
     # What could be read is still screened: the seizure raises the urgent banner.
-    expect(app_page.get_by_text(real_book.safety.urgent_heading)).to_be_visible()
+    expect(app_page.get_by_text(real_book.safety.urgent.now.heading)).to_be_visible()
     expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
 
 

@@ -33,7 +33,7 @@ def test_ticking_a_cases_findings_shows_its_pattern_first(
     tick(app_page, real_book, case.findings)
     submit(app_page)
     expect(card_titles(app_page).first).to_have_text(_top_card(real_book, case.answer))
-    expect(app_page.get_by_text(real_book.safety.urgent_heading)).to_have_count(0)
+    expect(app_page.get_by_text(real_book.safety.urgent.now.heading)).to_have_count(0)
     app_page.screenshot(path=screenshots / "screen-results.png", full_page=True)
 
 
@@ -49,9 +49,9 @@ def test_a_red_flag_case_opened_from_the_library_shows_the_urgent_banner(
         .last
     )
     card.get_by_role("button", name="Open this case in Screen").click()
-    banner = app_page.get_by_role("alert").filter(has_text=real_book.safety.urgent_heading)
+    banner = app_page.get_by_role("alert").filter(has_text=real_book.safety.urgent.now.heading)
     expect(banner).to_be_visible()
-    expect(banner).to_contain_text(real_book.safety.urgent_generic)
+    expect(banner).to_contain_text(real_book.safety.urgent.now.text)
     expect(card_titles(app_page).first).to_have_text(_top_card(real_book, case.answer))
     # The banner comes before every result card.
     banner_top = banner.bounding_box()["y"]
