@@ -17,6 +17,7 @@ from screener.models import (
     Frozen,
     LabAnalyte,
     Mimic,
+    MimicCase,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -39,6 +40,7 @@ class RuleBook(Frozen):
     pns_care: PnsCareRules
     syndromes: tuple[Syndrome, ...]
     cases: tuple[TeachingCase, ...]
+    mimic_cases: tuple[MimicCase, ...]
     about: About
     content_hash: str
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from screener.engine import screen
-from screener.examples import run_all_examples
+from screener.examples import run_all_examples, run_mimic_cases
 from screener.labs import ProfileError
 from screener.loader import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
 from screener.models import Profile
@@ -25,7 +25,9 @@ MAX_PROFILE_BYTES = 100_000
 def _validate(args: argparse.Namespace) -> int:
     book = load_rule_book(args.rules_dir)
     outcomes = run_all_examples(book)
-    failures = [o for o in outcomes if not o.passed]
+    mimic_outcomes = run_mimic_cases(book)
+    failures = [str(o) for o in outcomes if not o.passed]
+    failures += [str(o) for o in mimic_outcomes if not o.passed]
     for failure in failures:
         print(f"example failed: {failure}", file=sys.stderr)
     if failures:
@@ -33,7 +35,8 @@ def _validate(args: argparse.Namespace) -> int:
     print(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
         f"{len(book.syndromes)} syndromes, {len(book.findings)} findings, "
-        f"{len(outcomes)} examples behave as their rules say."
+        f"{len(outcomes)} examples behave as their rules say, and "
+        f"{len(mimic_outcomes)} mimic cases show no strong card."
     )
     return 0
 

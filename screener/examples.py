@@ -1,4 +1,4 @@
-"""Run every rule's own examples: positives must match, negatives must not."""
+"""Run the rule book's own tests: every rule's examples, and the mimics set."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from screener.book import RuleBook
 from screener.engine import screen
-from screener.models import ExampleProfile, Profile, Syndrome, Tier
+from screener.models import ExampleProfile, MimicCase, Profile, Syndrome, Tier
 
 
 @dataclass(frozen=True)
@@ -47,3 +47,37 @@ def run_all_examples(book: RuleBook) -> list[ExampleOutcome]:
         for syndrome in book.syndromes
         for i in range(len(syndrome.examples))
     ]
+
+
+@dataclass(frozen=True)
+class MimicOutcome:
+    """How one presentation of the mimics set fared: every problem, in words."""
+
+    case: str
+    problems: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        return f"mimic case '{self.case}': " + "; ".join(self.problems)
+
+
+def run_mimic_case(case: MimicCase, book: RuleBook) -> MimicOutcome:
+    result = screen(Profile.of(case), book)
+    problems = [f"shows '{m.syndrome}' as strong" for m in result.matches if m.tier == Tier.STRONG]
+    if result.urgency != case.expect_urgency:
+        got = result.urgency.value if result.urgency else "no red flag"
+        want = case.expect_urgency.value if case.expect_urgency else "no red flag"
+        problems.append(f"urgency is {got}, expected {want}")
+    for match in result.matches:
+        if case.cause is None:
+            problems.append(f"shows '{match.syndrome}', but no card should show")
+        elif case.cause not in match.mimics_first:
+            problems.append(f"card '{match.syndrome}' does not name '{case.cause}' first")
+    return MimicOutcome(case.id, tuple(problems))
+
+
+def run_mimic_cases(book: RuleBook) -> list[MimicOutcome]:
+    return [run_mimic_case(case, book) for case in book.mimic_cases]

@@ -26,6 +26,7 @@ from screener.models import (
     Category,
     LabAnalyte,
     Mimic,
+    MimicCase,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -51,6 +52,7 @@ SINGLE_FILES: dict[str, TypeAdapter[Any]] = {
     "mimics.yaml": TypeAdapter(tuple[Mimic, ...]),
     "pns_care.yaml": TypeAdapter(PnsCareRules),
     "cases.yaml": TypeAdapter(tuple[TeachingCase, ...]),
+    "mimic_cases.yaml": TypeAdapter(tuple[MimicCase, ...]),
     "about.yaml": TypeAdapter(About),
 }
 SYNDROME_FILES = TypeAdapter(tuple[Syndrome, ...])
@@ -153,6 +155,7 @@ def load_rule_book(rules_dir: Path | str = DEFAULT_RULES_DIR) -> RuleBook:
         pns_care=sources["pns_care.yaml"].model,
         syndromes=tuple(s for n in syndrome_names for s in sources[n].model),
         cases=sources["cases.yaml"].model,
+        mimic_cases=sources["mimic_cases.yaml"].model,
         about=sources["about.yaml"].model,
         content_hash=_content_hash(root, names + syndrome_names),
     )
@@ -276,6 +279,7 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
         "red_flags.yaml",
         "mimics.yaml",
         "cases.yaml",
+        "mimic_cases.yaml",
     ):
         source = sources[name]
         problems += _duplicates([(source, (i,), item.id) for i, item in enumerate(source.model)])
@@ -337,6 +341,11 @@ def _cross_check(sources: dict[str, _SourceFile]) -> list[Problem]:
     for i, case in enumerate(cases.model):
         _check_profile_ids(check, cases, (i,), case)
         check(cases, (i, "answer"), "syndrome", case.answer)
+    mimic_cases = sources["mimic_cases.yaml"]
+    for i, mimic_case in enumerate(mimic_cases.model):
+        _check_profile_ids(check, mimic_cases, (i,), mimic_case)
+        if mimic_case.cause is not None:
+            check(mimic_cases, (i, "cause"), "mimic", mimic_case.cause)
 
     for name, source in syndrome_files.items():
         stem = Path(name).stem

@@ -578,6 +578,32 @@ class TeachingCase(Frozen):
     teaching_points: tuple[ShortText, ...] = Field(min_length=1)
 
 
+class MimicCase(Frozen):
+    """A presentation that is *not* paraneoplastic, written for teaching: the mimics set.
+
+    It must show no strong card, raise its red flags at exactly `expect_urgency`, and every card
+    it does show must name its `cause` as the mimic to consider first.
+    """
+
+    id: Id
+    title: ShortText
+    teaching: Text = Field(description="What it really is, and why it is not paraneoplastic.")
+    cause: Id | None = Field(
+        default=None,
+        description="The mimic (rules/mimics.yaml) behind it; without one, no card may show.",
+    )
+    expect_urgency: Urgency | None = Field(
+        default=None, description="The most urgent red-flag level it must raise, or none."
+    )
+    findings: tuple[Id, ...] = ()
+    cancers: tuple[Id, ...] = ()
+    labs: tuple[LabValue, ...] = ()
+    antibodies: tuple[Id, ...] = ()
+    age_band: AgeBand | None = None
+    sex: Sex | None = None
+    follow_up: FollowUp | None = None
+
+
 class AboutSection(Frozen):
     id: Id
     heading: ShortText
@@ -792,5 +818,6 @@ for _model in (
     Syndrome,
     RedFlag,
     TeachingCase,
+    MimicCase,
 ):
     _model.model_rebuild()
