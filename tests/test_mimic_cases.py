@@ -22,7 +22,12 @@ def mini_case(**fields) -> MimicCase:
 
 
 def test_a_named_mimic_on_a_capped_card_passes(mini_book):
-    case = mini_case(findings=["a", "b", "c", "exposure_x"], cancers=["sclc"], cause="look_alike")
+    case = mini_case(
+        findings=["a", "b", "c", "exposure_x"],
+        cancers=["sclc"],
+        cause="look_alike",
+        expect_urgency="this_week",
+    )
     assert run_mimic_case(case, mini_book).passed
 
 
