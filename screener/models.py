@@ -239,12 +239,17 @@ class Reference(Frozen):
     year: int = Field(ge=1900, le=2100)
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        default=None, description="Where a guideline without a DOI or PMID is published."
+    )
+    kind: Literal["article", "guideline"] = "article"
     status: Status = Status.SOURCE_CHECKED
 
     @model_validator(mode="after")
     def _findable(self) -> Reference:
-        if not (self.doi or self.pmid):
+        if self.kind == "guideline" and not (self.doi or self.pmid or self.url):
+            raise ValueError("a guideline needs a DOI, a PMID or its https address")
+        if self.kind == "article" and not (self.doi or self.pmid):
             raise ValueError("a reference needs a DOI or a PMID")
         return self
 
@@ -252,7 +257,9 @@ class Reference(Frozen):
     def link(self) -> str:
         if self.doi:
             return f"https://doi.org/{self.doi}"
-        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url or ""
 
 
 # --- Criteria trees ---------------------------------------------------------------------------
