@@ -24,9 +24,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from bench.browser import chromium
 from bench.measurement import Measurement, Target, spread
-from bench.servers import ROOT, streamlit_server
+from tests.support.chromium import chromium
+from tests.support.servers import ROOT, streamlit_server
 
 TARGET = Target(limit=1.5, on="ratio", text="ratio < 1.5")
 APP = ROOT / "streamlit_app.py"

@@ -31,14 +31,17 @@ if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
 from playwright.async_api import Browser, async_playwright, expect  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from bench.servers import streamlit_server  # noqa: E402
-from screener.book import RuleBook  # noqa: E402
 from screener.engine import screen  # noqa: E402
-from screener.loader import DEFAULT_RULES_DIR, load_rule_book  # noqa: E402
+from screener.inputs.query import profile_to_query  # noqa: E402
 from screener.models import LabValue  # noqa: E402
-from screener.share import profile_to_query  # noqa: E402
+from screener.rulebook import (  # noqa: E402
+    DEFAULT_RULES_DIR,
+    RuleBook,
+    load_rule_book,
+)
 from screener.teaching import case_profile  # noqa: E402
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.servers import streamlit_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "streamlit_app.py"

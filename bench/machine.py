@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench.browser import CHROMIUM
+from tests.support.chromium import CHROMIUM
 
 
 def _cpu_model() -> str:

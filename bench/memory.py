@@ -14,11 +14,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from bench.browser import chromium
 from bench.measurement import Measurement, Target
 from bench.rerun import APP, BARE_FORM_APP, SUBMIT, screen_case
-from bench.servers import rss_mb, streamlit_server
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
+from tests.support.chromium import chromium
+from tests.support.servers import rss_mb, streamlit_server
 
 TARGET = Target(limit=5.0, on="value", text="< 5 MB per added session")
 SETTLE_S = 1.5

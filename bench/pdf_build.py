@@ -15,11 +15,12 @@ from fpdf import FPDF
 from pypdf import PdfReader
 
 from bench.measurement import Measurement, Spread, Target, spread, time_calls
-from screener.book import RuleBook
 from screener.engine import screen
-from screener.examples import example_profile
+from screener.engine.selftest import example_profile
 from screener.models import FollowUp, LabValue, Profile, ScreeningResult
-from screener.pdf_report import render_pdf
+from screener.present.view import build_view
+from screener.report.pdf import render_pdf
+from screener.rulebook import RuleBook
 
 TARGET = Target(limit=300.0, on="value", text="< 300 ms")
 GENERATED_AT = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
@@ -61,7 +62,7 @@ def _measure_summary(
     key: str, name: str, result: ScreeningResult, book: RuleBook, repeats: int, baseline: Spread
 ) -> Measurement:
     def summary() -> bytes:
-        return render_pdf(result, book, generated_at=GENERATED_AT)
+        return render_pdf(build_view(result, book), generated_at=GENERATED_AT)
 
     # The first, untimed build is the warm-up, and tells how long the summary is.
     document = summary()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from screener.book import RuleBook
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
+from screener.rulebook import RuleBook
 
 MAX_FINDINGS = 8
 

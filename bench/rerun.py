@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Checkbox
 
 from bench.measurement import Measurement, Target, spread
-from bench.servers import ROOT
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
+from tests.support.servers import ROOT
 
 TARGET = Target(limit=3.0, on="ratio", text="ratio < 3")
 APP = ROOT / "streamlit_app.py"

@@ -32,8 +32,11 @@ from bench.machine import machine_info  # noqa: E402
 from bench.measurement import Measurement, NotMeasured, Target  # noqa: E402
 from bench.report import Result, write_results  # noqa: E402
 from screener.app.state import RULES_DIR_ENV  # noqa: E402
-from screener.book import RuleBook  # noqa: E402
-from screener.loader import DEFAULT_RULES_DIR, load_rule_book  # noqa: E402
+from screener.rulebook import (  # noqa: E402
+    DEFAULT_RULES_DIR,
+    RuleBook,
+    load_rule_book,
+)
 
 
 @dataclass(frozen=True)

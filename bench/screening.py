@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 
 from bench.measurement import Measurement, Target, spread, time_calls
 from bench.profiles import generate_profiles
-from screener.book import RuleBook
-from screener.criteria import all_findings, evaluate
 from screener.engine import screen
-from screener.examples import example_profile
-from screener.models import Profile
+from screener.engine.selftest import example_profile
+from screener.models import Profile, finding_paths
+from screener.rulebook import RuleBook
 
 TARGET = Target(limit=1.0, on="value", text="< 1 ms per profile")
 BASELINE = "set-membership loop over every rule's findings"
@@ -25,7 +24,7 @@ BASELINE = "set-membership loop over every rule's findings"
 def rule_findings(book: RuleBook) -> list[tuple[str, ...]]:
     """Every finding each syndrome and red flag mentions, in rule order."""
     criteria = [s.criteria for s in book.syndromes] + [f.when for f in book.red_flags]
-    return [all_findings(evaluate(c, frozenset())) for c in criteria]
+    return [tuple(f for _, f in finding_paths(c)) for c in criteria]
 
 
 def membership_screen(profile: Profile, rules: Sequence[tuple[str, ...]]) -> list[int]:

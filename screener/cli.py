@@ -9,34 +9,31 @@ import argparse
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from screener.engine import screen
-from screener.examples import run_all_examples, run_mimic_cases
-from screener.labs import ProfileError
-from screener.loader import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
-from screener.models import Profile
-from screener.report_text import render_text
-from screener.schema import rule_file_schemas, write_schemas
-
-MAX_PROFILE_BYTES = 100_000
+from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
+from screener.models import Profile, ProfileError
+from screener.present.view import build_view
+from screener.present.words import PAGE_SIZES
+from screener.report.text import render_text
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
+from screener.rulebook.schema import stale_schemas, write_schemas
+from screener.validate import validate
 
 
 def _validate(args: argparse.Namespace) -> int:
-    book = load_rule_book(args.rules_dir)
-    outcomes = run_all_examples(book)
-    mimic_outcomes = run_mimic_cases(book)
-    failures = [str(o) for o in outcomes if not o.passed]
-    failures += [str(o) for o in mimic_outcomes if not o.passed]
-    for failure in failures:
-        print(f"example failed: {failure}", file=sys.stderr)
-    if failures:
+    outcome = validate(args.rules_dir)
+    for problem in outcome.problems:
+        print(problem, file=sys.stderr)
+    if outcome.problems:
+        count = len(outcome.problems)
+        print(f"The rule book has {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
         return 1
+    book = load_rule_book(args.rules_dir)
     print(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
         f"{len(book.syndromes)} syndromes, {len(book.findings)} findings, "
-        f"{len(outcomes)} examples behave as their rules say, and "
-        f"{len(mimic_outcomes)} mimic cases show no strong card."
+        f"{outcome.examples} examples behave as their rules say, and "
+        f"{outcome.mimic_cases} mimic cases show no strong card."
     )
     return 0
 
@@ -45,28 +42,19 @@ def _read_profile(path: str) -> Profile:
     source = sys.stdin if path == "-" else Path(path).open(encoding="utf-8")  # noqa: SIM115
     with source:
         text = source.read(MAX_PROFILE_BYTES + 1)
-    if len(text) > MAX_PROFILE_BYTES:
-        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
-    try:
-        return Profile.model_validate_json(text)
-    except ValidationError as error:
-        raise ProfileError(
-            [
-                f"{'.'.join(str(p) for p in e['loc']) or 'profile'}: {e['msg']}"
-                for e in error.errors()
-            ]
-        ) from None
+    return profile_from_json(text)
 
 
 def _screen(args: argparse.Namespace) -> int:
     book = load_rule_book(args.rules)
     result = screen(_read_profile(args.profile), book)
+    view = build_view(result, book)
     if args.pdf:
         # fpdf2 is heavy to import; only a PDF request pays for it.
-        from screener.pdf_report import render_pdf
+        from screener.report.pdf import render_pdf
 
         # Written before anything is printed, so a failed write leaves no half-done output.
-        pdf = render_pdf(result, book, page_size=args.page_size)
+        pdf = render_pdf(view, page_size=args.page_size)
         try:
             Path(args.pdf).write_bytes(pdf)
         except OSError as error:
@@ -75,20 +63,16 @@ def _screen(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:
-        print(render_text(result, book), end="")
+        print(render_text(view), end="")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
-        stale = [
-            name
-            for name, text in rule_file_schemas().items()
-            if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
-        ]
+        stale = stale_schemas(folder)
         for name in stale:
-            print(f"out of date: {folder / name}", file=sys.stderr)
+            print(f"out of date: {folder / name} (run: python -m screener schema)", file=sys.stderr)
         return 1 if stale else 0
     for path in write_schemas(folder):
         print(path)
@@ -101,9 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Paraneoplastic Pattern Screener: an educational, non-diagnostic checklist.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="load the rule book and run every example")
-    validate.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
-    validate.set_defaults(run=_validate)
+    check = commands.add_parser(
+        "validate", help="check the rule book and run its examples and the mimics set"
+    )
+    check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
+    check.set_defaults(run=_validate)
     run = commands.add_parser("screen", help="screen a profile (JSON file, or - for stdin)")
     run.add_argument("profile")
     run.add_argument("--format", choices=("text", "json"), default="text")
@@ -111,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
     )
-    run.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size")
+    run.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     run.set_defaults(run=_screen)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
@@ -123,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except RuleBookError as error:
         print(error, file=sys.stderr)
         return 1

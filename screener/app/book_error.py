@@ -3,7 +3,7 @@
 import streamlit as st
 
 from screener.app import components, state
-from screener.loader import RuleBookError
+from screener.rulebook import RuleBookError
 
 st.title("The screener is unavailable", anchor=False)
 loaded = state.load_book()

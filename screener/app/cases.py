@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from screener.app import components, state
-from screener.book import RuleBook
 from screener.engine import screen
-from screener.inert import plain_markdown as plain
 from screener.models import Category, TeachingCase
+from screener.present import words
+from screener.present.markdown import plain_markdown as plain
+from screener.present.view import card_view
+from screener.rulebook import RuleBook
 from screener.teaching import Mark, case_profile, mark_answer
 
 SCREEN_PAGE = "screener/app/screen.py"
@@ -26,17 +28,18 @@ def _case_facts(case: TeachingCase, book: RuleBook) -> None:
     st.caption(" · ".join(about))
     st.markdown(plain(case.vignette))
     facts = [f"**Findings:** {components.labels(case.findings, book)}"]
-    cancers = components.labels(case.cancers, book) if case.cancers else "none known yet"
+    cancers = components.labels(case.cancers, book, "cancer") if case.cancers else words.NO_CANCER
     facts.append(f"**Known cancer:** {cancers}")
     if case.labs:
         facts.append(
             "**Lab values:** "
             + ", ".join(
-                plain(f"{book.label(lab.analyte)} {lab.value:g} {lab.unit}") for lab in case.labs
+                plain(f"{book.label('lab', lab.analyte)} {lab.value:g} {lab.unit}")
+                for lab in case.labs
             )
         )
     if case.antibodies:
-        facts.append(f"**Antibodies:** {components.labels(case.antibodies, book)}")
+        facts.append(f"**Antibodies:** {components.labels(case.antibodies, book, 'antibody')}")
     st.markdown(components.bullets(facts))
 
 
@@ -69,7 +72,8 @@ def _library(book: RuleBook) -> None:
 
 def _answer(case: TeachingCase, book: RuleBook) -> None:
     st.markdown(
-        f"**Pattern:** {plain(book.label(case.answer))} ({case.category.value})\n\n"
+        f"**Pattern:** {plain(book.label('syndrome', case.answer))} "
+        f"({words.CATEGORY[case.category]})\n\n"
         + components.bullets(plain(point) for point in case.teaching_points)
     )
 
@@ -91,6 +95,9 @@ def _practice_score() -> None:
 
 
 def _commit_form(case: TeachingCase, book: RuleBook) -> None:
+    def syndrome_name(syndrome_id: str) -> str:
+        return book.label("syndrome", syndrome_id)
+
     with st.form(f"practice.form.{case.id}"):
         category = st.radio(
             "Which category of paraneoplastic syndrome does this case show?",
@@ -101,9 +108,9 @@ def _commit_form(case: TeachingCase, book: RuleBook) -> None:
         )
         syndrome = st.selectbox(
             "Which syndrome pattern? (optional, 1 more point)",
-            options=sorted(book.syndrome_by_id, key=book.label),
+            options=sorted(book.syndrome_by_id, key=syndrome_name),
             index=None,
-            format_func=book.label,
+            format_func=syndrome_name,
             placeholder="Not sure: answer with the category only",
         )
         committed = st.form_submit_button("Commit my answer", type="primary")
@@ -123,7 +130,7 @@ def _reveal(case: TeachingCase, mark: Mark, book: RuleBook) -> None:
     if mark.syndrome_right is not None:
         verdicts.append(
             ("✔ Right syndrome" if mark.syndrome_right else "✘ Not this syndrome")
-            + f": the answer is {plain(book.label(case.answer))}"
+            + f": the answer is {plain(book.label('syndrome', case.answer))}"
         )
     show = st.success if mark.points == mark.possible else st.warning
     show(components.bullets(verdicts) + f"\n\n**{mark.points} of {mark.possible} points.**")
@@ -137,7 +144,7 @@ def _reveal(case: TeachingCase, mark: Mark, book: RuleBook) -> None:
         st.warning("The answer's pattern does not show for this case's findings.")
     else:
         st.markdown(f"**Why the screener shows it** (card {rank} of {len(result.matches)}):")
-        components.pattern_card(rank, match, book)
+        components.pattern_card(card_view(rank, match, book))
 
 
 def _practice(book: RuleBook) -> None:

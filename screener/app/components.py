@@ -1,4 +1,4 @@
-"""Drawing shared by the pages: the safety frame, result cards and rules in readable form.
+"""Drawing shared by the pages. They lay out views; the words come from `screener.present`.
 
 Everything the rule book or a URL supplies is passed through `plain` (shows literally) or
 `inert_markdown` (teaching Markdown without HTML) before Streamlit renders it.
@@ -10,33 +10,30 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from screener.book import RuleBook
-from screener.catalogue import criteria_lines
-from screener.explain import TIER_WORDS, missing_text, score_text, trace_lines
-from screener.inert import inert_markdown, markdown_link
-from screener.inert import markdown_code as code
-from screener.inert import plain_markdown as plain
-from screener.loader import Problem
-from screener.models import (
-    PatternMatch,
-    PnsCareScore,
-    Profile,
-    Reference,
-    SafetyText,
-    ScreeningResult,
-    Status,
-    Syndrome,
-    Tier,
-    Urgency,
+from screener.models import IdKind, Reference, SafetyText, Tier, Urgency
+from screener.present import words
+from screener.present.markdown import inert_markdown, markdown_link
+from screener.present.markdown import markdown_code as code
+from screener.present.markdown import plain_markdown as plain
+from screener.present.rule_view import RuleView
+from screener.present.view import (
+    CardView,
+    Line,
+    PnsCareView,
+    ReferenceView,
+    ScreeningView,
+    UrgentView,
 )
+from screener.rulebook import Problem, RuleBook
 
 UNAVAILABLE = "This teaching tool is unavailable right now. If you have symptoms, see a physician."
 """Shown only when even the safety wording cannot be read from the rule book."""
 
 TIER_ICONS = {Tier.STRONG: ":material/check_circle:", Tier.PARTIAL: ":material/timelapse:"}
-STATUS_NOTES = {
-    Status.NEEDS_REVIEW: "this rule's content awaits checking by a clinician",
-    Status.DRAFT: "this rule is unfinished and has not been checked",
+URGENT_ICONS = {
+    Urgency.NOW: ":material/emergency:",
+    Urgency.TODAY: ":material/priority_high:",
+    Urgency.THIS_WEEK: ":material/event:",
 }
 
 
@@ -54,8 +51,12 @@ def bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def labels(ids: Iterable[str], book: RuleBook) -> str:
-    return ", ".join(plain(book.label(item)) for item in ids)
+def line(item: Line) -> str:
+    return f"**{plain(item.label)}:** {plain(item.text)}"
+
+
+def labels(ids: Iterable[str], book: RuleBook, kind: IdKind = "finding") -> str:
+    return ", ".join(plain(book.label(kind, item)) for item in ids)
 
 
 # --- Rule book problems -----------------------------------------------------------------------
@@ -75,41 +76,36 @@ def problem_line(problem: Problem) -> str:
 # --- References -------------------------------------------------------------------------------
 
 
-def citation(reference: Reference) -> str:
-    return f"{reference.authors} ({reference.year}). {reference.title}. {reference.source}"
+def reference_line(reference: ReferenceView, *, status: str | None = None) -> str:
+    text = markdown_link(reference.citation, reference.link)
+    note = status or reference.note
+    return text + (f" — {plain(note)}" if note else "")
 
 
-def reference_line(reference: Reference, *, always_show_status: bool = False) -> str:
-    line = markdown_link(citation(reference), reference.link)
-    if always_show_status or reference.status != Status.SOURCE_CHECKED:
-        line += f" — citation status: {reference.status.value}"
-    return line
-
-
-def references(ids: Iterable[str], book: RuleBook) -> None:
-    found = [book.reference_by_id[r] for r in ids if r in book.reference_by_id]
+def references(refs: Iterable[ReferenceView]) -> None:
+    found = list(refs)
     if found:
         st.markdown("**References**\n\n" + bullets(reference_line(r) for r in found))
+
+
+def citation(reference: Reference) -> str:
+    return f"{reference.authors} ({reference.year}). {reference.title}. {reference.source}"
 
 
 # --- Screening results ------------------------------------------------------------------------
 
 
-def urgent_banner(result: ScreeningResult, safety: SafetyText) -> None:
-    """'Seek care now', drawn above everything else in the results."""
-    wording = safety.urgent.at(result.urgency or Urgency.NOW)
+def urgent_banner(urgent: UrgentView) -> None:
+    """The banner above everything else; its heading says the urgency in words."""
     st.error(
-        f"### {plain(wording.heading)}\n\n{plain(wording.text)}\n\n"
-        + bullets(plain(hit.text) for hit in result.red_flags),
-        icon=":material/emergency:",
+        f"### {plain(urgent.heading)}\n\n{plain(urgent.text)}\n\n"
+        + bullets(f"{plain(flag.label)} {plain(flag.text)}" for flag in urgent.flags),
+        icon=URGENT_ICONS[urgent.urgency],
     )
 
 
-def no_pattern(safety: SafetyText) -> None:
-    st.info(
-        f"**{plain(safety.no_pattern_heading)}**\n\n{plain(safety.no_pattern)}",
-        icon=":material/info:",
-    )
+def no_pattern(item: Line) -> None:
+    st.info(f"**{plain(item.label)}**\n\n{plain(item.text)}", icon=":material/info:")
 
 
 def link_notices(notices: list[str]) -> None:
@@ -119,197 +115,104 @@ def link_notices(notices: list[str]) -> None:
     )
 
 
-def entered_summary(profile: Profile, book: RuleBook) -> None:
-    cancers = labels(profile.cancers, book) if profile.cancers else "none known yet"
-    lines = [
-        f"**Findings ticked:** {labels(profile.findings, book) or 'none'}",
-        f"**Known cancer:** {cancers}",
-        f"**Antibodies:** {labels(profile.antibodies, book) or 'none entered'}",
-    ]
-    if profile.age_band:
-        lines.append(f"**Age band:** {profile.age_band.value}")
-    if profile.sex:
-        lines.append(f"**Sex:** {profile.sex.value}")
-    if profile.follow_up:
-        lines.append(f"**Follow-up:** {profile.follow_up.value.replace('_', ' ')}")
-    st.markdown(bullets(lines))
+def entered_summary(view: ScreeningView) -> None:
+    st.markdown(bullets(line(item) for item in view.entered))
 
 
-def lab_lines(result: ScreeningResult, book: RuleBook) -> list[str]:
-    """Each lab value and what it was read as, e.g. 'Sodium 128 mmol/L → Low sodium (…)'."""
-    lines = []
-    for lab in result.profile.labs:
-        derived = [d for d in result.derived_findings if d.analyte == lab.analyte]
-        analyte = book.lab_by_id[lab.analyte]
-        value = f"{analyte.label} {lab.value:g} {lab.unit}"
-        if derived and derived[0].unit != derived[0].main_unit:
-            value += f" (= {derived[0].value_in_main_unit:g} {derived[0].main_unit})"
-        if not derived:
-            lines.append(f"{value}: crosses none of this rule book's thresholds")
-        for d in derived:
-            finding = book.label(d.finding)
-            rule = "" if d.rule in finding else f" [{d.rule}]"
-            lines.append(f"{value} → {finding}{rule}")
-    return lines
+def lab_lines(view: ScreeningView) -> None:
+    if not view.labs:
+        return
+    rows = []
+    for lab in view.labs:
+        converted = f" ({lab.converted})" if lab.converted else ""
+        typical = f"; {lab.reference_range}" if lab.reference_range else ""
+        rows.append(plain(f"{lab.analyte} {lab.entered}{converted}: {lab.outcome}{typical}"))
+    st.markdown(f"**{words.HEADINGS['labs']}**\n\n" + bullets(rows))
 
 
-def trace_markdown(match: PatternMatch, book: RuleBook) -> str:
+def trace_markdown(card: CardView) -> str:
     # Four spaces per level nest a Markdown list under the line above.
     return "\n".join(
         f"{'    ' * line.depth}- {'✔' if line.met else '✘'} {plain(line.text)}"
-        for line in trace_lines(match.trace, book)
+        for line in card.trace
     )
 
 
-def status_note(status: Status) -> None:
-    """A visible note on any rule that is not yet reviewed."""
-    if status in STATUS_NOTES:
-        st.warning(
-            f"Rule status {status.value}: {STATUS_NOTES[status]}.", icon=":material/rate_review:"
-        )
-
-
-def pns_care_panel(score: PnsCareScore) -> None:
+def pns_care_panel(score: PnsCareView) -> None:
     with st.container(border=True):
         st.markdown(
-            f"**PNS-Care score (2021 criteria): {score.total} points — {plain(score.level)}** "
-            f"({plain(score.level_explanation)})\n\n"
-            + bullets(
-                f"{item.level.capitalize()} level: {item.points} "
-                f"point{'s' if item.points != 1 else ''} — {plain(item.explanation)}"
-                for item in score.items
-            )
+            f"**{plain(score.heading)}: {plain(score.total)}**\n\n"
+            + bullets(line(item) for item in score.items)
+            + (f"\n\n**{plain(score.caveat)}**" if score.caveat else "")
         )
         st.caption(plain(score.note))
 
 
-def pattern_card(rank: int, match: PatternMatch, book: RuleBook) -> None:
-    syndrome = book.syndrome_by_id[match.syndrome]
+def pattern_card(card: CardView) -> None:
     with st.container(border=True):
-        st.subheader(
-            f"{rank}. {plain(book.safety.not_a_diagnosis_label)}: {plain(match.name)}",
-            anchor=False,
-        )
-        st.markdown(f"{TIER_ICONS[match.tier]} **{plain(TIER_WORDS[match.tier])}**")
-        st.caption(
-            f"Rule {code(match.syndrome)} · {match.category.value} · status: {match.status.value}"
-        )
-        status_note(match.status)
-        st.markdown("**Why this pattern shows**\n\n" + trace_markdown(match, book))
-        st.markdown(plain(missing_text(match, book)))
-        context = []
-        if match.supporting_present:
-            context.append(
-                f"**Supporting findings present:** {labels(match.supporting_present, book)}"
+        st.subheader(plain(card.title), anchor=False)
+        st.markdown(f"{TIER_ICONS[card.tier]} **{plain(card.tier_words)}**")
+        st.caption(plain(card.meta))
+        if card.status_note:
+            st.warning(
+                f"Rule status {card.status.value}: {plain(card.status_note)}.",
+                icon=":material/rate_review:",
             )
-        if match.cancer_context:
-            context.append(
-                "**Cancer context:** "
+        if card.consider_first:
+            st.warning(plain(card.consider_first), icon=":material/alt_route:")
+        st.markdown(f"**{words.HEADINGS['why']}**\n\n" + trace_markdown(card))
+        st.markdown(plain(card.missing))
+        if card.context:
+            st.markdown(bullets(line(item) for item in card.context))
+        if card.pns_care:
+            pns_care_panel(card.pns_care)
+        if card.mimics:
+            st.markdown(
+                f"**{words.HEADINGS['mimics']}:** "
                 + ", ".join(
-                    f"{plain(book.label(c.cancer))} ({c.link} for this syndrome)"
-                    for c in match.cancer_context
+                    f"**{plain(m.name)} (consider first)**" if m.first else plain(m.name)
+                    for m in card.mimics
                 )
             )
-        if match.antibody_context:
-            context.append(f"**Antibody context:** {labels(match.antibody_context, book)}")
-        if context:
-            st.markdown(bullets(context))
-        if match.pns_care:
-            pns_care_panel(match.pns_care)
-        if syndrome.mimics:
-            st.markdown(
-                "**Mimics to rule out:** "
-                + ", ".join(plain(book.mimic_by_id[m].name) for m in syndrome.mimics)
-            )
-        if syndrome.discuss:
-            st.markdown(
-                "**Questions to discuss with a physician**\n\n"
-                + bullets(plain(q) for q in syndrome.discuss)
-            )
-        references(syndrome.references, book)
-        st.caption(
-            "**Ordering points** (used only to order the cards): " + plain(score_text(match))
-        )
-        with st.expander(f"About {plain(syndrome.name)}"):
-            st.markdown(plain(syndrome.summary))
-            st.markdown(inert_markdown(syndrome.detail))
+        if card.discuss:
+            discuss(card.discuss)
+        references(card.references)
+        st.caption(f"**Ordering points** (used only to order the cards): {plain(card.ordering)}")
+        with st.expander(f"About {plain(card.name)}"):
+            st.markdown(plain(card.summary))
+            st.markdown(inert_markdown(card.detail))
 
 
-def associations(result: ScreeningResult, book: RuleBook) -> None:
-    lines = []
-    for association in result.associations:
-        via = [f"{plain(book.label(c.cancer))} ({c.link})" for c in association.via_cancers] + [
-            plain(book.label(a)) for a in association.via_antibodies
-        ]
-        lines.append(
-            f"{plain(association.name)} ({association.category.value}) — linked to {', '.join(via)}"
+def discuss(questions: Iterable[str]) -> None:
+    st.markdown(f"**{words.HEADINGS['discuss']}**\n\n" + bullets(plain(q) for q in questions))
+
+
+def associations(view: ScreeningView) -> None:
+    if view.associations:
+        st.markdown(
+            f"**{words.HEADINGS['associations']}** ({plain(words.ASSOCIATIONS_INTRO)})\n\n"
+            + bullets(plain(a) for a in view.associations)
         )
-    st.markdown(
-        "**Known associations of the selected cancer or antibody** (their patterns are not "
-        "present in the findings entered)\n\n" + bullets(lines)
-    )
 
 
 # --- A rule in readable form ------------------------------------------------------------------
 
 
-def criteria_markdown(syndrome: Syndrome, book: RuleBook) -> str:
-    return "\n".join(
-        f"{'    ' * line.depth}- {plain(line.text)}"
-        for line in criteria_lines(syndrome.criteria, book)
-    )
-
-
-def syndrome_rule(syndrome: Syndrome, book: RuleBook) -> None:
+def syndrome_rule(rule: RuleView) -> None:
     """Everything a rule says, in words: for browsing and for revealing a case's answer."""
+    st.markdown(f"**{plain(rule.summary)}**\n\n{plain(rule.meta)}")
+    if rule.status_note:
+        st.warning(plain(rule.status_note), icon=":material/rate_review:")
+    if rule.aliases:
+        st.caption("Also called: " + plain(rule.aliases))
+    st.markdown(inert_markdown(rule.detail))
     st.markdown(
-        f"**{plain(syndrome.summary)}**\n\n"
-        f"Rule {code(syndrome.id)} · {syndrome.category.value} · "
-        f"status: {syndrome.status.value}"
+        "**The pattern (criteria)**\n\n"
+        + "\n".join(f"{'    ' * ln.depth}- {plain(ln.text)}" for ln in rule.criteria)
     )
-    status_note(syndrome.status)
-    if syndrome.aliases:
-        st.caption("Also called: " + ", ".join(plain(a) for a in syndrome.aliases))
-    st.markdown(inert_markdown(syndrome.detail))
-    st.markdown("**The pattern (criteria)**\n\n" + criteria_markdown(syndrome, book))
-    facts = []
-    if syndrome.supporting:
-        facts.append(f"**Supporting findings:** {labels(syndrome.supporting, book)}")
-    for link, cancers in (
-        ("Typical cancers", syndrome.cancers.typical),
-        ("Reported cancers", syndrome.cancers.reported),
-    ):
-        if cancers:
-            facts.append(
-                f"**{link}:** "
-                + ", ".join(
-                    f"{plain(book.cancer_by_id[c].label)} (ICD-10 {book.cancer_by_id[c].icd10})"
-                    for c in cancers
-                )
-            )
-    if syndrome.antibodies:
-        facts.append(
-            "**Antibodies:** "
-            + ", ".join(
-                f"{plain(book.antibody_by_id[a].label)} "
-                f"({plain(book.pns_care.antibody[book.antibody_by_id[a].risk].label.lower())})"
-                for a in syndrome.antibodies
-            )
-        )
-    if syndrome.pns_care:
-        phenotype = book.pns_care.phenotype[syndrome.pns_care.phenotype]
-        facts.append(f"**PNS-Care phenotype:** {plain(phenotype.label)}")
-    if syndrome.mimics:
-        facts.append(
-            "**Mimics:** " + ", ".join(plain(book.mimic_by_id[m].name) for m in syndrome.mimics)
-        )
-    st.markdown(bullets(facts))
-    flags = [book.red_flag_by_id[f].text for f in syndrome.red_flags]
-    if flags:
-        st.markdown("**Red flags (seek care now)**\n\n" + bullets(plain(t) for t in flags))
-    if syndrome.discuss:
-        st.markdown(
-            "**Questions to discuss with a physician**\n\n"
-            + bullets(plain(q) for q in syndrome.discuss)
-        )
-    references(syndrome.references, book)
+    st.markdown(bullets(line(item) for item in rule.facts))
+    if rule.red_flags:
+        st.markdown("**Red flags**\n\n" + bullets(plain(f) for f in rule.red_flags))
+    if rule.discuss:
+        discuss(rule.discuss)
+    references(rule.references)

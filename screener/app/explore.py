@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, state
-from screener.book import RuleBook
-from screener.catalogue import association_rows, filter_syndromes
-from screener.inert import plain_markdown as plain
 from screener.models import Category, Syndrome
+from screener.present.catalogue import association_rows, filter_syndromes
+from screener.present.markdown import plain_markdown as plain
+from screener.present.rule_view import rule_view
+from screener.rulebook import RuleBook
 
 ANY = None
 TABLE_COLUMNS = {
@@ -35,13 +36,13 @@ def _filters(book: RuleBook) -> list[Syndrome]:
     cancer = cancer_col.selectbox(
         "Linked to cancer",
         options=[ANY, *(c.id for c in book.cancers)],
-        format_func=lambda c: "Any cancer" if c is ANY else book.label(c),
+        format_func=lambda c: "Any cancer" if c is ANY else book.label("cancer", c),
         key="explore.cancer",
     )
     antibody = antibody_col.selectbox(
         "Linked to antibody",
         options=[ANY, *(a.id for a in book.antibodies)],
-        format_func=lambda a: "Any antibody" if a is ANY else book.label(a),
+        format_func=lambda a: "Any antibody" if a is ANY else book.label("antibody", a),
         key="explore.antibody",
     )
     return filter_syndromes(book, frozenset(categories), cancer, antibody)
@@ -55,7 +56,7 @@ def _syndromes(book: RuleBook, syndromes: list[Syndrome]) -> None:
         st.subheader(category.value.capitalize(), anchor=False)
         for syndrome in in_category:
             with st.expander(f"{plain(syndrome.name)} — status: {syndrome.status.value}"):
-                components.syndrome_rule(syndrome, book)
+                components.syndrome_rule(rule_view(syndrome, book))
 
 
 def _association_chart(table: pd.DataFrame) -> alt.Chart:

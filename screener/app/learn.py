@@ -5,24 +5,29 @@ from __future__ import annotations
 import streamlit as st
 
 from screener.app import components, state
-from screener.book import RuleBook
-from screener.explain import review_text
-from screener.inert import inert_markdown
-from screener.inert import plain_markdown as plain
 from screener.models import Status
+from screener.present.markdown import inert_markdown
+from screener.present.markdown import plain_markdown as plain
+from screener.present.view import reference_view
+from screener.present.words import review_text
+from screener.rulebook import RuleBook
+
+
+def _references_of(ids: tuple[str, ...], book: RuleBook) -> None:
+    components.references(reference_view(book.reference_by_id[r]) for r in ids)
 
 
 def _about(book: RuleBook) -> None:
     for section in book.about.sections:
         st.header(plain(section.heading), anchor=False)
         st.markdown(inert_markdown(section.body))
-        components.references(section.references, book)
+        _references_of(section.references, book)
     if book.about.faq:
         st.header("Questions learners and teachers ask", anchor=False)
         for item in book.about.faq:
             with st.expander(plain(item.question)):
                 st.markdown(inert_markdown(item.answer))
-                components.references(item.references, book)
+                _references_of(item.references, book)
 
 
 def _software(book: RuleBook) -> None:
@@ -50,8 +55,9 @@ def _software(book: RuleBook) -> None:
                 f"It knows only the {len(book.syndromes)} syndromes and {len(book.findings)} "
                 "findings in its rule book; anything else is invisible to it.",
                 "Its ordering points only order the cards: they are not probabilities.",
-                f"{unreviewed} of its {len(book.syndromes)} syndrome rules are not yet marked "
-                "reviewed; their cards say so.",
+                f"{unreviewed} of its {len(book.syndromes)} syndrome rules are not yet checked "
+                "statement by statement against their sources; their cards say so. No rule has "
+                "been reviewed by a clinician yet.",
             ]
         )
     )
@@ -83,7 +89,9 @@ def _references(book: RuleBook) -> None:
     )
     st.markdown(
         components.bullets(
-            components.reference_line(r, always_show_status=True)
+            components.reference_line(
+                reference_view(r), status=f"citation status: {r.status.value}"
+            )
             for r in sorted(book.references, key=lambda r: (r.authors, r.year))
         )
     )

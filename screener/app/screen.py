@@ -8,22 +8,22 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from screener.app import components, state
-from screener.book import RuleBook
 from screener.engine import screen
-from screener.inert import plain_markdown as plain
-from screener.labs import ProfileError, check_lab_value
-from screener.models import AgeBand, FollowUp, LabValue, Profile, ScreeningResult, Sex
-from screener.search import search_findings
-from screener.share import profile_to_query
+from screener.engine.labs import check_lab_value
+from screener.inputs.query import profile_to_query
+from screener.inputs.search import search_findings
+from screener.models import FollowUp, LabValue, Profile, ProfileError, Sex
+from screener.present import words
+from screener.present.markdown import plain_markdown as plain
+from screener.present.view import ScreeningView, build_view
+from screener.rulebook import RuleBook
 
-AGE_WORDS = {None: "Not given", **{band: f"{band.value} years" for band in AgeBand}}
-SEX_WORDS = {None: "Not given", Sex.FEMALE: "Female", Sex.MALE: "Male", Sex.UNSPECIFIED: "Other"}
-FOLLOW_UP_WORDS = {
-    None: "Not given (PNS-Care then counts under 2 years)",
-    FollowUp.UNDER_2_YEARS: "Under 2 years",
-    FollowUp.TWO_YEARS_OR_MORE: "2 years or more",
+AGE_WORDS = {None: "Not given", **words.AGE_BAND}
+SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **words.SEX}
+FOLLOW_UP_WORDS: dict[FollowUp | None, str] = {
+    None: words.FOLLOW_UP_NOT_GIVEN.capitalize(),
+    **{k: v.capitalize() for k, v in words.FOLLOW_UP.items()},
 }
-PAGE_SIZES = ("A4", "Letter")
 
 
 def _form(book: RuleBook, case: Profile, revision: int) -> None:
@@ -84,7 +84,7 @@ def _form(book: RuleBook, case: Profile, revision: int) -> None:
             "Known cancer(s)",
             options=[c.id for c in book.cancers],
             default=list(case.cancers),
-            format_func=book.label,
+            format_func=lambda item_id: book.label("cancer", item_id),
             placeholder="None known yet",
             key=key("cancers"),
             help="Leave empty when no cancer is known yet.",
@@ -93,7 +93,7 @@ def _form(book: RuleBook, case: Profile, revision: int) -> None:
             "Antibodies found (optional)",
             options=[a.id for a in book.antibodies],
             default=list(case.antibodies),
-            format_func=book.label,
+            format_func=lambda item_id: book.label("antibody", item_id),
             placeholder="None entered",
             key=key("antibodies"),
         )
@@ -163,19 +163,19 @@ def _form(book: RuleBook, case: Profile, revision: int) -> None:
         )
 
 
-def _pdf_download(result: ScreeningResult, book: RuleBook) -> None:
+def _pdf_download(view: ScreeningView) -> None:
     """Outside the form, and it does not rerun the page: the PDF is made only when clicked."""
     size_col, button_col = st.columns([1, 2], vertical_alignment="bottom")
     page_size = size_col.radio(
-        "PDF page size", PAGE_SIZES, horizontal=True, key="screen.pdf_page_size"
+        "PDF page size", words.PAGE_SIZES, horizontal=True, key="screen.pdf_page_size"
     )
     now = dt.datetime.now(dt.UTC)
 
     def build() -> bytes:
         # Imported here so that fpdf2 loads on the first download, not on the app's cold start.
-        from screener.pdf_report import render_pdf
+        from screener.report.pdf import render_pdf
 
-        return render_pdf(result, book, page_size=page_size, generated_at=now)
+        return render_pdf(view, page_size=page_size, generated_at=now)
 
     button_col.download_button(
         "Download a PDF summary",
@@ -202,22 +202,18 @@ def _results(book: RuleBook, case: Profile) -> None:
             + components.bullets(plain(p) for p in error.problems)
         )
         return
-    if result.urgent:
-        components.urgent_banner(result, book.safety)
+    view = build_view(result, book)
+    if view.urgent:
+        components.urgent_banner(view.urgent)
     st.header("Results", anchor=False)
-    _pdf_download(result, book)
-    components.entered_summary(case, book)
-    lab_lines = components.lab_lines(result, book)
-    if lab_lines:
-        st.markdown(
-            "**Lab values read as findings**\n\n" + components.bullets(plain(x) for x in lab_lines)
-        )
-    if result.no_pattern:
-        components.no_pattern(book.safety)
-    for rank, match in enumerate(result.matches, start=1):
-        components.pattern_card(rank, match, book)
-    if result.associations:
-        components.associations(result, book)
+    _pdf_download(view)
+    components.entered_summary(view)
+    components.lab_lines(view)
+    if view.no_pattern:
+        components.no_pattern(view.no_pattern)
+    for card in view.cards:
+        components.pattern_card(card)
+    components.associations(view)
     _share_link(case)
 
 

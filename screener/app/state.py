@@ -11,16 +11,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from screener.book import RuleBook
-from screener.loader import (
+from screener.inputs.query import profile_from_query, profile_to_query
+from screener.models import Profile, SafetyText
+from screener.rulebook import (
     DEFAULT_RULES_DIR,
     Problem,
+    RuleBook,
     RuleBookError,
     load_rule_book,
     load_safety_text,
 )
-from screener.models import Profile, SafetyText
-from screener.share import profile_from_query, profile_to_query
 
 RULES_DIR_ENV = "PNS_RULES_DIR"
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener.app.state import RULES_DIR_ENV
-from screener.book import RuleBook
 from screener.models import Profile
+from screener.rulebook import RuleBook
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 PAGES = {
@@ -89,7 +89,8 @@ def submit(at: AppTest) -> AppTest:
 
 def card_titles(at: AppTest) -> list[str]:
     """The pattern cards' headings, in rank order."""
-    return [unescape(s.value) for s in at.subheader if re.match(r"\d+\. ", s.value)]
+    titles = [unescape(s.value) for s in at.subheader]
+    return [title for title in titles if re.match(r"\d+\. ", title)]
 
 
 def card_title(rank: int, syndrome_id: str, book: RuleBook) -> str:

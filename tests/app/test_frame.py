@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from screener.app.components import UNAVAILABLE
 from screener.app.state import RULES_DIR_ENV
-from screener.book import RuleBook
-from screener.loader import DEFAULT_RULES_DIR
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
 from tests.app.conftest import APP, PAGES, assert_no_exception, shown
 
 PAGE_TITLES = {

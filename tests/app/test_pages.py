@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from screener.book import RuleBook
-from screener.catalogue import association_rows, filter_syndromes
 from screener.models import Category
+from screener.present.catalogue import association_rows, filter_syndromes
+from screener.rulebook import RuleBook
 from tests.app.conftest import PAGES, assert_no_exception, button, card_titles, page_text
 
 

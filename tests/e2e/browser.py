@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import pytest
 
-from bench.browser import CHROMIUM as CHROMIUM_PATH
+from tests.support.chromium import CHROMIUM as CHROMIUM_PATH
 
 CHROMIUM = Path(CHROMIUM_PATH)
 REQUIRE_ENV = "PNS_REQUIRE_BROWSER"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.browser import CHROMIUM_ARGS
-from bench.servers import ROOT, streamlit_server
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
 from tests.e2e.browser import require_chromium, unavailable
+from tests.support.chromium import CHROMIUM_ARGS
+from tests.support.servers import ROOT, streamlit_server
 
 try:
     from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -85,6 +85,6 @@ def second_page(chromium_browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture(scope="session")
 def real_book() -> RuleBook:
-    from screener.loader import DEFAULT_RULES_DIR, load_rule_book
+    from screener.rulebook import DEFAULT_RULES_DIR, load_rule_book
 
     return load_rule_book(DEFAULT_RULES_DIR)

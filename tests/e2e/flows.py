@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
 
 SUBMIT = "Screen these findings"
 

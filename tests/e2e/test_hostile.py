@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from bench.servers import ROOT, streamlit_server
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
 from tests.e2e import hostile_rules as hostile
 from tests.e2e.flows import card_titles, open_screen, submit, tick
+from tests.support.servers import ROOT, streamlit_server
 
 HUGE_LINK = "?f=" + ",".join(f"x{i}" for i in range(150)) + "&fu=" + "9" * 5000
 HUGE_NOTICES = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
 
 PAGES = {  # name: (path, link in the navigation, the page's title)
     "screen": ("", "Screen", "Screen a set of findings"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from screener.book import RuleBook
+from screener.rulebook import RuleBook
 from tests.e2e.flows import card_titles, open_screen, submit, tick
 
 VEIN_CASE = "case_moving_vein_clots"

@@ -1,0 +1,107 @@
+"""Read lab values, in whichever unit the learner used, through the rule book's thresholds.
+
+Every value is checked (`check_lab_value`) and read (`read_labs`) here and nowhere else: the
+link, the form and the command line all hand their values to these two functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from screener.models import LabAnalyte, LabReading, LabValue, ProfileError, Sex, ThresholdCrossing
+from screener.rulebook import RuleBook
+
+_ASCII_UNIT = (
+    (re.compile(r"\^\s*12"), "¹²"),
+    (re.compile(r"\^\s*9"), "⁹"),
+    (re.compile(r"\^\s*6"), "⁶"),
+    (re.compile(r"\^\s*3"), "³"),
+    (re.compile(r"^[xX*]\s*10"), "×10"),
+    (re.compile(r"^10(?=[¹⁹⁶³])"), "×10"),
+    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l)\b)"), "µ"),
+    (re.compile(r"μ"), "µ"),  # Greek mu to the micro sign the rule book uses
+)
+
+
+def _unit_key(unit: str) -> str:
+    key = "".join(unit.split())
+    for pattern, replacement in _ASCII_UNIT:
+        key = pattern.sub(replacement, key)
+    return key.casefold()
+
+
+def canonical_unit(analyte: LabAnalyte, unit: str) -> str | None:
+    """The rule book's spelling of `unit` ("x10^9/L" → "×10⁹/L", "umol/L" → "µmol/L"), or
+    None if the analyte does not accept it."""
+    wanted = _unit_key(unit)
+    return next((u for u in analyte.units if _unit_key(u) == wanted), None)
+
+
+def number_text(value: float) -> str:
+    return f"{value:g}"
+
+
+def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
+    """Why `lab` cannot be used, in words a learner can act on, or None if it can."""
+    analyte = book.lab_by_id.get(lab.analyte)
+    if analyte is None:
+        return f"unknown lab analyte '{lab.analyte}'"
+    factor = analyte.factor_for(lab.unit)
+    if factor is None:
+        return (
+            f"{analyte.label}: the unit '{lab.unit}' is not accepted; "
+            f"use one of {', '.join(analyte.units)}"
+        )
+    value = lab.value * factor
+    low, high = analyte.plausible.low, analyte.plausible.high
+    if low <= value <= high:
+        return None
+    in_unit = "" if factor == 1 else f" ({number_text(value)} {analyte.unit})"
+    message = (
+        f"{analyte.label} {number_text(lab.value)} {lab.unit}{in_unit} is outside the range a "
+        f"living person can have ({number_text(low)}–{number_text(high)} {analyte.unit})"
+    )
+    other_units = [u for u in analyte.units if u != lab.unit]
+    fits = [u for u in other_units if low <= lab.value * (analyte.factor_for(u) or 0) <= high]
+    if fits:
+        message += f"; was it measured in {' or '.join(fits)}?"
+    return message
+
+
+def read_labs(
+    labs: tuple[LabValue, ...], book: RuleBook, sex: Sex | None
+) -> tuple[LabReading, ...]:
+    """Every lab value with the thresholds it crosses. Raises `ProfileError` naming every value
+    that cannot be used."""
+    problems = [p for lab in labs if (p := check_lab_value(lab, book)) is not None]
+    if problems:
+        raise ProfileError(problems)
+    readings = []
+    for lab in labs:
+        analyte = book.lab_by_id[lab.analyte]
+        value = lab.value * (analyte.factor_for(lab.unit) or 1.0)
+        crossed = []
+        for threshold in analyte.thresholds:
+            if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:
+                continue
+            if threshold.crossed_by(value):
+                side, bound = threshold.bound
+                crossed.append(
+                    ThresholdCrossing(
+                        finding=threshold.finding,
+                        side=side,  # type: ignore[arg-type]
+                        bound=bound,
+                        sexes=tuple(s.value for s in threshold.sex) if threshold.sex else None,
+                    )
+                )
+        readings.append(
+            LabReading(
+                analyte=analyte.id,
+                value=lab.value,
+                unit=lab.unit,
+                value_in_main_unit=round(value, 4),
+                main_unit=analyte.unit,
+                crossed=tuple(crossed),
+            )
+        )
+    return tuple(readings)

@@ -1,0 +1,247 @@
+"""Screen a profile against the rule book: `screen(profile, book) -> ScreeningResult`.
+
+Pure and deterministic: the same profile and rule book give the same result in the same order.
+
+A syndrome's pattern is *strong* when its criteria hold, evidence points to cancer (a typical
+cancer, or a linked antibody of high or intermediate risk or a cancer marker) and no mimic's clues
+are present. It is *partial* when the criteria hold without that, or when more than half of them
+hold including the rule's key (specific) part. Otherwise it is not shown, except as a known
+association of a selected cancer or antibody. Non-specific findings (fatigue, weight loss) alone
+never show a pattern.
+"""
+
+from __future__ import annotations
+
+from screener.engine.evaluate import counted_findings, evaluate
+from screener.engine.labs import read_labs
+from screener.engine.pns_care import pns_care_score
+from screener.models import (
+    Association,
+    CancerContext,
+    Category,
+    PatternMatch,
+    Profile,
+    ProfileError,
+    RedFlagHit,
+    ScoreItem,
+    ScreeningResult,
+    Syndrome,
+    Tier,
+)
+from screener.rulebook import RuleBook
+
+NEAR_MISS_PROGRESS = 0.5
+"""A pattern whose criteria are not complete is shown when more than this share holds."""
+
+CRITERIA_POINTS = 10
+SUPPORTING_POINTS = 1
+TYPICAL_CANCER_POINTS = 3
+REPORTED_CANCER_POINTS = 1
+ANTIBODY_POINTS = 3
+
+
+def check_profile(profile: Profile, book: RuleBook) -> None:
+    """Raise `ProfileError` naming every id in `profile` that the rule book does not know."""
+    problems = [
+        f"unknown {kind} '{item_id}'"
+        for kind, ids, known in (
+            ("finding", profile.findings, book.findings),
+            ("cancer", profile.cancers, book.cancer_by_id),
+            ("antibody", profile.antibodies, book.antibody_by_id),
+        )
+        for item_id in ids
+        if item_id not in known
+    ]
+    problems += [
+        f"'{finding}' is set by the screener from the rest of the case and cannot be entered"
+        for finding in profile.findings
+        if finding in book.findings and book.findings[finding].set_when is not None
+    ]
+    if problems:
+        raise ProfileError(problems)
+
+
+def present_findings(profile: Profile, labs: frozenset[str], book: RuleBook) -> frozenset[str]:
+    """What the engine reasons over: entered findings, lab findings and those it sets itself."""
+    context = book.context_findings.get("any_cancer_known", frozenset()) if profile.cancers else ()
+    return frozenset(profile.findings) | labs | frozenset(context)
+
+
+def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
+    """Which syndrome patterns `profile` fits, why, and what is urgent."""
+    check_profile(profile, book)
+    labs = read_labs(profile.labs, book, profile.sex)
+    present = present_findings(profile, frozenset(c.finding for r in labs for c in r.crossed), book)
+
+    matches: list[PatternMatch] = []
+    associations: list[Association] = []
+    for syndrome in book.syndromes:
+        match = _match(syndrome, profile, present, book)
+        if match is not None:
+            matches.append(match)
+            continue
+        via_cancers = _cancer_context(syndrome, profile)
+        via_antibodies = tuple(a for a in syndrome.antibodies if a in profile.antibodies)
+        if via_cancers or via_antibodies:
+            associations.append(
+                Association(
+                    syndrome=syndrome.id,
+                    name=syndrome.name,
+                    category=syndrome.category,
+                    via_cancers=via_cancers,
+                    via_antibodies=via_antibodies,
+                )
+            )
+
+    category_order = list(Category)
+    matches.sort(key=lambda m: (m.tier != Tier.STRONG, -m.score, m.name, m.syndrome))
+    associations.sort(key=lambda a: (category_order.index(a.category), a.name, a.syndrome))
+    return ScreeningResult(
+        profile=profile,
+        labs=labs,
+        matches=tuple(matches),
+        associations=tuple(associations),
+        red_flags=_red_flags(present, book),
+        book=book.stamp,
+    )
+
+
+def _cancer_context(syndrome: Syndrome, profile: Profile) -> tuple[CancerContext, ...]:
+    return tuple(
+        [
+            CancerContext(cancer=c, link="typical")
+            for c in syndrome.cancers.typical
+            if c in profile.cancers
+        ]
+        + [
+            CancerContext(cancer=c, link="reported")
+            for c in syndrome.cancers.reported
+            if c in profile.cancers
+        ]
+    )
+
+
+def _match(
+    syndrome: Syndrome, profile: Profile, present: frozenset[str], book: RuleBook
+) -> PatternMatch | None:
+    if present.isdisjoint(book.syndrome_findings[syndrome.id]):
+        # Nothing it needs is present, so no finding counts: skip building its trace.
+        return None
+    trace = evaluate(syndrome.criteria, present)
+    counted = counted_findings(trace)
+    if not any(not book.findings[f].nonspecific for f in counted):
+        return None
+    key_met = syndrome.key is None or evaluate(syndrome.key, present).met
+    near_miss = (
+        syndrome.key is not None
+        and key_met
+        and trace.progress > NEAR_MISS_PROGRESS
+        and trace.completion is not None
+    )
+    if not (trace.met or near_miss):
+        return None
+
+    cancers = _cancer_context(syndrome, profile)
+    linked = [book.antibody_by_id[a] for a in syndrome.antibodies if a in profile.antibodies]
+    antibodies = tuple(a.id for a in linked if a.points_to_cancer)
+    lower_risk = tuple(a.id for a in linked if not a.points_to_cancer)
+    typical = [c for c in cancers if c.link == "typical"]
+    mimics_first = _mimics_first(syndrome, profile, present, book)
+    strong = trace.met and bool(typical or antibodies) and not mimics_first
+
+    supporting_present = tuple(f for f in syndrome.supporting if f in present)
+    items = [
+        ScoreItem(
+            points=round(CRITERIA_POINTS * trace.progress, 1),
+            reason=f"criteria {round(100 * trace.progress)}% complete "
+            f"({CRITERIA_POINTS} points when complete)",
+        )
+    ]
+    items += [
+        ScoreItem(points=SUPPORTING_POINTS, reason=f"supporting: {book.label('finding', f)}")
+        for f in supporting_present
+    ]
+    if typical:
+        items.append(
+            ScoreItem(
+                points=TYPICAL_CANCER_POINTS,
+                reason=f"typical cancer known: {book.label('cancer', typical[0].cancer)}",
+            )
+        )
+    elif cancers:
+        items.append(
+            ScoreItem(
+                points=REPORTED_CANCER_POINTS,
+                reason=f"reported cancer known: {book.label('cancer', cancers[0].cancer)}",
+            )
+        )
+    if antibodies:
+        items.append(
+            ScoreItem(
+                points=ANTIBODY_POINTS,
+                reason=f"linked antibody: {book.label('antibody', antibodies[0])}",
+            )
+        )
+    wants_pns_care = trace.met and (bool(profile.antibodies) or profile.follow_up is not None)
+    return PatternMatch(
+        syndrome=syndrome.id,
+        name=syndrome.name,
+        category=syndrome.category,
+        status=syndrome.status,
+        tier=Tier.STRONG if strong else Tier.PARTIAL,
+        score=round(sum(i.points for i in items), 1),
+        score_items=tuple(items),
+        trace=trace,
+        counted_findings=counted,
+        missing_findings=trace.completion,
+        supporting_present=supporting_present,
+        cancer_context=cancers,
+        antibody_context=antibodies,
+        lower_risk_antibodies=lower_risk,
+        key_met=key_met,
+        mimics_first=mimics_first,
+        pns_care=(
+            pns_care_score(syndrome, profile, book, present, mimics_first)
+            if wants_pns_care
+            else None
+        ),
+    )
+
+
+def _mimics_first(
+    syndrome: Syndrome, profile: Profile, present: frozenset[str], book: RuleBook
+) -> tuple[str, ...]:
+    """The syndrome's mimics whose clues are present, in the rule's order."""
+    found = []
+    for mimic_id in syndrome.mimics:
+        mimic = book.mimic_by_id[mimic_id]
+        by_cancer = not set(mimic.suggested_by_cancers).isdisjoint(profile.cancers)
+        by_findings = (
+            mimic.suggested_by is not None
+            and not present.isdisjoint(book.mimic_findings[mimic_id])
+            and evaluate(mimic.suggested_by, present).met
+        )
+        if by_cancer or by_findings:
+            found.append(mimic_id)
+    return tuple(found)
+
+
+def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...]:
+    hits: list[RedFlagHit] = []
+    for flag in book.red_flags:
+        if present.isdisjoint(book.red_flag_findings[flag.id]) and (
+            flag.id not in book.red_flags_met_when_empty
+        ):
+            continue
+        trace = evaluate(flag.when, present)
+        if trace.met:
+            hits.append(
+                RedFlagHit(
+                    red_flag=flag.id,
+                    urgency=flag.urgency,
+                    text=flag.text,
+                    findings=counted_findings(trace),
+                )
+            )
+    # Most urgent first; the book's order within a level.
+    return tuple(sorted(hits, key=lambda hit: hit.urgency.rank))

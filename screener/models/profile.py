@@ -1,0 +1,74 @@
+"""A learner's case: what was entered. No names, dates or free text, nothing that identifies
+a person. The fields are declared once (`ProfileFields`) and shared by the profile itself, the
+rules' own examples, the teaching cases and the mimics set."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, field_validator
+
+from screener.models.base import (
+    AgeBand,
+    AntibodyId,
+    CancerId,
+    FindingId,
+    FollowUp,
+    Frozen,
+    LabId,
+    Sex,
+    ShortText,
+)
+
+
+class LabValue(Frozen):
+    analyte: LabId
+    value: float = Field(allow_inf_nan=False)
+    unit: ShortText
+
+
+class ProfileFields(Frozen):
+    """Everything a case can say about a person, in one place."""
+
+    findings: tuple[FindingId, ...] = ()
+    cancers: tuple[CancerId, ...] = ()
+    labs: tuple[LabValue, ...] = ()
+    antibodies: tuple[AntibodyId, ...] = ()
+    age_band: AgeBand | None = None
+    sex: Sex | None = None
+    follow_up: FollowUp | None = None
+
+
+PROFILE_FIELDS = tuple(ProfileFields.model_fields)
+
+
+class Profile(ProfileFields):
+    """What a learner entered, in a canonical order: the same facts are the same profile."""
+
+    @classmethod
+    def of(cls, source: BaseModel) -> Profile:
+        """The profile a rule example, teaching case or mimic case describes."""
+        return cls.model_validate(source.model_dump(include=set(PROFILE_FIELDS)))
+
+    @field_validator("findings", "cancers", "antibodies")
+    @classmethod
+    def _sorted_unique(cls, ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(ids)))
+
+    @field_validator("labs")
+    @classmethod
+    def _one_value_per_analyte(cls, labs: tuple[LabValue, ...]) -> tuple[LabValue, ...]:
+        analytes = [lab.analyte for lab in labs]
+        if len(analytes) != len(set(analytes)):
+            raise ValueError("each lab analyte may be given once")
+        return tuple(sorted(labs, key=lambda lab: lab.analyte))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Profile()
+
+
+class ProfileError(ValueError):
+    """The profile cannot be screened; `problems` says why, one plain sentence each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(self.problems))

@@ -1,0 +1,173 @@
+"""A screening: which patterns a profile fits, why, every lab reading and what is urgent.
+
+Results are data, never sentences: `screener.present` puts them into words, once, for the app,
+the PDF and the text report alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, computed_field
+
+from screener.models.base import (
+    AntibodyId,
+    CancerId,
+    Category,
+    FindingId,
+    Frozen,
+    LabId,
+    MimicId,
+    RedFlagId,
+    ShortText,
+    Status,
+    SyndromeId,
+    Tier,
+    Urgency,
+)
+from screener.models.criteria import Kind
+from screener.models.profile import Profile
+
+
+class NodeTrace(Frozen):
+    """How one node of a criteria tree fared against the profile."""
+
+    kind: Kind
+    finding: FindingId | None = None
+    met: bool
+    needed: int = Field(description="Children (or points) that must hold; none_of: how many may.")
+    satisfied: int = Field(description="Children (or points) that hold; none_of: how many do.")
+    progress: float = Field(ge=0, le=1, description="Share of the node that holds.")
+    completion: tuple[FindingId, ...] | None = Field(
+        description="Fewest findings that would make this node hold; None if adding cannot."
+    )
+    children: tuple[NodeTrace, ...] = ()
+    weights: tuple[int, ...] | None = Field(
+        default=None, description="Points each child adds (points nodes only)."
+    )
+
+
+class ScoreItem(Frozen):
+    points: float
+    reason: ShortText
+
+
+class ThresholdCrossing(Frozen):
+    finding: FindingId
+    side: Literal["below", "above", "at_or_below", "at_or_above"]
+    bound: float
+    sexes: tuple[str, ...] | None = None
+
+
+class LabReading(Frozen):
+    """One lab value as entered, in the rule book's unit, and the thresholds it crossed."""
+
+    analyte: LabId
+    value: float
+    unit: str
+    value_in_main_unit: float
+    main_unit: str
+    crossed: tuple[ThresholdCrossing, ...]
+
+
+class PnsCareItem(Frozen):
+    level: Literal["clinical", "antibody", "cancer"]
+    points: int
+    explanation: str
+
+
+class PnsCareScore(Frozen):
+    items: tuple[PnsCareItem, ...]
+    total: int
+    level: str
+    level_explanation: str
+    note: str
+    caveat: str | None = Field(
+        default=None, description="Why the score must wait, e.g. a mimic to consider first."
+    )
+
+
+class CancerContext(Frozen):
+    cancer: CancerId
+    link: Literal["typical", "reported"]
+
+
+class PatternMatch(Frozen):
+    syndrome: SyndromeId
+    name: str
+    category: Category
+    status: Status
+    tier: Tier
+    score: float
+    score_items: tuple[ScoreItem, ...]
+    trace: NodeTrace
+    counted_findings: tuple[FindingId, ...]
+    missing_findings: tuple[FindingId, ...] | None
+    supporting_present: tuple[FindingId, ...]
+    cancer_context: tuple[CancerContext, ...]
+    antibody_context: tuple[AntibodyId, ...] = Field(
+        description="Linked antibodies present that point to cancer (they can make it strong)."
+    )
+    lower_risk_antibodies: tuple[AntibodyId, ...] = Field(
+        default=(),
+        description="Linked antibodies present that are usually not paraneoplastic: shown, "
+        "lifting nothing.",
+    )
+    key_met: bool = True
+    mimics_first: tuple[MimicId, ...] = Field(
+        default=(), description="Mimics whose clues are present: consider them first."
+    )
+    pns_care: PnsCareScore | None = None
+
+
+class Association(Frozen):
+    """A syndrome linked to a selected cancer or antibody whose pattern is not (yet) present."""
+
+    syndrome: SyndromeId
+    name: str
+    category: Category
+    via_cancers: tuple[CancerContext, ...]
+    via_antibodies: tuple[AntibodyId, ...]
+
+
+class RedFlagHit(Frozen):
+    red_flag: RedFlagId
+    urgency: Urgency
+    text: str
+    findings: tuple[FindingId, ...]
+
+
+class BookStamp(Frozen):
+    title: str
+    version: str
+    reviewed_by: str | None
+    review_date: dt.date | None
+    content_hash: str
+
+
+class ScreeningResult(Frozen):
+    profile: Profile
+    labs: tuple[LabReading, ...] = Field(description="Every lab value entered, read once.")
+    matches: tuple[PatternMatch, ...]
+    associations: tuple[Association, ...]
+    red_flags: tuple[RedFlagHit, ...]
+    book: BookStamp
+
+    @property
+    def urgent(self) -> bool:
+        return bool(self.red_flags)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def urgency(self) -> Urgency | None:
+        """The most urgent level among the red flags raised, if any."""
+        return min((hit.urgency for hit in self.red_flags), key=lambda u: u.rank, default=None)
+
+    @property
+    def no_pattern(self) -> bool:
+        return not self.matches
+
+    @property
+    def lab_findings(self) -> frozenset[str]:
+        return frozenset(c.finding for reading in self.labs for c in reading.crossed)

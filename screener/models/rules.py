@@ -1,0 +1,479 @@
+"""The rule book's files, as models. Each model doubles as the JSON Schema an editor uses to
+autocomplete its file (see `screener.rulebook.schema`). Fields that name another item carry a
+`Ref` marker in their type (`FindingId`, `CancerId`…), so the loader checks every reference
+from that one declaration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from screener.models.base import (
+    AntibodyId,
+    AntibodyRisk,
+    CancerId,
+    Category,
+    FindingId,
+    Frozen,
+    Id,
+    MimicId,
+    PhenotypeRisk,
+    RedFlagId,
+    ReferenceId,
+    Sex,
+    ShortText,
+    Status,
+    SyndromeId,
+    Text,
+    Urgency,
+)
+from screener.models.criteria import Criterion
+from screener.models.profile import ProfileFields
+
+# --- Vocabulary -------------------------------------------------------------------------------
+
+
+class Finding(Frozen):
+    """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
+
+    id: Id
+    label: ShortText = Field(description="Plain words a student would recognise.")
+    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    hpo: Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")] | None = Field(
+        default=None, description="Human Phenotype Ontology id, where one exists."
+    )
+    nonspecific: bool = Field(
+        default=False,
+        description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
+    )
+    set_when: Literal["any_cancer_known"] | None = Field(
+        default=None,
+        description="Set by the screener from the rest of the case, never entered: "
+        "'any_cancer_known' holds when any cancer is entered.",
+    )
+
+
+class BodySystem(Frozen):
+    id: Id
+    label: ShortText
+    findings: tuple[Finding, ...] = Field(min_length=1)
+
+
+class AlternativeUnit(Frozen):
+    unit: ShortText
+    factor: float = Field(
+        gt=0, allow_inf_nan=False, description="Multiply a value in this unit to get the main unit."
+    )
+
+
+class Range(Frozen):
+    low: float = Field(allow_inf_nan=False)
+    high: float = Field(allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.low >= self.high:
+            raise ValueError(f"low ({self.low}) must be below high ({self.high})")
+        return self
+
+
+BOUNDS = ("below", "above", "at_or_below", "at_or_above")
+
+
+class LabThreshold(Frozen):
+    """A cut-off, in the analyte's main unit, that turns a value into a finding."""
+
+    finding: FindingId
+    below: float | None = Field(default=None, allow_inf_nan=False, description="Below (<).")
+    above: float | None = Field(default=None, allow_inf_nan=False, description="Above (>).")
+    at_or_below: float | None = Field(
+        default=None, allow_inf_nan=False, description="At or below (≤)."
+    )
+    at_or_above: float | None = Field(
+        default=None, allow_inf_nan=False, description="At or above (≥)."
+    )
+    sex: tuple[Sex, ...] | None = Field(
+        default=None, description="Only for these sexes; absent means everyone."
+    )
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> LabThreshold:
+        if sum(getattr(self, bound) is not None for bound in BOUNDS) != 1:
+            raise ValueError(f"give exactly one of {', '.join(repr(b) for b in BOUNDS)}")
+        return self
+
+    @property
+    def bound(self) -> tuple[str, float]:
+        """Which side of the cut-off counts, and the cut-off itself."""
+        return next((b, v) for b in BOUNDS if (v := getattr(self, b)) is not None)
+
+    def crossed_by(self, value: float) -> bool:
+        side, bound = self.bound
+        return {
+            "below": value < bound,
+            "above": value > bound,
+            "at_or_below": value <= bound,
+            "at_or_above": value >= bound,
+        }[side]
+
+
+class LabAnalyte(Frozen):
+    id: Id
+    label: ShortText
+    unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
+    alternative_units: tuple[AlternativeUnit, ...] = ()
+    reference_range: Range | None = Field(
+        default=None, description="Typical adult range, shown beside an entered value."
+    )
+    plausible: Range = Field(description="Values outside this range are refused as impossible.")
+    thresholds: tuple[LabThreshold, ...] = Field(min_length=1)
+    note: ShortText | None = None
+
+    def factor_for(self, unit: str) -> float | None:
+        if unit == self.unit:
+            return 1.0
+        return next((alt.factor for alt in self.alternative_units if alt.unit == unit), None)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return (self.unit, *(alt.unit for alt in self.alternative_units))
+
+
+class Cancer(Frozen):
+    id: Id
+    label: ShortText
+    icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
+    synonyms: tuple[ShortText, ...] = ()
+
+
+class Antibody(Frozen):
+    id: Id
+    label: ShortText
+    synonyms: tuple[ShortText, ...] = ()
+    risk: AntibodyRisk
+    target: Literal["intracellular", "cell_surface", "other"]
+    cancers: tuple[CancerId, ...] = Field(default=(), description="Tumours that fit it.")
+    cancer_marker: bool = Field(
+        default=False,
+        description="Outside the PNS risk classes, but marks a raised cancer risk for its "
+        "syndrome (e.g. TIF1-gamma in dermatomyositis): it can make a pattern strong.",
+    )
+    note: ShortText | None = None
+
+    @property
+    def points_to_cancer(self) -> bool:
+        """High- and intermediate-risk antibodies and cancer markers lift a pattern to strong."""
+        return self.cancer_marker or self.risk in (AntibodyRisk.HIGH, AntibodyRisk.INTERMEDIATE)
+
+
+class Reference(Frozen):
+    id: Id
+    authors: ShortText
+    title: ShortText
+    source: ShortText = Field(description="Journal and citation, or publisher.")
+    year: int = Field(ge=1900, le=2100)
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        default=None, description="Where a guideline without a DOI or PMID is published."
+    )
+    kind: Literal["article", "guideline"] = "article"
+    status: Status = Status.SOURCE_CHECKED
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if self.kind == "guideline" and not (self.doi or self.pmid or self.url):
+            raise ValueError("a guideline needs a DOI, a PMID or its https address")
+        if self.kind == "article" and not (self.doi or self.pmid):
+            raise ValueError("a reference needs a DOI or a PMID")
+        return self
+
+    @property
+    def link(self) -> str:
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url or ""
+
+
+# --- Syndromes, red flags and mimics ----------------------------------------------------------
+
+
+class CancerLinks(Frozen):
+    typical: tuple[CancerId, ...] = Field(default=(), description="The usual tumours.")
+    reported: tuple[CancerId, ...] = Field(default=(), description="Less common, reported.")
+
+
+class PnsCarePhenotype(Frozen):
+    phenotype: PhenotypeRisk
+    high_risk_when: Criterion | None = Field(
+        default=None,
+        description="When this holds the presentation scores as a high-risk phenotype "
+        "(e.g. anti-Ma2 encephalitis presenting as limbic encephalitis).",
+    )
+    definite_without_antibody: bool = Field(
+        default=False,
+        description="The 2021 exception: a fitting tumour makes it definite without an antibody "
+        "(opsoclonus-myoclonus only).",
+    )
+
+
+class Mimic(Frozen):
+    """Something that looks like a paraneoplastic pattern and should be thought of first."""
+
+    id: Id
+    name: ShortText
+    syndrome: SyndromeId | None = Field(
+        default=None, description="The rule for it, when it is itself in this rule book."
+    )
+    suggested_by: Criterion | None = Field(
+        default=None,
+        description="Findings or exposures that point to this mimic; when they hold, a card "
+        "listing it says 'consider it first' and is never strong.",
+    )
+    suggested_by_cancers: tuple[CancerId, ...] = Field(
+        default=(), description="Known cancers that point to this mimic."
+    )
+    why: ShortText | None = Field(default=None, description="What points to it, in a sentence.")
+
+
+class Provenance(Frozen):
+    """Who wrote a rule and when; a reviewer only once a clinician has signed it off."""
+
+    author: ShortText
+    written: dt.date
+    reviewer: ShortText | None = Field(
+        default=None, description="A named clinician who checked the rule; empty until then."
+    )
+    reviewed: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _review_needs_both(self) -> Provenance:
+        if (self.reviewer is None) != (self.reviewed is None):
+            raise ValueError("give both 'reviewer' and 'reviewed', or neither")
+        return self
+
+
+class ExampleProfile(ProfileFields):
+    """A rule's own test case, run by pytest and by `python -m screener validate`."""
+
+    expect: Literal["strong", "partial", "match", "no_match"] = Field(
+        description="'match' accepts strong or partial."
+    )
+    note: ShortText | None = None
+
+
+class Syndrome(Frozen):
+    id: Id
+    name: ShortText
+    aliases: tuple[ShortText, ...] = ()
+    category: Category
+    status: Status
+    summary: ShortText
+    detail: Text = Field(description="Teaching text in Markdown; rendered inert (no HTML).")
+    criteria: Criterion
+    key: Criterion | None = Field(
+        default=None,
+        description="The specific part of the pattern. An incomplete pattern is shown only "
+        "when its key holds; without a key it is shown only when complete.",
+    )
+    supporting: tuple[FindingId, ...] = Field(default=(), description="Findings that add weight.")
+    cancers: CancerLinks = CancerLinks()
+    antibodies: tuple[AntibodyId, ...] = ()
+    pns_care: PnsCarePhenotype | None = Field(
+        default=None, description="Only for syndromes the 2021 PNS criteria score."
+    )
+    red_flags: tuple[RedFlagId, ...] = ()
+    mimics: tuple[MimicId, ...] = Field(
+        default=(), description="Mimic ids, the one to think of first first."
+    )
+    discuss: tuple[ShortText, ...] = Field(default=(), description="Questions for a physician.")
+    references: tuple[ReferenceId, ...] = Field(min_length=1)
+    provenance: Provenance
+    examples: tuple[ExampleProfile, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _examples_both_ways(self) -> Syndrome:
+        kinds = {e.expect for e in self.examples}
+        if "no_match" not in kinds or kinds == {"no_match"}:
+            raise ValueError("examples need at least one positive and one 'no_match' case")
+        return self
+
+
+class RedFlag(Frozen):
+    id: Id
+    when: Criterion
+    urgency: Urgency = Field(description="How soon care is needed: now, today or this_week.")
+    text: Text = Field(description="What to do, in plain words, at this urgency.")
+    references: tuple[ReferenceId, ...] = ()
+    status: Status = Status.NEEDS_REVIEW
+
+
+# --- Rule-book level files --------------------------------------------------------------------
+
+
+class BookInfo(Frozen):
+    title: ShortText
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    reviewed_by: ShortText | None = Field(
+        default=None, description="A named clinician who re-read the whole book; empty until then."
+    )
+    review_date: dt.date | None = None
+    core_references: tuple[ReferenceId, ...] = Field(min_length=1)
+    coverage: dict[Category, tuple[ShortText, ...]] = Field(
+        default_factory=dict,
+        description="Syndromes the book must cover, by category: each entry is a name and its "
+        "aliases separated by '|'; validate checks a rule exists for each.",
+    )
+
+    @model_validator(mode="after")
+    def _review_needs_both(self) -> BookInfo:
+        if (self.reviewed_by is None) != (self.review_date is None):
+            raise ValueError("give both 'reviewed_by' and 'review_date', or neither")
+        return self
+
+
+class UrgentWording(Frozen):
+    heading: ShortText = Field(description="Says the urgency in words; never relies on colour.")
+    text: Text
+
+
+class UrgentTexts(Frozen):
+    now: UrgentWording
+    today: UrgentWording
+    this_week: UrgentWording
+
+    def at(self, urgency: Urgency) -> UrgentWording:
+        wording: UrgentWording = getattr(self, urgency.value)
+        return wording
+
+
+SafetyLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+"""Safety texts print on every PDF page and above every app page, so they must stay short."""
+
+
+class SafetyText(Frozen):
+    """The only wording of the safety framing; every page, PDF page and CLI output uses it."""
+
+    disclaimer: SafetyLine
+    see_a_physician: SafetyLine
+    urgent: UrgentTexts
+    no_pattern_heading: ShortText
+    no_pattern: Text
+    not_a_diagnosis_label: ShortText
+
+
+class PnsCarePoints(Frozen):
+    label: ShortText
+    points: int = Field(ge=0, le=10)
+    explanation: ShortText
+    references: tuple[ReferenceId, ...] = Field(
+        default=(), description="Where this reading comes from."
+    )
+
+
+class PnsCareLevel(Frozen):
+    name: ShortText
+    min_total: int = Field(ge=0)
+    explanation: ShortText
+
+
+class PnsCareNamedLevel(Frozen):
+    name: ShortText
+    explanation: ShortText
+
+
+class PnsCareRules(Frozen):
+    """The published PNS-Care points, kept as data so a reviewer can check them."""
+
+    reference: ReferenceId
+    phenotype: dict[PhenotypeRisk, PnsCarePoints]
+    antibody: dict[AntibodyRisk, PnsCarePoints]
+    no_antibody: PnsCarePoints
+    cancer_consistent: PnsCarePoints
+    cancer_not_consistent: PnsCarePoints
+    no_cancer_short_follow_up: PnsCarePoints
+    no_cancer_long_follow_up: PnsCarePoints
+    antibody_not_fitting: PnsCarePoints = Field(
+        description="An antibody that is not linked to this phenotype."
+    )
+    levels: tuple[PnsCareLevel, ...] = Field(min_length=1)
+    exception_level: PnsCareNamedLevel = Field(
+        description="The opsoclonus-myoclonus exception: definite without an antibody."
+    )
+    incomplete: ShortText = Field(
+        description="Why no score is shown while the pattern's criteria are incomplete."
+    )
+    mimic_first: ShortText = Field(
+        description="Said with the score when a mimic should be considered first."
+    )
+    note: Text
+
+
+# --- Teaching material ------------------------------------------------------------------------
+
+
+class TeachingCase(ProfileFields):
+    """A vignette for the Cases page; distinct from the rules' own examples."""
+
+    id: Id
+    title: ShortText
+    category: Category
+    vignette: Text
+    findings: tuple[FindingId, ...] = Field(min_length=1)
+    answer: SyndromeId = Field(description="The syndrome whose pattern the case shows.")
+    teaching_points: tuple[ShortText, ...] = Field(min_length=1)
+
+
+class MimicCase(ProfileFields):
+    """A presentation that is *not* paraneoplastic, written for teaching: the mimics set.
+
+    It must show no strong card, raise its red flags at exactly `expect_urgency`, and every card
+    it does show must name its `cause` as the mimic to consider first.
+    """
+
+    id: Id
+    title: ShortText
+    teaching: Text = Field(description="What it really is, and why it is not paraneoplastic.")
+    cause: MimicId | None = Field(
+        default=None,
+        description="The mimic (rules/mimics.yaml) behind it; without one, no card may show.",
+    )
+    expect_urgency: Urgency | None = Field(
+        default=None, description="The most urgent red-flag level it must raise, or none."
+    )
+
+
+AboutKind = Literal["clinical", "tool"]
+"""'tool' text describes the screener itself, so it has no literature to cite."""
+
+
+class AboutSection(Frozen):
+    id: Id
+    heading: ShortText
+    kind: AboutKind = "clinical"
+    body: Text = Field(description="Markdown; rendered inert (no HTML).")
+    references: tuple[ReferenceId, ...] = ()
+    status: Status = Field(
+        default=Status.SOURCE_CHECKED,
+        description="needs-review when it states something not yet found in a cited source.",
+    )
+
+
+class FaqItem(Frozen):
+    question: ShortText
+    kind: AboutKind = "clinical"
+    answer: Text
+    references: tuple[ReferenceId, ...] = ()
+
+
+class About(Frozen):
+    sections: tuple[AboutSection, ...] = Field(min_length=1)
+    faq: tuple[FaqItem, ...] = ()
+
+
+for _model in (PnsCarePhenotype, Mimic, ExampleProfile, Syndrome, RedFlag):
+    _model.model_rebuild()

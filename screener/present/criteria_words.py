@@ -1,0 +1,98 @@
+"""Criteria in words: a rule's tree as a reader browses it, and a trace of how a profile fared.
+
+Both are walked by the one tree walker (`screener.models.walk`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screener.models import Criterion, NodeTrace, PatternMatch, walk
+from screener.rulebook import RuleBook
+
+
+@dataclass(frozen=True)
+class WordsLine:
+    depth: int
+    text: str
+    met: bool | None = None
+    """For a trace: whether this part holds. For a rule: None."""
+
+
+def _mark(met: bool) -> str:
+    return "[met]" if met else "[not met]"
+
+
+def trace_node_text(trace: NodeTrace, book: RuleBook) -> str:
+    """One line for one node, e.g. 'At least 1 of these 3: 2 present, 1 needed [met]'."""
+    count = len(trace.children)
+    if trace.kind == "finding":
+        state = "present" if trace.met else "not entered"
+        return f"{book.label('finding', trace.finding or '')}: {state}"
+    if trace.kind == "all_of":
+        return f"All of these: {trace.satisfied} of {trace.needed} hold {_mark(trace.met)}"
+    if trace.kind == "any_of":
+        return f"Any one of these: {trace.satisfied} hold {_mark(trace.met)}"
+    if trace.kind == "at_least":
+        return (
+            f"At least {trace.needed} of these {count}: {trace.satisfied} present, "
+            f"{trace.needed} needed {_mark(trace.met)}"
+        )
+    if trace.kind == "points":
+        return (
+            f"A score of at least {trace.needed} points: {trace.satisfied} points "
+            f"{_mark(trace.met)}"
+        )
+    if trace.met:
+        return "None of these may be present: none is [met]"
+    return f"None of these may be present: {trace.satisfied} present, which rules the pattern out"
+
+
+def trace_lines(trace: NodeTrace, book: RuleBook) -> list[WordsLine]:
+    """How a profile fared against a whole tree, in rule order. The items of a points score
+    say what each adds, e.g. 'Fibrinogen low: present (1 point)'."""
+    lines = []
+    nodes: dict[tuple[object, ...], NodeTrace] = {}
+    for depth, path, node in walk(trace):
+        nodes[path] = node
+        text = trace_node_text(node, book)
+        parent = nodes.get(path[:-1]) if path else None
+        if parent is not None and parent.weights:
+            weight = parent.weights[path[-1]]
+            text += f" ({weight} point{'s' if weight != 1 else ''})"
+        lines.append(WordsLine(depth, text, node.met))
+    return lines
+
+
+def rule_node_text(criterion: Criterion, book: RuleBook) -> str:
+    if isinstance(criterion, str):
+        return book.label("finding", criterion)
+    count = len(criterion.children)
+    return {
+        "all_of": f"All {count} of these",
+        "any_of": "Any one of these",
+        "at_least": f"At least {criterion.needed} of these {count}",
+        "none_of": "None of these may be present",
+        "points": f"A score of at least {criterion.needed} points from these",
+    }[criterion.kind]
+
+
+def rule_lines(criterion: Criterion, book: RuleBook) -> list[WordsLine]:
+    """A rule's tree as indented plain-words lines, in rule order."""
+    return [WordsLine(depth, rule_node_text(node, book)) for depth, _, node in walk(criterion)]
+
+
+def missing_text(match: PatternMatch, book: RuleBook) -> str:
+    """What would complete the criteria, in words."""
+    if match.missing_findings is None:
+        return "Adding findings cannot complete this pattern: an excluding finding is present."
+    if not match.missing_findings:
+        return "The criteria are complete."
+    names = ", ".join(book.label("finding", f) for f in match.missing_findings)
+    return f"Would complete the criteria: {names}."
+
+
+def score_text(match: PatternMatch) -> str:
+    """The ordering arithmetic, e.g. '10 (criteria) + 3 (typical cancer) = 13 points'."""
+    parts = " + ".join(f"{item.points:g} ({item.reason})" for item in match.score_items)
+    return f"{parts} = {match.score:g} ordering points (not a probability)"

@@ -1,0 +1,87 @@
+"""The one wording table: every enumeration and fixed phrase a user reads, in one place.
+
+The app, the PDF and the text report take their words from here (through the view), so the same
+thing is always said the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from screener.models import AgeBand, BookStamp, Category, FollowUp, Sex, Status, Tier, Urgency
+
+NOT_GIVEN = "not given"
+NONE_ENTERED = "none entered"
+NO_CANCER = "none known yet"
+
+AGE_BAND = {band: f"{band.value.replace('-', '–')} years" for band in AgeBand}
+SEX = {Sex.FEMALE: "Female", Sex.MALE: "Male", Sex.UNSPECIFIED: "Other or not stated"}
+FOLLOW_UP = {
+    FollowUp.UNDER_2_YEARS: "under 2 years",
+    FollowUp.TWO_YEARS_OR_MORE: "2 years or more",
+}
+FOLLOW_UP_NOT_GIVEN = "not given (PNS-Care then counts it as under 2 years)"
+CATEGORY = {category: category.value.capitalize() for category in Category}
+TIER = {
+    Tier.STRONG: "Strong pattern: criteria met, with evidence that points to cancer",
+    Tier.PARTIAL: "Partial pattern: criteria or the evidence pointing to cancer still incomplete",
+}
+TIER_SHORT = {Tier.STRONG: "strong", Tier.PARTIAL: "partial"}
+STATUS_NOTE = {
+    Status.NEEDS_REVIEW: "parts of this rule rest on standard teaching not yet found in a cited "
+    "source; it awaits checking",
+    Status.DRAFT: "this rule is unfinished and has not been checked",
+}
+URGENCY = {
+    Urgency.NOW: "now: emergency care",
+    Urgency.TODAY: "today: same-day assessment",
+    Urgency.THIS_WEEK: "this week: see a doctor within days",
+}
+PAGE_SIZES = ("A4", "Letter")
+NOT_REVIEWED = "not yet reviewed by a clinician"
+ORDERING_NOTE = "ordering points (not a probability)"
+LOWER_RISK_ANTIBODY = "linked antibody, usually not paraneoplastic (it makes nothing strong)"
+
+HEADINGS = {
+    "title": "Paraneoplastic Pattern Screener: screening summary",
+    "entered": "What was entered",
+    "labs": "Lab values read as findings",
+    "patterns": "Patterns the findings resemble",
+    "associations": "Known associations of the selected cancer or antibody",
+    "references": "References for the patterns shown",
+    "why": "Why this pattern shows: the criteria, rule by rule",
+    "discuss": "Questions to discuss with a physician",
+    "mimics": "Mimics to rule out",
+    "pns_care": "PNS-Care score (2021 criteria), shown to teach the arithmetic",
+    "book": "This rule book",
+}
+ASSOCIATIONS_INTRO = (
+    "These syndromes are linked to what was selected, but their pattern is not present in the "
+    "findings entered."
+)
+NO_THRESHOLD = "crosses none of this rule book's thresholds"
+BOUND_WORDS = {
+    "below": "below",
+    "above": "above",
+    "at_or_below": "at or below",
+    "at_or_above": "at or above",
+}
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def joined(texts: Iterable[str], empty: str = NONE_ENTERED) -> str:
+    return "; ".join(texts) or empty
+
+
+def review_text(stamp: BookStamp) -> str:
+    """Who reviewed the rule book, only if a named clinician did."""
+    if stamp.reviewed_by is None or stamp.review_date is None:
+        return NOT_REVIEWED
+    return f"reviewed by {stamp.reviewed_by} on {stamp.review_date.isoformat()}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

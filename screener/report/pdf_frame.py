@@ -1,0 +1,224 @@
+"""The page frame every PDF shares: the disclaimer in the header and the see-a-physician prompt
+with "Page n of N" in the footer of every page, and the writing helpers its sections use.
+
+The DejaVu Sans fonts ship in `screener/fonts/`, so every character the rule book uses (≥, –, é,
+µ, ×10⁹) prints the same on any machine. Text is printed as plain text: Markdown emphasis is
+dropped and nothing is read as HTML or as fpdf2 markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import MethodReturnValue, TableCellFillMode, XPos, YPos
+
+from screener.present.words import PAGE_SIZES
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT = "DejaVuSans"
+
+MARGIN = 15.0
+BODY_SIZE = 9.0
+BODY_LINE = 4.4
+SMALL_SIZE = 7.5
+SMALL_LINE = 3.5
+HEADING_SIZE = 12.0
+INDENT = 5.0
+FRAME_PAD = 1.8
+
+INK = (20, 20, 20)
+MUTED = (85, 85, 85)
+HEADING = (25, 55, 95)
+URGENT = (170, 0, 0)
+URGENT_FILL = (253, 236, 236)
+SHADE = (238, 241, 245)
+
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def plain(text: str) -> str:
+    """Text as plain words: Markdown bold markers dropped, whitespace collapsed."""
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def check_page_size(page_size: str) -> None:
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page_size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
+
+
+class FramedPdf(FPDF):
+    """An FPDF page frame with the safety text in the header and footer of every page."""
+
+    def __init__(
+        self, page_size: str, disclaimer: str, see_a_physician: str, footer_note: str
+    ) -> None:
+        super().__init__(orientation="portrait", unit="mm", format=page_size)
+        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
+        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.set_margins(MARGIN, 10, MARGIN)
+        self.disclaimer = plain(disclaimer)
+        self.see_a_physician = plain(see_a_physician)
+        self.footer_note = plain(footer_note)
+        self.disclaimer_lines: list[str] = []
+        self.prompt_lines: list[str] = []
+        self.footer_height = 0.0
+
+    def _wrap_once(self, text: str, width: float) -> list[str]:
+        lines = self.multi_cell(
+            width, SMALL_LINE, text, align="L", dry_run=True, output=MethodReturnValue.LINES
+        )
+        return [str(line) for line in lines]
+
+    def _prepare_frame(self) -> None:
+        # The frame's text is wrapped once, not on every page; wrapping needs a page, so the first
+        # header does it, before any body text, and reserves the footer's space.
+        self.set_font(FONT, "B", SMALL_SIZE)
+        self.disclaimer_lines = self._wrap_once(self.disclaimer, self.epw - 2 * FRAME_PAD)
+        self.prompt_lines = self._wrap_once(self.see_a_physician, self.epw)
+        self.footer_height = 2 + SMALL_LINE * (len(self.prompt_lines) + 1) + 8
+        self.set_auto_page_break(True, margin=self.footer_height + 3)
+
+    def _lines(self, lines: list[str], indent: float = 0) -> None:
+        for line in lines:
+            self.set_x(self.l_margin + indent)
+            self.cell(0, SMALL_LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def header(self) -> None:
+        if not self.disclaimer_lines:
+            self._prepare_frame()
+        self.set_font(FONT, "B", SMALL_SIZE)
+        self.set_text_color(*INK)
+        self.set_fill_color(*SHADE)
+        height = SMALL_LINE * len(self.disclaimer_lines) + 2 * FRAME_PAD
+        self.rect(self.l_margin, self.get_y(), self.epw, height, style="F")
+        self.set_y(self.get_y() + FRAME_PAD)
+        self._lines(self.disclaimer_lines, indent=FRAME_PAD)
+        self.ln(FRAME_PAD + 4)
+
+    def footer(self) -> None:
+        self.set_y(-self.footer_height)
+        self.set_draw_color(*MUTED)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(2)
+        self.set_font(FONT, "B", SMALL_SIZE)
+        self.set_text_color(*INK)
+        self._lines(self.prompt_lines)
+        self.set_font(FONT, "", SMALL_SIZE)
+        self.set_text_color(*MUTED)
+        self.cell(0, SMALL_LINE, self.footer_note, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, SMALL_LINE, f"Page {self.page_no()} of {{nb}}", align="R")
+
+    # --- Writing helpers --------------------------------------------------------------------
+
+    def measure(
+        self,
+        text: str,
+        *,
+        width: float,
+        bold: bool = False,
+        size: float = BODY_SIZE,
+        line: float = BODY_LINE,
+    ) -> float:
+        """Height (mm) that `text` would take, without drawing it."""
+        self.set_font(FONT, "B" if bold else "", size)
+        return self.multi_cell(
+            width, line, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT
+        )
+
+    def text_block(
+        self,
+        text: str,
+        *,
+        indent: float = 0,
+        width: float | None = None,
+        bold: bool = False,
+        size: float = BODY_SIZE,
+        color: tuple[int, int, int] = INK,
+        line: float = BODY_LINE,
+    ) -> None:
+        self.set_font(FONT, "B" if bold else "", size)
+        self.set_text_color(*color)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(
+            width or self.epw - indent,
+            line,
+            text,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+    def heading(self, text: str, *, keep: float = 15) -> None:
+        """A section heading that starts a new page unless `keep` mm fit below it."""
+        if self.will_page_break(HEADING_SIZE * 0.5 + 3 + keep):
+            self.add_page()
+        self.ln(2)
+        self.text_block(text, bold=True, size=HEADING_SIZE, color=HEADING, line=HEADING_SIZE * 0.5)
+        self.ln(1)
+
+    def labelled(self, label: str, text: str, *, indent: float = 0) -> None:
+        """'Label: text' with the label in bold, wrapping under the label's start."""
+        self.set_x(self.l_margin + indent)
+        self.set_text_color(*INK)
+        self.set_font(FONT, "B", BODY_SIZE)
+        label_width = self.get_string_width(f"{label}: ") + 0.5
+        self.cell(label_width, BODY_LINE, f"{label}: ")
+        self.set_font(FONT, "", BODY_SIZE)
+        self.multi_cell(
+            self.epw - indent - label_width,
+            BODY_LINE,
+            text,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+    def bullets(
+        self, items: Iterable[str], *, indent: float = 0, width: float | None = None
+    ) -> None:
+        self.set_font(FONT, "", BODY_SIZE)
+        self.set_text_color(*INK)
+        for item in items:
+            self.set_x(self.l_margin + indent)
+            self.cell(4, BODY_LINE, "•")
+            self.multi_cell(
+                (width or self.epw - indent) - 4,
+                BODY_LINE,
+                item,
+                align="L",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
+
+    def grid(
+        self,
+        headings: tuple[str, ...],
+        rows: Iterable[tuple[str, ...]],
+        col_widths: tuple[float, ...],
+        *,
+        bold_first_column: bool = False,
+    ) -> None:
+        self.set_font(FONT, "", 8.5)
+        self.set_text_color(*INK)
+        self.set_draw_color(*MUTED)
+        self.set_fill_color(255, 255, 255)
+        first_column = FontFace(emphasis="BOLD") if bold_first_column else None
+        with self.table(
+            col_widths=col_widths,
+            text_align="LEFT",
+            line_height=4.0,
+            padding=(1, 1.5),
+            headings_style=FontFace(emphasis="BOLD", fill_color=SHADE),
+            cell_fill_mode=TableCellFillMode.NONE,
+            width=self.epw,
+        ) as table:
+            table.row(headings)
+            for values in rows:
+                row = table.row()
+                for column, value in enumerate(values):
+                    row.cell(value, style=first_column if column == 0 else None)
+        self.ln(2)

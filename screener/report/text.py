@@ -1,0 +1,71 @@
+"""The screening as plain text, for the command line. Opens and closes with the safety text."""
+
+from __future__ import annotations
+
+import textwrap
+
+from screener.present import words
+from screener.present.view import Line, ScreeningView
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]
+
+
+def _line(line: Line, indent: str = "") -> list[str]:
+    return _wrap(f"{line.label}: {line.text}", indent)
+
+
+def render_text(view: ScreeningView) -> str:
+    out = [*_wrap(view.disclaimer), *_wrap(view.see_a_physician), ""]
+    if view.urgent:
+        out += [f"!! {view.urgent.heading.upper()} !!", *_wrap(view.urgent.text)]
+        for flag in view.urgent.flags:
+            out += _wrap(f"{flag.label} {flag.text}", "  - ")
+        out.append("")
+    out.append(view.headline)
+    out.append("")
+    out.append(words.HEADINGS["entered"])
+    for line in view.entered:
+        out += _line(line, "  ")
+    for lab in view.labs:
+        converted = f" ({lab.converted})" if lab.converted else ""
+        out += _wrap(f"Lab: {lab.analyte} {lab.entered}{converted}: {lab.outcome}", "  ")
+    out.append("")
+    if view.no_pattern:
+        out += [view.no_pattern.label, *_wrap(view.no_pattern.text), ""]
+    else:
+        out += [view.patterns_heading, ""]
+    for card in view.cards:
+        out.append(f"{card.title} [{card.meta}]")
+        out += _wrap(card.tier_words, "   ")
+        if card.status_note:
+            out += _wrap(f"Status note: {card.status_note}.", "   ")
+        if card.consider_first:
+            out += _wrap(card.consider_first, "   ")
+        out += [f"   {'  ' * line.depth}{line.text}" for line in card.trace]
+        out += _wrap(card.missing, "   ")
+        for line in card.context:
+            out += _line(line, "   ")
+        if card.mimics:
+            out += _wrap(
+                f"{words.HEADINGS['mimics']}: " + "; ".join(m.name for m in card.mimics), "   "
+            )
+        out += _wrap("Order: " + card.ordering, "   ")
+        if card.pns_care:
+            out += _wrap(f"PNS-Care: {card.pns_care.total}", "   ")
+            for item in card.pns_care.items:
+                out += _line(item, "     ")
+            if card.pns_care.caveat:
+                out += _wrap(card.pns_care.caveat, "     ")
+        out.append("")
+    if view.associations:
+        out.append(words.HEADINGS["associations"] + ":")
+        out += [f"  - {line}" for line in view.associations]
+        out.append("")
+    out.append(" · ".join(f"{line.label}: {line.text}" for line in view.book[:2]))
+    out.append(f"Content: {view.book[2].text[:12]}")
+    out += _wrap(view.see_a_physician)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,182 @@
+"""Load the rule book from `rules/`: all of it, or none of it with every problem located.
+
+A rule book with one bad rule does not load half-way. Each problem names the file, the line, the
+rule id and the field, so a clinician editing YAML can go straight to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from screener.models import SafetyText
+from screener.rulebook.book import RuleBook
+from screener.rulebook.crosscheck import cross_check
+from screener.rulebook.files import RULE_FILES, SAFETY_FILE, RuleFile
+from screener.rulebook.problems import Problem, RuleBookError
+from screener.rulebook.safe_yaml import MAX_FILE_BYTES, LocatedData, YamlProblem, parse_yaml
+from screener.rulebook.sources import SourceFile, SourceIndex, field_name, rule_id
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
+
+
+def adapter_for(rule_file: RuleFile) -> TypeAdapter[Any]:
+    """How one file is validated: the type of its `RuleBook` field (one file of a folder holds
+    a part of that field's tuple)."""
+    return TypeAdapter(RuleBook.model_fields[rule_file.field].annotation)
+
+
+_ADAPTERS = {rule_file.field: adapter_for(rule_file) for rule_file in RULE_FILES}
+
+
+@dataclass(frozen=True)
+class LoadedBook:
+    """A rule book with the index of where each of its parts was written."""
+
+    book: RuleBook
+    sources: SourceIndex
+
+
+def load_safety_text(rules_dir: Path | str = DEFAULT_RULES_DIR) -> SafetyText:
+    """Only the safety wording, so the app can frame an error page even if a rule is broken."""
+    root = Path(rules_dir)
+    (_, model), problems = _read(root, SAFETY_FILE.name, _ADAPTERS[SAFETY_FILE.field])
+    if problems:
+        raise RuleBookError(problems)
+    safety: SafetyText = model
+    return safety
+
+
+def load_rule_book(rules_dir: Path | str = DEFAULT_RULES_DIR) -> RuleBook:
+    """Load, validate and cross-check every rule file. Raises `RuleBookError` on any problem."""
+    return load_located(rules_dir).book
+
+
+def file_names(root: Path) -> list[str]:
+    """Every rule file the registry asks for, folders expanded, in loading order."""
+    names = []
+    for rule_file in RULE_FILES:
+        if rule_file.is_folder:
+            folder, pattern = rule_file.name.split("/")
+            names += sorted(
+                f"{folder}/{p.name}" for p in (root / folder).glob(pattern) if p.is_file()
+            )
+        else:
+            names.append(rule_file.name)
+    return names
+
+
+def load_located(rules_dir: Path | str = DEFAULT_RULES_DIR) -> LoadedBook:
+    """`load_rule_book`, keeping where every part was written (for located content checks)."""
+    root = Path(rules_dir)
+    if not root.is_dir():
+        raise RuleBookError([Problem(str(root), None, "rule book folder not found")])
+    names = file_names(root)
+    total = sum((root / n).stat().st_size for n in names if (root / n).is_file())
+    if total > MAX_BOOK_BYTES:
+        raise RuleBookError(
+            [Problem(str(root), None, f"rule book exceeds {MAX_BOOK_BYTES:,} bytes")]
+        )
+
+    problems: list[Problem] = []
+    parts: dict[str, Any] = {}
+    index = SourceIndex(single={}, items={}, folders={})
+    for rule_file in RULE_FILES:
+        adapter = _ADAPTERS[rule_file.field]
+        if not rule_file.is_folder:
+            (source, model), found = _read(root, rule_file.name, adapter)
+            problems += found
+            if source is not None:
+                index.single[rule_file.field] = source
+                parts[rule_file.field] = model
+            continue
+        folder = rule_file.name.split("/")[0]
+        members = [n for n in names if n.startswith(f"{folder}/")]
+        if not members:
+            problems.append(Problem(f"rules/{folder}", None, "no files found"))
+        items: list[Any] = []
+        index.items[rule_file.field] = []
+        index.folders[rule_file.field] = []
+        for name in members:
+            (source, model), found = _read(root, name, adapter)
+            problems += found
+            if source is not None:
+                index.folders[rule_file.field].append(source)
+                index.items[rule_file.field] += [(source, i) for i in range(len(model))]
+                items += model
+        parts[rule_file.field] = tuple(items)
+    if problems:
+        raise RuleBookError(problems)
+    book = RuleBook(**parts, content_hash=_content_hash(root, names))
+    problems = cross_check(book, index)
+    if problems:
+        raise RuleBookError(problems)
+    return LoadedBook(book, index)
+
+
+def _read(
+    root: Path, name: str, adapter: TypeAdapter[Any]
+) -> tuple[tuple[SourceFile | None, Any], list[Problem]]:
+    path = root / name
+    shown = f"rules/{name}"
+    nothing = (None, None)
+    if not path.is_file():
+        return nothing, [Problem(shown, None, "file is missing")]
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return nothing, [
+            Problem(shown, None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
+        ]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return nothing, [Problem(shown, None, f"file is not UTF-8 text ({error.reason})")]
+    try:
+        data = parse_yaml(text)
+    except YamlProblem as problem:
+        return nothing, [Problem(shown, problem.line, problem.message)]
+    try:
+        model = adapter.validate_python(data.value)
+    except ValidationError as error:
+        return nothing, [_from_pydantic(shown, data, e) for e in error.errors()]
+    return (SourceFile(shown, data), model), []
+
+
+def _from_pydantic(name: str, data: LocatedData, error: Any) -> Problem:
+    path = _known_path(data, error["loc"])
+    message = error["msg"]
+    field = field_name(path)
+    if error["type"] == "extra_forbidden":
+        message = f"unknown field '{error['loc'][-1]}'"
+    elif error["type"] == "missing":
+        # A missing field has no line of its own: point at its parent, name the field itself.
+        message = f"required field '{error['loc'][-1]}' is missing"
+        field = field_name((*path, error["loc"][-1]))
+    return Problem(
+        file=name,
+        line=data.line_of(path),
+        rule_id=rule_id(data.value, path),
+        field=field,
+        message=message,
+    )
+
+
+def _known_path(data: LocatedData, loc: Iterable[Any]) -> tuple[Any, ...]:
+    # Pydantic's locations include union tags (e.g. 'all_of' twice); keep what exists in the file.
+    path: tuple[Any, ...] = ()
+    for part in loc:
+        if (*path, part) in data.lines:
+            path = (*path, part)
+    return path
+
+
+def _content_hash(root: Path, names: list[str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    return digest.hexdigest()

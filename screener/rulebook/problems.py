@@ -1,0 +1,34 @@
+"""A located problem in the rule book, and the error that carries every problem found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    message: str
+    rule_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        parts = [where]
+        if self.rule_id:
+            parts.append(f"rule '{self.rule_id}'")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ": ".join(parts) + f": {self.message}"
+
+
+class RuleBookError(Exception):
+    """The rule book could not be loaded. `problems` lists every located problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        heading = f"The rule book has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))

@@ -1,0 +1,86 @@
+"""The benchmark harness still runs: its pure-Python parts, on the small test rule book.
+
+Speed is not asserted anywhere (benchmarks are not tests); a broken harness is.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+from bench import run
+from bench.measurement import Measurement, NotMeasured, Target, spread
+from bench.profiles import generate_profiles
+from bench.report import markdown
+from screener.engine import screen
+from screener.rulebook import RuleBook
+from tests.support.books import MINI_RULES
+
+PURE_PARTS = ("engine_examples", "engine_batch", "book_load", "pdf_case", "pdf_longest")
+
+
+def test_quick_run_of_the_pure_parts_writes_both_tables(tmp_path: Path) -> None:
+    arguments = ["--quick", "--only", "engine,load,pdf", "--rules", str(MINI_RULES)]
+    status = run.main([*arguments, "--out", str(tmp_path)])
+
+    assert status == 0
+    document = json.loads((tmp_path / "quick.json").read_text(encoding="utf-8"))
+    assert document["command"].endswith(
+        shlex.join(["bench/run.py", *arguments, "--out", str(tmp_path)])
+    )
+    assert document["machine"]["cores"] >= 1
+    assert document["machine"]["streamlit"]
+    results = {r["key"]: r for r in document["results"]}
+    assert set(results) == set(PURE_PARTS)
+    for result in results.values():
+        assert "error" not in result
+        assert 0 < result["median"] <= result["p95"]
+        assert result["ratio"] > 0
+        assert result["met"] in (True, False)
+    assert results["pdf_case"]["details"]["pages"] >= 1
+    assert results["pdf_longest"]["details"]["pages"] >= results["pdf_case"]["details"]["pages"]
+    table = (tmp_path / "quick.md").read_text(encoding="utf-8")
+    assert f"Reproduce with: `{document['command']}`" in table
+    assert table.count("\n| ") >= 1 + len(PURE_PARTS)
+
+
+def test_generated_profiles_are_reproducible_and_all_screen(book: RuleBook) -> None:
+    first = generate_profiles(book, 40, seed=3)
+
+    assert first == generate_profiles(book, 40, seed=3)
+    assert first != generate_profiles(book, 40, seed=4)
+    assert len({p.findings for p in first}) > 30
+    for profile in first:
+        screen(profile, book)
+
+
+def test_spread_is_the_median_and_an_observed_95th_percentile() -> None:
+    figures = spread([float(n) for n in range(20, 0, -1)])
+
+    assert (figures.median, figures.p95, figures.count) == (10.5, 19.0, 20)
+
+
+def test_table_marks_a_missed_target_and_a_benchmark_that_could_not_run() -> None:
+    slow = Measurement(
+        key="rerun",
+        name="Rerun",
+        unit="ms",
+        value=40.0,
+        p95=50.0,
+        baseline_name="bare page",
+        baseline_value=4.0,
+        target=Target(limit=3.0, on="ratio", text="ratio < 3"),
+    )
+    broken = NotMeasured("memory", "Memory", Target(5.0, "value", "< 5 MB"), "no chromium\nmore")
+    fields = "cpu cores ram_gib os python streamlit pydantic fpdf2 pyyaml chromium commit"
+    machine = dict.fromkeys(fields.split(), "x")
+    meta = {"started": "2026-01-01 00:00", "duration_s": 1.0, "quick": False, "book": "b"}
+
+    table = markdown([slow, broken], machine, "cmd", meta)
+
+    assert slow.ratio == 10.0
+    assert (
+        "| Rerun | 40.0 ms | 50.0 ms | 4.00 ms (bare page) | 10.0× | ratio < 3 | **no** |" in table
+    )
+    assert "not measured: no chromium |" in table

@@ -1,0 +1,124 @@
+"""The command line: exit codes and what it prints."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+from screener.rulebook import DEFAULT_RULES_DIR
+from tests.support.books import MINI_RULES
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write_profile(tmp_path: Path, data) -> str:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data)
+    return str(path)
+
+
+def test_validate_passes_on_a_good_book(capsys, book):
+    code, out, _ = run(capsys, "validate", str(DEFAULT_RULES_DIR))
+    assert code == 0
+    assert f"is valid: {len(book.syndromes)} syndromes" in out
+    assert "examples behave as their rules say" in out and "mimic cases" in out
+
+
+def test_validate_names_the_problem_of_a_broken_book(capsys, mini_rules_dir):
+    target = mini_rules_dir / "syndromes" / "neurologic.yaml"
+    target.write_text(target.read_text().replace("[b, c, d]", "[b, c, dd]"))
+    code, _, err = run(capsys, "validate", str(mini_rules_dir))
+    assert code == 1
+    assert "rules/syndromes/neurologic.yaml:" in err and "unknown finding 'dd'" in err
+
+
+def test_validate_fails_when_an_example_misbehaves(capsys, mini_rules_dir):
+    target = mini_rules_dir / "syndromes" / "neurologic.yaml"
+    target.write_text(
+        target.read_text().replace(
+            "{expect: partial, findings: [a, b, c]}", "{expect: strong, findings: [a, b, c]}"
+        )
+    )
+    code, _, err = run(capsys, "validate", str(mini_rules_dir))
+    assert code == 1
+    assert "rule 'alpha': field 'examples[1]': example 2: expected strong, got partial" in err
+
+
+def test_screen_text_prints_safety_text_and_the_reasoning(capsys, tmp_path, mini_book):
+    profile = write_profile(tmp_path, {"findings": ["a", "b", "c"], "cancers": ["sclc"]})
+    code, out, _ = run(capsys, "screen", profile, "--rules", str(MINI_RULES))
+    assert code == 0
+    assert out.startswith(mini_book.safety.disclaimer[:40])
+    assert "Pattern consistent with (not a diagnosis): Alpha syndrome" in out
+    assert "At least 2 of these 3: 2 present, 2 needed [met]" in out
+    assert "not a probability" in out
+    assert out.rstrip().endswith(mini_book.safety.see_a_physician.split()[-1])
+
+
+def test_screen_text_shows_urgency_first_and_the_empty_state(capsys, tmp_path, mini_book):
+    profile = write_profile(tmp_path, {"findings": ["breathless"]})
+    code, out, _ = run(capsys, "screen", profile, "--rules", str(MINI_RULES))
+    assert code == 0
+    heading = mini_book.safety.urgent.now.heading.upper()
+    assert out.index(heading) < out.index(mini_book.safety.no_pattern_heading)
+    assert "excludes nothing" in out
+
+
+def test_screen_json_is_a_screening_result(capsys, tmp_path):
+    profile = write_profile(tmp_path, {"findings": ["a", "b", "c"]})
+    code, out, _ = run(capsys, "screen", profile, "--format", "json", "--rules", str(MINI_RULES))
+    data = json.loads(out)
+    assert code == 0 and data["matches"][0]["syndrome"] == "alpha"
+    assert data["matches"][0]["tier"] == "partial"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"findings": ["nope"]}, "unknown finding 'nope'"),
+        ({"findings": ["a"], "name": "Jane"}, "name: Extra inputs are not permitted"),
+        ("{not json", "Invalid JSON"),
+        (
+            {"labs": [{"analyte": "calcium", "value": 12, "unit": "mmol/L"}]},
+            "was it measured in mg/dL?",
+        ),
+    ],
+)
+def test_screen_refuses_bad_profiles_with_exit_2(capsys, tmp_path, content, message):
+    code, out, err = run(
+        capsys, "screen", write_profile(tmp_path, content), "--rules", str(MINI_RULES)
+    )
+    assert code == 2 and out == ""
+    assert "The profile cannot be screened" in err and message in err
+
+
+def test_missing_profile_file(capsys, tmp_path):
+    code, _, err = run(capsys, "screen", str(tmp_path / "none.json"))
+    assert code == 2 and "Cannot read" in err
+
+
+def test_schema_check_detects_a_stale_schema(capsys, tmp_path):
+    assert run(capsys, "schema", "--out", str(tmp_path))[0] == 0
+    assert run(capsys, "schema", "--check", "--out", str(tmp_path))[0] == 0
+    (tmp_path / "syndromes.schema.json").write_text("{}")
+    code, _, err = run(capsys, "schema", "--check", "--out", str(tmp_path))
+    assert code == 1 and "syndromes.schema.json" in err
+
+
+def test_module_entry_point_runs():
+    done = subprocess.run(
+        [sys.executable, "-m", "screener", "schema", "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

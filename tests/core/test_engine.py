@@ -1,0 +1,283 @@
+"""Screening semantics on the small test rule book: tiers, context, labs, red flags, order."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.engine import screen
+from screener.models import FollowUp, Profile, ProfileError, Sex, Tier
+
+
+def tiers(result):
+    return {m.syndrome: m.tier for m in result.matches}
+
+
+def test_criteria_with_a_typical_cancer_is_strong(mini_book):
+    result = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book)
+    assert tiers(result) == {"alpha": Tier.STRONG}
+    (match,) = result.matches
+    assert match.cancer_context[0].link == "typical"
+    assert match.missing_findings == ()
+
+
+def test_criteria_with_a_linked_antibody_is_strong_without_a_cancer(mini_book):
+    result = screen(Profile(findings=["a", "b", "c"], antibodies=["hu"]), mini_book)
+    assert tiers(result) == {"alpha": Tier.STRONG}
+    assert result.matches[0].antibody_context == ("hu",)
+
+
+@pytest.mark.parametrize("cancers", [[], ["breast_cancer"]])
+def test_criteria_without_typical_context_is_partial(mini_book, cancers):
+    result = screen(Profile(findings=["a", "b", "c"], cancers=cancers), mini_book)
+    assert tiers(result) == {"alpha": Tier.PARTIAL}
+
+
+def test_more_than_half_of_the_criteria_is_partial_and_says_what_is_missing(mini_book):
+    result = screen(Profile(findings=["a", "b"]), mini_book)
+    (match,) = result.matches
+    assert match.tier == Tier.PARTIAL and not match.trace.met
+    assert match.missing_findings == ("c",)
+
+
+def test_half_or_less_of_the_criteria_is_not_shown(mini_book):
+    assert screen(Profile(findings=["b", "c"]), mini_book).matches == ()
+
+
+def test_non_specific_findings_alone_never_show_a_pattern(mini_book):
+    result = screen(Profile(findings=["tired", "weight_loss"], cancers=["nsclc"]), mini_book)
+    assert result.no_pattern
+    assert [a.syndrome for a in result.associations] == ["gamma"]
+
+
+def test_an_excluding_finding_removes_the_pattern(mini_book):
+    assert "beta" in tiers(screen(Profile(findings=["low_sodium", "e"]), mini_book))
+    assert "beta" not in tiers(screen(Profile(findings=["low_sodium", "e", "excl"]), mini_book))
+
+
+def test_supporting_findings_add_ordering_points(mini_book):
+    plain = screen(Profile(findings=["a", "b", "c"]), mini_book).matches[0]
+    supported = screen(Profile(findings=["a", "b", "c", "e"]), mini_book).matches[0]
+    assert supported.score == plain.score + 1
+    assert supported.supporting_present == ("e",)
+    assert any("supporting" in item.reason for item in supported.score_items)
+
+
+def test_strong_patterns_come_before_partial_ones_then_by_score(mini_book):
+    profile = Profile(findings=["a", "b", "c", "low_sodium", "e"], cancers=["breast_cancer"])
+    result = screen(profile, mini_book)
+    assert [m.syndrome for m in result.matches] == ["alpha", "beta"]
+    strong = screen(profile.model_copy(update={"cancers": ("sclc",)}), mini_book)
+    assert [m.tier for m in strong.matches] == [Tier.STRONG, Tier.STRONG]
+
+
+def test_associations_list_what_the_cancer_links_to_when_the_pattern_is_absent(mini_book):
+    result = screen(Profile(cancers=["sclc"]), mini_book)
+    assert result.no_pattern
+    assert [a.syndrome for a in result.associations] == ["alpha", "beta"]
+    assert result.associations[0].via_cancers[0].cancer == "sclc"
+
+
+def test_no_pattern_result_is_explicit(mini_book):
+    result = screen(Profile(findings=["d"]), mini_book)
+    assert result.no_pattern and not result.urgent and result.associations == ()
+
+
+def test_red_flag_raises_urgency_whatever_the_patterns(mini_book):
+    result = screen(Profile(findings=["breathless"]), mini_book)
+    assert result.urgent and result.no_pattern
+    (flag,) = result.red_flags
+    assert flag.red_flag == "breathing" and flag.findings == ("breathless",)
+    assert flag.text == "Breathing trouble is an emergency."
+
+
+def test_lab_values_become_findings_in_either_unit(mini_book):
+    si = screen(Profile(labs=[{"analyte": "calcium", "value": 3.1, "unit": "mmol/L"}]), mini_book)
+    conventional = screen(
+        Profile(labs=[{"analyte": "calcium", "value": 12.4, "unit": "mg/dL"}]), mini_book
+    )
+    for result in (si, conventional):
+        (reading,) = result.labs
+        (crossing,) = reading.crossed
+        assert crossing.finding == "high_calcium"
+        assert (crossing.side, crossing.bound) == ("above", 2.6)
+    assert conventional.labs[0].value_in_main_unit == pytest.approx(3.1)
+
+
+def test_every_lab_reading_is_kept_even_when_it_crosses_nothing(mini_book):
+    normal = Profile(labs=[{"analyte": "sodium", "value": 140, "unit": "mmol/L"}])
+    result = screen(normal, mini_book)
+    (reading,) = result.labs
+    assert reading.crossed == () and reading.value_in_main_unit == 140
+
+
+def test_lab_value_thresholds_combine_with_findings_and_red_flags(mini_book):
+    profile = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 120, "unit": "mEq/L"}])
+    result = screen(profile, mini_book)
+    assert result.lab_findings == {"low_sodium", "very_low_sodium"}
+    assert [f.red_flag for f in result.red_flags] == ["sodium_with_b"]
+
+
+@pytest.mark.parametrize(
+    ("sex", "value", "high"),
+    [(Sex.MALE, 163, False), (Sex.FEMALE, 163, True), (None, 163, True), (Sex.MALE, 170, True)],
+)
+def test_sex_specific_thresholds(mini_book, sex, value, high):
+    profile = Profile(sex=sex, labs=[{"analyte": "haemoglobin", "value": value, "unit": "g/L"}])
+    found = screen(profile, mini_book).lab_findings
+    assert ("high_haemoglobin" in found) is high
+
+
+@pytest.mark.parametrize(
+    ("lab", "message"),
+    [
+        (
+            {"analyte": "calcium", "value": 12, "unit": "mmol/L"},
+            "Calcium 12 mmol/L is outside the range a living person can have (0.5–6 mmol/L); "
+            "was it measured in mg/dL?",
+        ),
+        ({"analyte": "sodium", "value": -5, "unit": "mmol/L"}, "Sodium -5 mmol/L is outside"),
+        (
+            {"analyte": "sodium", "value": 140, "unit": "g/L"},
+            "Sodium: the unit 'g/L' is not accepted; use one of mmol/L, mEq/L",
+        ),
+        ({"analyte": "glucose", "value": 5, "unit": "mmol/L"}, "unknown lab analyte 'glucose'"),
+    ],
+)
+def test_impossible_lab_values_are_refused_with_a_clear_message(mini_book, lab, message):
+    with pytest.raises(ProfileError) as caught:
+        screen(Profile(labs=[lab]), mini_book)
+    assert caught.value.problems[0].startswith(message)
+
+
+def test_not_a_number_is_refused_by_the_profile_itself():
+    with pytest.raises(ValueError, match="finite number"):
+        Profile(labs=[{"analyte": "sodium", "value": float("nan"), "unit": "mmol/L"}])
+
+
+def test_unknown_ids_are_refused_by_name(mini_book):
+    with pytest.raises(ProfileError) as caught:
+        screen(Profile(findings=["zzz"], cancers=["qqq"]), mini_book)
+    assert caught.value.problems == ("unknown finding 'zzz'", "unknown cancer 'qqq'")
+
+
+def test_profile_is_the_same_in_any_order():
+    assert Profile(findings=["b", "a", "a"]) == Profile(findings=["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("antibodies", "cancers", "follow_up", "total", "level"),
+    [
+        (["hu"], ["sclc"], None, 10, "Definite PNS"),
+        (["hu"], [], FollowUp.UNDER_2_YEARS, 7, "Probable PNS"),
+        (["hu"], [], FollowUp.TWO_YEARS_OR_MORE, 6, "Probable PNS"),
+        ([], ["sclc"], FollowUp.UNDER_2_YEARS, 7, "Probable PNS"),
+        ([], [], FollowUp.TWO_YEARS_OR_MORE, 3, "Non-PNS"),
+    ],
+)
+def test_pns_care_breakdown_is_attached_to_scored_neurologic_patterns(
+    mini_book, antibodies, cancers, follow_up, total, level
+):
+    profile = Profile(
+        findings=["a", "b", "c"], antibodies=antibodies, cancers=cancers, follow_up=follow_up
+    )
+    match = next(m for m in screen(profile, mini_book).matches if m.syndrome == "alpha")
+    assert match.pns_care is not None
+    assert (match.pns_care.total, match.pns_care.level) == (total, level)
+    assert [i.level for i in match.pns_care.items] == ["clinical", "antibody", "cancer"]
+
+
+def test_no_pns_care_without_antibody_or_follow_up(mini_book):
+    match = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book).matches[0]
+    assert match.pns_care is None
+
+
+def test_result_carries_the_rule_book_stamp(mini_book):
+    stamp = screen(Profile(), mini_book).book
+    assert stamp.version == mini_book.info.version
+    assert stamp.content_hash == mini_book.content_hash
+
+
+# --- Specificity: what makes a pattern strong, and what holds it back (issue 10) ---------------
+
+
+def test_a_lower_risk_antibody_is_shown_but_lifts_nothing(mini_book):
+    (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["lgi1"]), mini_book).matches
+    assert match.tier == Tier.PARTIAL
+    assert match.antibody_context == () and match.lower_risk_antibodies == ("lgi1",)
+    assert not any("antibody" in item.reason for item in match.score_items)
+
+
+def test_a_high_risk_antibody_lifts_the_pattern(mini_book):
+    (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["sox1"]), mini_book).matches
+    assert match.tier == Tier.STRONG and match.antibody_context == ("sox1",)
+
+
+@pytest.mark.parametrize(
+    "clue",
+    [{"findings": ["exposure_x"]}, {"cancers": ["mesothelioma"]}],
+    ids=["exposure", "cancer"],
+)
+def test_a_mimics_clue_caps_the_tier_and_names_the_mimic(mini_book, clue):
+    findings = ["a", "b", "c", *clue.get("findings", [])]
+    cancers = ["sclc", *clue.get("cancers", [])]
+    (match,) = screen(Profile(findings=findings, cancers=cancers), mini_book).matches
+    assert match.tier == Tier.PARTIAL
+    assert match.mimics_first == ("look_alike",)
+
+
+def test_without_its_key_an_incomplete_pattern_is_not_shown(mini_book):
+    # Two of the three parts of gamma hold, but not its key finding D.
+    assert "gamma" not in tiers(screen(Profile(findings=["tired", "b"]), mini_book))
+    assert screen(Profile(findings=["b", "c", "e"]), mini_book).matches == ()
+    assert "alpha" in tiers(screen(Profile(findings=["a", "b"]), mini_book))
+
+
+def test_the_pns_care_score_waits_for_complete_criteria(mini_book):
+    near = screen(Profile(findings=["a", "b"], antibodies=["hu"]), mini_book).matches[0]
+    assert not near.trace.met and near.pns_care is None
+    full = screen(Profile(findings=["a", "b", "c"], antibodies=["hu"]), mini_book).matches[0]
+    assert full.pns_care is not None and full.pns_care.total == 3 + 3 + 1
+
+
+def test_a_mimic_first_is_said_with_the_pns_care_score(mini_book):
+    profile = Profile(findings=["a", "b", "c", "exposure_x"], antibodies=["hu"])
+    (match,) = screen(profile, mini_book).matches
+    assert match.pns_care is not None and "A look-alike caused by exposure X" in (
+        match.pns_care.caveat or ""
+    )
+
+
+def test_red_flags_carry_their_urgency_and_the_most_urgent_leads(mini_book):
+    week = screen(Profile(findings=["c"]), mini_book)
+    assert [hit.urgency.value for hit in week.red_flags] == ["this_week"]
+    assert week.urgency is not None and week.urgency.value == "this_week"
+    both = screen(Profile(findings=["c", "breathless"]), mini_book)
+    assert [hit.red_flag for hit in both.red_flags] == ["breathing", "c_alone"]
+    assert both.urgency is not None and both.urgency.value == "now"
+    assert screen(Profile(findings=["a"]), mini_book).urgency is None
+
+
+def test_a_known_cancer_is_a_finding_the_screener_sets_itself(mini_book):
+    assert "d_with_cancer" not in {
+        h.red_flag for h in screen(Profile(findings=["d"]), mini_book).red_flags
+    }
+    with_cancer = screen(Profile(findings=["d"], cancers=["breast_cancer"]), mini_book)
+    assert "d_with_cancer" in {h.red_flag for h in with_cancer.red_flags}
+    with pytest.raises(ProfileError, match="set by the screener"):
+        screen(Profile(findings=["cancer_known"]), mini_book)
+
+
+@pytest.mark.parametrize(
+    ("side", "value", "crossed"),
+    [
+        ("at_or_above", 6.5, True),
+        ("above", 6.5, False),
+        ("at_or_below", 6.5, True),
+        ("below", 6.5, False),
+    ],
+)
+def test_threshold_sides_include_or_exclude_the_cut_off(side, value, crossed):
+    from screener.models import LabThreshold
+
+    threshold = LabThreshold.model_validate({"finding": "x", side: 6.5})
+    assert threshold.crossed_by(value) is crossed

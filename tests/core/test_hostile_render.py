@@ -1,0 +1,55 @@
+"""Markup and script in rule-book text reach the app and the PDF only as literal text."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from screener.engine import screen
+from screener.models import Profile
+from screener.present.view import build_view
+from screener.report.pdf import render_pdf
+from screener.rulebook import load_rule_book
+from tests.e2e import hostile_rules as hostile
+
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+# A '<' that starts a tag and is not backslash-escaped for Markdown.
+RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z/!]")
+
+
+@pytest.fixture
+def hostile_dir(tmp_path: Path) -> Path:
+    return hostile.write_hostile_rules(tmp_path / "rules")
+
+
+def test_markup_reaches_the_app_only_escaped(
+    hostile_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PNS_RULES_DIR", str(hostile_dir))
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.query_params.update({"f": "a,b,c", "c": "sclc"})
+    app.run()
+    assert not app.exception
+    texts = [m.value for m in app.markdown] + [c.label for c in app.checkbox]
+    shown = "\n".join(texts)
+    assert "alert(1)" in shown
+    assert "alert(2)" in shown
+    assert [t for t in texts if RAW_TAG.search(t)] == []
+    assert len(app.get("html")) == 0
+
+
+def test_markup_is_printed_literally_in_the_pdf(hostile_dir: Path) -> None:
+    book = load_rule_book(hostile_dir)
+    result = screen(Profile(findings=("a", "b", "c"), cancers=("sclc",)), book)
+    assert result.matches[0].syndrome == hostile.SYNDROME
+    pdf = render_pdf(build_view(result, book))
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert hostile.SUMMARY in text
+    assert hostile.FINDING_LABEL in text

@@ -1,0 +1,166 @@
+"""Privacy: a full screening writes nothing the user entered to disk or to a log, usage
+statistics are off, and the app has no field for names, dates or uploads."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "streamlit_app.py"
+APP_PAGES = ROOT / "screener" / "app"
+# A search word and a lab value nobody else would type, so finding them anywhere means a leak.
+SEARCH_PROBE = "zqxprivacyprobe"
+SODIUM_PROBE = 131.73519
+PROBES = (SEARCH_PROBE.encode(), b"131.73519", b"131.735")
+MAX_SCANNED_BYTES = 5_000_000
+IDENTIFIER_WIDGETS = ("file_uploader", "text_area", "date_input", "camera_input", "chat_input")
+
+
+def _snapshot(roots: list[Path], max_depth: int) -> dict[Path, tuple[int, int]]:
+    files: dict[Path, tuple[int, int]] = {}
+    for root in roots:
+        for folder, dirs, names in os.walk(root):
+            depth = len(Path(folder).relative_to(root).parts)
+            dirs[:] = [d for d in dirs if d not in {".git", ".venv"} and depth < max_depth]
+            for name in names:
+                path = Path(folder) / name
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                files[path] = (stat.st_mtime_ns, stat.st_size)
+    return files
+
+
+@pytest.fixture
+def disk_watch(tmp_path: Path) -> Iterator[None]:
+    """Fails the test if a file new or changed in the repo, the tmp dir or $HOME holds a probe."""
+    roots = [ROOT, Path(tempfile.gettempdir()), Path.home()]
+    before = _snapshot(roots, max_depth=6)
+    yield
+    after = _snapshot(roots, max_depth=6)
+    leaks = []
+    for path, stamp in after.items():
+        if before.get(path) == stamp or tmp_path in path.parents or stamp[1] > MAX_SCANNED_BYTES:
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError:
+            continue
+        if any(probe in content for probe in PROBES):
+            leaks.append(path)
+    assert leaks == [], f"user input written to {leaks}"
+
+
+@pytest.fixture
+def debug_logs() -> Iterator[list[str]]:
+    """Every record the streamlit and screener loggers emit, at DEBUG level."""
+    from streamlit import logger as st_logger
+
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    handler = Keep(level=logging.DEBUG)
+    # Streamlit's loggers do not propagate, so the handler joins each one (and any made later).
+    previous = st_logger._global_log_level
+    st_logger.set_log_level("debug")
+    loggers = [logging.getLogger("screener"), *st_logger._loggers.values()]
+    levels = {log: log.level for log in loggers}
+    for log in loggers:
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG)
+    try:
+        yield records
+    finally:
+        for log in [*loggers, *st_logger._loggers.values()]:
+            log.removeHandler(handler)
+            log.setLevel(levels.get(log, previous))
+        st_logger._global_log_level = previous
+
+
+def _assert_no_probe(text: str, where: str) -> None:
+    for probe in PROBES:
+        assert probe.decode() not in text, f"user input in {where}"
+
+
+def test_a_screening_in_the_app_leaves_no_trace(
+    disk_watch: None, debug_logs: list[str], capfd: pytest.CaptureFixture[str]
+) -> None:
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.run()
+    app.text_input(key="screen.search").input(SEARCH_PROBE).run()
+    app.text_input(key="screen.search").set_value("").run()
+    app.checkbox(key="screen.0.finding.seizures").check()
+    app.number_input(key="screen.0.lab.sodium").set_value(SODIUM_PROBE)
+    app.get("form_submit_button")[0].click().run()
+    assert not app.exception
+    shown = "\n".join(m.value for m in app.markdown)
+    assert "131.735" in shown, "the probe value was screened"
+    out, err = capfd.readouterr()
+    _assert_no_probe(out + err, "stdout/stderr")
+    _assert_no_probe("\n".join(debug_logs), "the log")
+    assert debug_logs, "the DEBUG capture saw nothing, so it proves nothing"
+
+
+def test_a_screening_on_the_command_line_leaves_no_trace(disk_watch: None) -> None:
+    profile = {
+        "findings": ["seizures"],
+        "labs": [{"analyte": "sodium", "value": SODIUM_PROBE, "unit": "mmol/L"}],
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "screener", "screen", "-"],
+        input=json.dumps(profile),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "131.735" in run.stdout, "the report shows the value the user asked about"
+    _assert_no_probe(run.stderr, "stderr")
+
+
+def test_usage_statistics_are_off_in_streamlits_own_config() -> None:
+    probe = (
+        "from streamlit import config; config.get_config_options(force_reparse=True); "
+        "print(config.get_option('browser.gatherUsageStats'))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("path", ["", "explore", "cases", "learn"])
+def test_no_page_asks_for_identifiers(path: str) -> None:
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.run()
+    if path:
+        app.switch_page(f"screener/app/{path}.py").run()
+    assert not app.exception
+    for widget in IDENTIFIER_WIDGETS:
+        assert len(app.get(widget)) == 0, widget
+    # The one free-text box is the finding search, which filters the checklist and is not kept.
+    assert [t.label for t in app.text_input] in ([], ["Search findings by name or synonym"])
+
+
+def test_the_app_code_has_no_identifier_widgets() -> None:
+    source = "\n".join(p.read_text() for p in [APP, *APP_PAGES.glob("*.py")])
+    for widget in IDENTIFIER_WIDGETS:
+        assert not re.search(rf"\bst\.{widget}\(", source), widget
+    assert len(re.findall(r"\bst\.text_input\(", source)) == 1

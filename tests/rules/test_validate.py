@@ -1,0 +1,157 @@
+"""`validate` is the rule book's one linter: the real book passes it, and every check it makes
+catches a planted violation with the file, the line, the rule and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screener.rulebook.lint import unnegated_output_words
+from screener.validate import validate
+from tests.support.books import MINI_RULES
+from tests.support.rule_files import line_of, replace_in
+
+
+def test_the_real_rule_book_passes_every_check():
+    outcome = validate()
+    assert outcome.problems == (), "\n".join(str(p) for p in outcome.problems)
+    assert outcome.examples > 100
+    assert outcome.mimic_cases >= 0
+
+
+def problems(rules: Path) -> set[str]:
+    return {str(p) for p in validate(rules).problems}
+
+
+BASELINE = problems(MINI_RULES)
+"""What the small test book already breaks (it has no About text to speak of); each planted
+violation must add its own located problem to these."""
+
+NEURO = "syndromes/neurologic.yaml"
+ENDO = "syndromes/endocrine.yaml"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param(
+            NEURO,
+            "    - {expect: partial, findings: [a, b, c]}\n",
+            "",
+            "rule 'alpha': field 'examples': needs at least two positive examples",
+            id="two-positive-examples",
+        ),
+        pytest.param(
+            NEURO,
+            "    - {expect: partial, findings: [a, b, c]}\n",
+            "    - {expect: partial, findings: [a, b, c], cancers: [breast_cancer]}\n",
+            "needs a positive example without a known cancer",
+            id="example-before-cancer",
+        ),
+        pytest.param(
+            NEURO,
+            "  mimics: [look_alike]\n",
+            "",
+            "rule 'alpha': field 'mimics': needs at least one mimic",
+            id="mimics",
+        ),
+        pytest.param(
+            NEURO,
+            "  references: [graus2021]\n",
+            "  references: [graus2021]\n  discuss: [Is this a question]\n",
+            "rule 'alpha': field 'discuss[0]': a question to discuss must end with '?'",
+            id="question-mark",
+        ),
+        pytest.param(
+            NEURO,
+            "  detail: Teaching text.\n",
+            "  detail: Teaching <b>text</b>.\n",
+            "teaching text is Markdown and must not contain HTML",
+            id="html",
+        ),
+        pytest.param(
+            ENDO,
+            "  cancers: {typical: [sclc]}\n",
+            "  cancers: {typical: [sclc]}\n  pns_care: {phenotype: high_risk}\n",
+            "rule 'beta': field 'pns_care': only neurologic syndromes are scored with PNS-Care",
+            id="pns-care-neurologic-only",
+        ),
+        pytest.param(
+            ENDO,
+            "  cancers: {typical: [nsclc]}\n  references: [pelosof2010]",
+            "  cancers: {typical: [nsclc]}\n  references: [recalled2001]",
+            "rule 'gamma': field 'status': cites a reference awaiting checking (recalled2001)",
+            id="sourcing",
+        ),
+        pytest.param(
+            NEURO,
+            "    - {expect: partial, findings: [a, b, c]}\n",
+            "    - {expect: strong, findings: [a, b, c]}\n",
+            "rule 'alpha': field 'examples[1]': example 2: expected strong, got partial",
+            id="rule-example",
+        ),
+        pytest.param(
+            "mimic_cases.yaml",
+            "[]\n",
+            "- {id: over_call, title: T, teaching: X, findings: [a, b, c], cancers: [sclc]}\n",
+            "rule 'over_call': shows 'alpha' as strong",
+            id="mimic-case",
+        ),
+        pytest.param(
+            "book.yaml",
+            "core_references:",
+            "coverage: {renal: [Made-up nephropathy]}\ncore_references:",
+            "field 'coverage.renal[0]': no rule covers 'Made-up nephropathy'",
+            id="coverage",
+        ),
+        pytest.param(
+            "about.yaml",
+            "body: Text.",
+            "body: Gives the diagnosis in 20% of cases.",
+            "calls an output a diagnosis or probability",
+            id="about-wording",
+        ),
+        pytest.param(
+            "about.yaml",
+            "references: [pelosof2010]}",
+            "references: []}",
+            "field 'sections[0].body': states clinical facts, so it must cite a source",
+            id="about-sourcing",
+        ),
+    ],
+)
+def test_each_check_catches_its_violation_with_its_location(
+    mini_rules_dir, file, old, new, expected
+):
+    replace_in(mini_rules_dir / file, old, new)
+    added = problems(mini_rules_dir) - BASELINE
+    assert any(expected in p for p in added), added
+    assert all(p.startswith("rules/") for p in added)
+
+
+def test_a_problem_names_the_line_it_is_on(mini_rules_dir):
+    target = mini_rules_dir / NEURO
+    replace_in(target, "  mimics: [look_alike]\n", "  mimics: []\n")
+    (added,) = problems(mini_rules_dir) - BASELINE
+    assert added.startswith(f"rules/{NEURO}:{line_of(target, 'mimics: []')}: rule 'alpha'")
+
+
+def test_a_book_that_does_not_load_reports_its_load_problems(mini_rules_dir):
+    replace_in(mini_rules_dir / NEURO, "  supporting: [e]", "  supporting: [e")
+    (problem,) = validate(mini_rules_dir).problems
+    assert "not valid YAML" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The result is a diagnosis of LEMS.", True),
+        ("Shows the probability of cancer.", True),
+        ("The points are not a probability.", False),
+        ("It is not a diagnosis, and gives no probabilities.", False),
+        ("Nothing here is a diagnosis.", True),
+    ],
+)
+def test_the_wording_check_tells_negated_from_plain_uses(text, flagged):
+    assert bool(unnegated_output_words(text)) is flagged

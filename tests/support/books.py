@@ -1,0 +1,22 @@
+"""The rule books tests use, each loaded once per test session."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, load_rule_book
+
+MINI_RULES = Path(__file__).resolve().parent.parent / "fixtures" / "mini_rules"
+
+
+@cache
+def real_book() -> RuleBook:
+    """The project's real rule book (also for parametrising at collection time)."""
+    return load_rule_book(DEFAULT_RULES_DIR)
+
+
+@cache
+def mini_book() -> RuleBook:
+    """A small rule book whose syndromes exist only to exercise the engine."""
+    return load_rule_book(MINI_RULES)
