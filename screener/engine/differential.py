@@ -1,0 +1,136 @@
+"""The differential: which findings not yet entered would best separate the top patterns.
+
+This is "what further information would help", made explainable: for each candidate finding it
+says, pattern by pattern, whether the finding would complete it, advance it, count as supporting
+evidence, rule it out (an exclusion), or point to a mimic to consider first. Findings that would
+move the top patterns differently rank first; one that moves them all alike separates nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from screener.engine.evaluate import evaluate
+from screener.engine.screen import present_findings
+from screener.models import (
+    FindingId,
+    Frozen,
+    MimicId,
+    NoneOf,
+    ScreeningResult,
+    Syndrome,
+    SyndromeId,
+    criterion_findings,
+    walk,
+)
+from screener.rulebook import RuleBook
+
+TOP_PATTERNS = 5
+MAX_QUESTIONS = 8
+
+Effect = Literal["completes", "excludes", "points_to_mimic", "advances", "supports"]
+WEIGHT: dict[Effect, float] = {
+    "completes": 3.0,
+    "excludes": 3.0,
+    "points_to_mimic": 2.0,
+    "advances": 1.0,
+    "supports": 0.5,
+}
+"""How far each effect moves a pattern; a question's separation is the spread of these."""
+
+
+class PatternEffect(Frozen):
+    syndrome: SyndromeId
+    effect: Effect
+    mimic: MimicId | None = None
+
+
+class NextQuestion(Frozen):
+    finding: FindingId
+    effects: tuple[PatternEffect, ...] = Field(description="Patterns it moves, in rank order.")
+    separation: float = Field(description="How differently it moves the top patterns.")
+
+
+class Differential(Frozen):
+    syndromes: tuple[SyndromeId, ...] = Field(description="The top patterns compared.")
+    questions: tuple[NextQuestion, ...]
+
+
+def _exclusions(syndrome: Syndrome) -> frozenset[str]:
+    found: set[str] = set()
+    for tree in (syndrome.criteria, syndrome.key):
+        if tree is not None:
+            for _, _, node in walk(tree):
+                if isinstance(node, NoneOf):
+                    found |= criterion_findings(node)
+    return frozenset(found)
+
+
+def _effect(
+    syndrome: Syndrome, finding: str, present: frozenset[str], book: RuleBook
+) -> PatternEffect | None:
+    if finding in _exclusions(syndrome):
+        return PatternEffect(syndrome=syndrome.id, effect="excludes")
+    for mimic_id in syndrome.mimics:
+        mimic = book.mimic_by_id[mimic_id]
+        if mimic.suggested_by is None or finding not in book.mimic_findings[mimic_id]:
+            continue
+        if (
+            evaluate(mimic.suggested_by, present | {finding}).met
+            and not evaluate(mimic.suggested_by, present).met
+        ):
+            return PatternEffect(syndrome=syndrome.id, effect="points_to_mimic", mimic=mimic_id)
+    if finding in book.syndrome_findings[syndrome.id]:
+        before = evaluate(syndrome.criteria, present)
+        after = evaluate(syndrome.criteria, present | {finding})
+        if after.met and not before.met:
+            return PatternEffect(syndrome=syndrome.id, effect="completes")
+        if after.progress > before.progress:
+            return PatternEffect(syndrome=syndrome.id, effect="advances")
+    if finding in syndrome.supporting:
+        return PatternEffect(syndrome=syndrome.id, effect="supports")
+    return None
+
+
+def _candidates(syndromes: list[Syndrome], present: frozenset[str], book: RuleBook) -> list[str]:
+    """Findings the top patterns mention, in rule order, that are not present and can be entered."""
+    seen: dict[str, None] = {}
+    for syndrome in syndromes:
+        mentioned = [f for _, f in _paths(syndrome)]
+        mentioned += list(syndrome.supporting)
+        for mimic_id in syndrome.mimics:
+            mentioned += sorted(book.mimic_findings[mimic_id])
+        for finding in mentioned:
+            if finding not in present and finding in book.enterable_findings:
+                seen.setdefault(finding, None)
+    return list(seen)
+
+
+def _paths(syndrome: Syndrome) -> list[tuple[object, str]]:
+    trees = [syndrome.criteria] + ([syndrome.key] if syndrome.key is not None else [])
+    return [(path, node) for tree in trees for _, path, node in walk(tree) if isinstance(node, str)]
+
+
+def differential(result: ScreeningResult, book: RuleBook) -> Differential:
+    """The questions that would best separate the top patterns of `result`."""
+    top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
+    present = present_findings(result.profile, result.lab_findings, book)
+    questions = []
+    for finding in _candidates(top, present, book):
+        effects = [e for s in top if (e := _effect(s, finding, present, book)) is not None]
+        if not effects:
+            continue
+        weights = [WEIGHT[e.effect] for e in effects] + [0.0] * (len(top) - len(effects))
+        # With one pattern there is nothing to separate: how far it moves that one ranks it.
+        separation = max(weights) - (min(weights) if len(top) > 1 else 0.0)
+        questions.append(
+            NextQuestion(finding=finding, effects=tuple(effects), separation=separation)
+        )
+    # Stable sort: equal separations keep the order of the patterns and rules that name them.
+    questions.sort(key=lambda q: -q.separation)
+    return Differential(
+        syndromes=tuple(s.id for s in top),
+        questions=tuple(q for q in questions if q.separation > 0)[:MAX_QUESTIONS],
+    )
