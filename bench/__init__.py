@@ -1,1 +1,1 @@
-"""Benchmarks of the screener (not timed tests): run `.venv/bin/python bench/run.py`."""
+"""Benchmarks of the screener (not timed tests): run `.venv/bin/python -m bench.run`."""

@@ -1,7 +1,7 @@
 """Load test: N concurrent browser sessions each screen a different case and download its PDF.
 
-    .venv/bin/python bench/load.py                      # N = 1, 10, 50
-    .venv/bin/python bench/load.py --sessions 1 10 --max-sessions 10
+    .venv/bin/python -m bench.load                      # N = 1, 10, 50
+    .venv/bin/python -m bench.load --sessions 1 10 --max-sessions 10
 
 Not part of the test run. For each N it starts a fresh server on a loopback port, opens N
 chromium contexts (one browser, at most --batch at once, all kept open so Streamlit keeps every
@@ -24,24 +24,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
-    sys.path[0] = str(ROOT)
+from playwright.async_api import Browser, async_playwright, expect
+from pypdf import PdfReader
 
-from playwright.async_api import Browser, async_playwright, expect  # noqa: E402
-from pypdf import PdfReader  # noqa: E402
-
-from screener.engine import screen  # noqa: E402
-from screener.inputs.query import profile_to_query  # noqa: E402
-from screener.models import LabValue  # noqa: E402
-from screener.rulebook import (  # noqa: E402
+from screener.engine import screen
+from screener.inputs.query import profile_to_query
+from screener.models import LabValue
+from screener.rulebook import (
     DEFAULT_RULES_DIR,
     RuleBook,
     load_rule_book,
 )
-from screener.teaching import case_profile  # noqa: E402
-from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.servers import streamlit_server  # noqa: E402
+from screener.teaching import case_profile
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.servers import streamlit_server
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "streamlit_app.py"
@@ -202,7 +200,7 @@ def write(levels: list[dict], batch: int) -> None:
     payload = {"generated": stamp, "batch": batch, "levels": levels}
     (RESULTS / "load-latest.json").write_text(json.dumps(payload, indent=2) + "\n")
     lines = [
-        "# Load test (bench/load.py)",
+        "# Load test (-m bench.load)",
         "",
         f"Generated {stamp}; one chromium, at most {batch} sessions opened at once, all kept "
         "open; each session opens a different case's link, waits for its top card, then "

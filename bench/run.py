@@ -1,8 +1,8 @@
 """Run every benchmark and write `bench/results/latest.md` and `latest.json`.
 
-    .venv/bin/python bench/run.py            # full run, a few minutes
-    .venv/bin/python bench/run.py --quick    # smoke run with tiny sizes (writes quick.*)
-    .venv/bin/python bench/run.py --only pdf # some benchmarks only (writes partial.*)
+    .venv/bin/python -m bench.run            # full run, a few minutes
+    .venv/bin/python -m bench.run --quick    # smoke run with tiny sizes (writes quick.*)
+    .venv/bin/python -m bench.run --only pdf # some benchmarks only (writes partial.*)
 
 Benchmarks are not tests: a figure over its target does not fail the run. A benchmark that cannot
 run at all does: the table is still written, with the reason, and the exit status is 1.
@@ -21,22 +21,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# Run as a script, Python puts bench/ first on the path; the packages live one level up, and
-# bench/ itself must not shadow any top-level module.
-if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
-    sys.path[0] = str(ROOT)
-
-from bench import book_load, cold_start, memory, pdf_build, rerun, screening  # noqa: E402
-from bench.machine import machine_info  # noqa: E402
-from bench.measurement import Measurement, NotMeasured, Target  # noqa: E402
-from bench.report import Result, write_results  # noqa: E402
-from screener.app.state import RULES_DIR_ENV  # noqa: E402
-from screener.rulebook import (  # noqa: E402
+from bench import book_load, cold_start, memory, pdf_build, rerun, screening
+from bench.machine import machine_info
+from bench.measurement import Measurement, NotMeasured, Target
+from bench.report import Result, write_results
+from screener.app.state import RULES_DIR_ENV
+from screener.rulebook import (
     DEFAULT_RULES_DIR,
     RuleBook,
     load_rule_book,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -190,7 +186,7 @@ def main(argv: list[str]) -> int:
     )
     # The command as run from the repository root, whatever the current folder was.
     python = os.path.relpath(sys.executable, ROOT)
-    command = shlex.join([python, "bench/run.py", *argv])
+    command = shlex.join([python, "-m", "bench.run", *argv])
     meta = {
         "started": started.strftime("%Y-%m-%d %H:%M"),
         "duration_s": time.perf_counter() - start,

@@ -13,14 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent
-# Run as a plain script, Python puts docs/ (not the repository) on the import path.
-sys.path.insert(0, str(DOCS.parent))
+from screener.engine import screen
+from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
+from screener.present.view import build_view
+from screener.report.pdf import render_pdf
+from screener.rulebook import load_rule_book
 
-from screener.engine import screen  # noqa: E402
-from screener.loader import load_rule_book  # noqa: E402
-from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex  # noqa: E402
-from screener.pdf_report import render_pdf  # noqa: E402
+DOCS = Path(__file__).resolve().parent
 
 PDF = DOCS / "sample-summary.pdf"
 PNG_STEM = DOCS / "sample-summary-page1"
@@ -59,7 +58,7 @@ def main() -> int:
     if not result.red_flags or len(result.matches) < 2:
         print("The sample profile no longer shows a red flag and patterns.", file=sys.stderr)
         return 1
-    PDF.write_bytes(render_pdf(result, book, generated_at=GENERATED_AT))
+    PDF.write_bytes(render_pdf(build_view(result, book), generated_at=GENERATED_AT))
     subprocess.run(
         ["pdftoppm", "-png", "-r", "80", "-singlefile", str(PDF), str(PNG_STEM)], check=True
     )

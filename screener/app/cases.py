@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from screener.app import components, state
@@ -18,7 +20,7 @@ _MARKS = "practice.marks"
 
 
 def _marks() -> dict[str, Mark]:
-    return st.session_state.setdefault(_MARKS, {})
+    return cast(dict[str, Mark], st.session_state.setdefault(_MARKS, {}))
 
 
 def _case_facts(case: TeachingCase, book: RuleBook) -> None:

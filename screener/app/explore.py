@@ -61,7 +61,7 @@ def _syndromes(book: RuleBook, syndromes: list[Syndrome]) -> None:
 
 def _association_chart(table: pd.DataFrame) -> alt.Chart:
     # Shape and colour both show the link, so the chart does not rely on colour alone.
-    return (
+    chart: alt.Chart = (
         alt.Chart(table, title="Cancers and the syndromes linked to them")
         .mark_point(filled=True, size=160)
         .encode(
@@ -73,6 +73,7 @@ def _association_chart(table: pd.DataFrame) -> alt.Chart:
         )
         .properties(height=alt.Step(24))
     )
+    return chart
 
 
 def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:

@@ -12,14 +12,14 @@ from screener.engine import screen
 from screener.engine.labs import check_lab_value
 from screener.inputs.query import profile_to_query
 from screener.inputs.search import search_findings
-from screener.models import FollowUp, LabValue, Profile, ProfileError, Sex
+from screener.models import AgeBand, FollowUp, LabValue, Profile, ProfileError, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
 from screener.present.view import ScreeningView, build_view
 from screener.rulebook import RuleBook
 
-AGE_WORDS = {None: "Not given", **words.AGE_BAND}
-SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **words.SEX}
+AGE_WORDS: dict[AgeBand | None, str] = {None: "Not given", **dict(words.AGE_BAND.items())}
+SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **dict(words.SEX.items())}
 FOLLOW_UP_WORDS: dict[FollowUp | None, str] = {
     None: words.FOLLOW_UP_NOT_GIVEN.capitalize(),
     **{k: v.capitalize() for k, v in words.FOLLOW_UP.items()},

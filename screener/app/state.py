@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 import streamlit as st
 
@@ -77,20 +78,20 @@ def safety_text() -> SafetyText | None:
 
 def profile() -> Profile | None:
     """The case last screened, loaded from a link or a teaching case; None before any."""
-    return st.session_state.get(_PROFILE)
+    return cast(Profile | None, st.session_state.get(_PROFILE))
 
 
 def revision() -> int:
     """Changes whenever the case is replaced from outside the form, so its widgets start afresh."""
-    return st.session_state.get(_REVISION, 0)
+    return cast(int, st.session_state.get(_REVISION, 0))
 
 
 def link_notices() -> list[str]:
-    return st.session_state.get(_LINK_NOTICES, [])
+    return cast(list[str], st.session_state.get(_LINK_NOTICES, []))
 
 
 def lab_errors() -> list[str]:
-    return st.session_state.get(_LAB_ERRORS, [])
+    return cast(list[str], st.session_state.get(_LAB_ERRORS, []))
 
 
 def _current_query() -> dict[str, list[str]]:
@@ -107,8 +108,8 @@ def sync_with_url(rule_book: RuleBook) -> None:
     """Open the case a link describes; or, if the address has none, put the current case in it."""
     query = _current_query()
     if query and query != st.session_state.get(_APPLIED_QUERY):
-        case, notices = profile_from_query(query, rule_book)
-        replace_profile(case, notices)
+        linked, notices = profile_from_query(query, rule_book)
+        replace_profile(linked, notices)
         st.session_state[_APPLIED_QUERY] = query
     elif not query and (case := profile()) is not None:
         _write_url(case)

@@ -89,7 +89,7 @@ def read_labs(
                 crossed.append(
                     ThresholdCrossing(
                         finding=threshold.finding,
-                        side=side,  # type: ignore[arg-type]
+                        side=side,
                         bound=bound,
                         sexes=tuple(s.value for s in threshold.sex) if threshold.sex else None,
                     )

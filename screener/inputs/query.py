@@ -124,8 +124,13 @@ def profile_from_query(
         values[key] = raw
 
     ids: dict[str, list[str]] = {}
+    known_ids: dict[str, Mapping[str, object]] = {
+        "f": book.enterable_findings,
+        "c": book.cancer_by_id,
+        "ab": book.antibody_by_id,
+    }
     for key, kind in ID_LISTS.items():
-        known = {"f": book.findings, "c": book.cancer_by_id, "ab": book.antibody_by_id}[key]
+        known = known_ids[key]
         ids[key] = []
         for item in _items(key, values.get(key, ""), notice):
             if item in known:
@@ -152,14 +157,16 @@ def profile_from_query(
         if raw and choices[key] is None:
             notice(f"unknown {name} {_shown(raw)} (use one of {', '.join(allowed)})")
 
-    profile = Profile(
-        findings=tuple(ids["f"]),
-        cancers=tuple(ids["c"]),
-        antibodies=tuple(ids["ab"]),
-        labs=tuple(labs.values()),
-        age_band=choices["age"],
-        sex=choices["sex"],
-        follow_up=choices["fu"],
+    profile = Profile.model_validate(
+        {
+            "findings": ids["f"],
+            "cancers": ids["c"],
+            "antibodies": ids["ab"],
+            "labs": list(labs.values()),
+            "age_band": choices["age"],
+            "sex": choices["sex"],
+            "follow_up": choices["fu"],
+        }
     )
     if len(notices) > MAX_NOTICES:
         hidden = len(notices) - MAX_NOTICES + 1

@@ -58,7 +58,7 @@ def trace_lines(trace: NodeTrace, book: RuleBook) -> list[WordsLine]:
         text = trace_node_text(node, book)
         parent = nodes.get(path[:-1]) if path else None
         if parent is not None and parent.weights:
-            weight = parent.weights[path[-1]]
+            weight = parent.weights[int(path[-1])]
             text += f" ({weight} point{'s' if weight != 1 else ''})"
         lines.append(WordsLine(depth, text, node.met))
     return lines

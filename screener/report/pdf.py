@@ -122,9 +122,9 @@ def _card(pdf: FramedPdf, card: CardView, numbers: dict[str, int], *, pns_note: 
     pdf.text_block(plain(card.summary))
     pdf.ln(1)
     pdf.text_block(words.HEADINGS["why"], bold=True)
-    for line in card.trace:
+    for step in card.trace:
         pdf.text_block(
-            plain(line.text), indent=INDENT * (line.depth + 1), color=INK if line.met else MUTED
+            plain(step.text), indent=INDENT * (step.depth + 1), color=INK if step.met else MUTED
         )
     pdf.text_block(plain(card.missing), indent=INDENT)
     for line in card.context:

@@ -70,6 +70,7 @@ class FramedPdf(FPDF):
         lines = self.multi_cell(
             width, SMALL_LINE, text, align="L", dry_run=True, output=MethodReturnValue.LINES
         )
+        assert isinstance(lines, list)
         return [str(line) for line in lines]
 
     def _prepare_frame(self) -> None:
@@ -125,9 +126,11 @@ class FramedPdf(FPDF):
     ) -> float:
         """Height (mm) that `text` would take, without drawing it."""
         self.set_font(FONT, "B" if bold else "", size)
-        return self.multi_cell(
+        height = self.multi_cell(
             width, line, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT
         )
+        assert isinstance(height, float | int)
+        return float(height)
 
     def text_block(
         self,

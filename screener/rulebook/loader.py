@@ -29,7 +29,9 @@ MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
 def adapter_for(rule_file: RuleFile) -> TypeAdapter[Any]:
     """How one file is validated: the type of its `RuleBook` field (one file of a folder holds
     a part of that field's tuple)."""
-    return TypeAdapter(RuleBook.model_fields[rule_file.field].annotation)
+    annotation = RuleBook.model_fields[rule_file.field].annotation
+    assert annotation is not None, rule_file.field
+    return TypeAdapter(annotation)
 
 
 _ADAPTERS = {rule_file.field: adapter_for(rule_file) for rule_file in RULE_FILES}

@@ -64,13 +64,13 @@ def parse_yaml(text: str) -> LocatedData:
 def _refuse_unsafe_events(text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(line, "YAML aliases (*name) are not allowed in rule files")
             if getattr(event, "anchor", None):
                 raise YamlProblem(line, "YAML anchors (&name) are not allowed in rule files")
-            if getattr(event, "tag", None):
-                raise YamlProblem(line, f"YAML tags ({event.tag}) are not allowed in rule files")
+            if tag := getattr(event, "tag", None):
+                raise YamlProblem(line, f"YAML tags ({tag}) are not allowed in rule files")
     except yaml.YAMLError as error:
         raise YamlProblem(_line_of(error), f"not valid YAML: {_describe(error)}") from None
 
@@ -81,7 +81,7 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], constructor: A
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = constructor.construct_object(key_node)
-            if not isinstance(key, str | int | float | bool) and key is not None:
+            if not isinstance(key, str | int):
                 raise YamlProblem(key_node.start_mark.line + 1, "mapping keys must be plain text")
             if key in result:
                 raise YamlProblem(key_node.start_mark.line + 1, f"duplicate key {key!r}")

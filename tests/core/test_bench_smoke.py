@@ -27,7 +27,7 @@ def test_quick_run_of_the_pure_parts_writes_both_tables(tmp_path: Path) -> None:
     assert status == 0
     document = json.loads((tmp_path / "quick.json").read_text(encoding="utf-8"))
     assert document["command"].endswith(
-        shlex.join(["bench/run.py", *arguments, "--out", str(tmp_path)])
+        shlex.join(["-m", "bench.run", *arguments, "--out", str(tmp_path)])
     )
     assert document["machine"]["cores"] >= 1
     assert document["machine"]["streamlit"]
