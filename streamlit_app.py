@@ -3,6 +3,7 @@
 import streamlit as st
 
 from screener.app import components, state
+from screener.app.pages import ERROR_PAGE, PAGES
 
 st.set_page_config(
     page_title="Paraneoplastic Pattern Screener",
@@ -12,17 +13,17 @@ st.set_page_config(
 # The safety wording first, from its own small file, so it shows while the whole book loads.
 components.safety_frame(state.safety_text())
 loaded = state.load_book()
-if isinstance(loaded, Exception):
-    pages = [
-        st.Page("screener/app/book_error.py", title="Rule book error", icon=":material/error:")
-    ]
-else:
-    pages = [
+shown = (ERROR_PAGE,) if isinstance(loaded, Exception) else PAGES
+st.navigation(
+    [
         st.Page(
-            "screener/app/screen.py", title="Screen", icon=":material/checklist:", default=True
-        ),
-        st.Page("screener/app/explore.py", title="Explore syndromes", icon=":material/search:"),
-        st.Page("screener/app/cases.py", title="Teaching cases", icon=":material/cases:"),
-        st.Page("screener/app/learn.py", title="Learn", icon=":material/menu_book:"),
-    ]
-st.navigation(pages, position="top").run()
+            page.script,
+            title=page.nav_label,
+            icon=page.icon,
+            url_path=page.url_path or None,
+            default=index == 0,
+        )
+        for index, page in enumerate(shown)
+    ],
+    position="top",
+).run()

@@ -7,6 +7,7 @@ from typing import cast
 import streamlit as st
 
 from screener.app import components, state
+from screener.app.pages import BY_KEY
 from screener.engine import screen
 from screener.models import Category, TeachingCase
 from screener.present import words
@@ -15,7 +16,7 @@ from screener.present.view import card_view
 from screener.rulebook import RuleBook
 from screener.teaching import Mark, case_profile, mark_answer
 
-SCREEN_PAGE = "screener/app/screen.py"
+SCREEN_PAGE = BY_KEY["screen"].script
 _MARKS = "practice.marks"
 
 

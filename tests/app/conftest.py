@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
 from screener.models import Profile
 from screener.rulebook import RuleBook
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
-PAGES = {
-    "screen": "screener/app/screen.py",
-    "explore": "screener/app/explore.py",
-    "cases": "screener/app/cases.py",
-    "learn": "screener/app/learn.py",
-}
+PAGES = {page.key: page.script for page in APP_PAGES}
 SUBMIT = "Screen these findings"
 _ESCAPE = re.compile(r"\\(.)")
 

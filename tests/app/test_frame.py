@@ -11,16 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener.app.components import UNAVAILABLE
+from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
 from tests.app.conftest import APP, PAGES, assert_no_exception, shown
 
-PAGE_TITLES = {
-    "screen": "Screen a set of findings",
-    "explore": "Explore the syndromes",
-    "cases": "Teaching cases",
-    "learn": "Learn about paraneoplastic syndromes",
-}
+PAGE_TITLES = {page.key: page.title for page in APP_PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES)

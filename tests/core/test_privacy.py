@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from screener.app.pages import PAGES, AppPage
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "streamlit_app.py"
 APP_PAGES = ROOT / "screener" / "app"
@@ -146,12 +148,11 @@ def test_usage_statistics_are_off_in_streamlits_own_config() -> None:
     assert run.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("path", ["", "explore", "cases", "learn"])
-def test_no_page_asks_for_identifiers(path: str) -> None:
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.key)
+def test_no_page_asks_for_identifiers(page: AppPage) -> None:
     app = AppTest.from_file(str(APP), default_timeout=30)
     app.run()
-    if path:
-        app.switch_page(f"screener/app/{path}.py").run()
+    app.switch_page(page.script).run()
     assert not app.exception
     for widget in IDENTIFIER_WIDGETS:
         assert len(app.get(widget)) == 0, widget

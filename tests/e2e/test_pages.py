@@ -7,14 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from screener.app.pages import PAGES as APP_PAGES
 from screener.rulebook import RuleBook
 
-PAGES = {  # name: (path, link in the navigation, the page's title)
-    "screen": ("", "Screen", "Screen a set of findings"),
-    "explore": ("explore", "Explore syndromes", "Explore the syndromes"),
-    "cases": ("cases", "Teaching cases", "Teaching cases"),
-    "learn": ("learn", "Learn", "Learn about paraneoplastic syndromes"),
-}
+PAGES = {page.key: (page.url_path, page.nav_label, page.title) for page in APP_PAGES}
 
 
 @pytest.mark.parametrize("name", PAGES)
