@@ -214,6 +214,12 @@ URGENCY_CASES = [
         "bleeding_with_abnormal_clotting",
     ),
     (
+        "platelets 130 with bleeding gums",
+        {"findings": ["gum_bleeding"], "labs": [lab("platelets", 130, "×10⁹/L")]},
+        "today",
+        "bleeding_or_bruising_with_low_platelets",
+    ),
+    (
         "a mild drop in two counts",
         {"sex": "male", "labs": [lab("haemoglobin", 125, "g/L"), lab("platelets", 140, "×10⁹/L")]},
         None,
