@@ -54,6 +54,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
     return [
         *_syndromes(loaded),
         *_red_flags(loaded),
+        *_mimics(loaded),
         *_coverage(loaded),
         *_about(loaded),
     ]
@@ -79,6 +80,8 @@ def _syndromes(loaded: LoadedBook) -> Iterator[Problem]:
                 "needs a positive example without a known cancer (patterns often come first)",
                 "examples",
             )
+        if syndrome.key is None:
+            yield problem("needs a 'key': the specific part that lets a near-miss show", "criteria")
         if not syndrome.mimics:
             yield problem("needs at least one mimic", "mimics")
         if not syndrome.discuss:
@@ -101,8 +104,23 @@ def _syndromes(loaded: LoadedBook) -> Iterator[Problem]:
             )
 
 
+def _mimics(loaded: LoadedBook) -> Iterator[Problem]:
+    book = loaded.book
+    used = {m for s in book.syndromes for m in s.mimics}
+    used |= {c.cause for c in book.mimic_cases if c.cause}
+    for i, mimic in enumerate(book.mimics):
+        if mimic.id not in used:
+            yield loaded.sources.origin("mimics", (i, "id")).problem(
+                "no syndrome lists this mimic and no mimic case names it"
+            )
+
+
 def _red_flags(loaded: LoadedBook) -> Iterator[Problem]:
     for i, flag in enumerate(loaded.book.red_flags):
+        if not flag.references and flag.status == Status.SOURCE_CHECKED:
+            yield loaded.sources.origin("red_flags", (i, "status")).problem(
+                "cites no source, so it rests on standard knowledge and must be needs-review"
+            )
         unchecked = _needs_review_sources(loaded, flag.references)
         if unchecked and flag.status == Status.SOURCE_CHECKED:
             yield loaded.sources.origin("red_flags", (i, "status")).problem(

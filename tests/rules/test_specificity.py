@@ -1,0 +1,358 @@
+"""Specificity of the rule book (issue 10): what a rule example or a mimic case cannot say.
+
+Rule examples test one syndrome's tier and mimic cases test whole presentations. These tests
+cover the rest: the words a learner types (synonyms must not route ordinary states into
+emergency or syndrome-specific findings), every red flag's trigger and urgency, the wording of
+same-day flags, lab unit conversions, PNS-Care by presenting phenotype, and the rule book's
+own hygiene (every syndrome has a key, ids are not shared between kinds).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from screener.engine import screen
+from screener.inputs.search import search_findings
+from screener.models import LabValue, Profile, Urgency, criterion_findings
+
+
+def found_ids(book, query: str) -> set[str]:
+    return {f.id for _, group in search_findings(book, query) for f in group}
+
+
+# --- What a learner types ----------------------------------------------------------------------
+
+ROUTED_ELSEWHERE = [
+    # (what a learner types, finding it must NOT reach, finding it should reach instead)
+    ("epilepsy", "seizures", None),
+    ("racing heart", "autonomic_instability", "palpitations"),
+    ("breathlessness", "difficulty_breathing", "breathless_on_exertion"),
+    ("shortness of breath", "difficulty_breathing", "breathless_on_exertion"),
+    ("slurred speech", "stroke_signs", "slurred_speech"),
+    ("muscle spasms", "triggered_painful_spasms", "muscle_cramps"),
+    ("painful cramps", "triggered_painful_spasms", "muscle_cramps"),
+    ("mucositis", "painful_mouth_sores", "mouth_ulcers"),
+    ("mouth ulcers", "painful_mouth_sores", "mouth_ulcers"),
+    ("dehydration", "cannot_keep_fluids_down", None),
+    ("sudden dizziness", "sudden_onset_unsteadiness", None),
+    ("coughing blood", "lung_clot_signs", None),
+]
+
+
+@pytest.mark.parametrize(("query", "forbidden", "wanted"), ROUTED_ELSEWHERE)
+def test_ordinary_words_do_not_reach_emergency_or_specific_findings(book, query, forbidden, wanted):
+    found = found_ids(book, query)
+    assert forbidden not in found, f"{query!r} finds {forbidden!r}"
+    if wanted:
+        assert wanted in found, f"{query!r} should find {wanted!r}"
+
+
+# --- Red flags: trigger and urgency ------------------------------------------------------------
+
+
+def lab(analyte: str, value: float, unit: str) -> LabValue:
+    return LabValue(analyte=analyte, value=value, unit=unit)
+
+
+URGENCY_CASES = [
+    # (description, profile fields, expected most urgent level or None, flag expected)
+    (
+        "reduced consciousness alone",
+        {"findings": ["reduced_consciousness"]},
+        "now",
+        "drowsy_or_unresponsive",
+    ),
+    ("new confusion alone", {"findings": ["confusion"]}, "today", "new_confusion_or_catatonia"),
+    ("catatonia alone", {"findings": ["catatonia"]}, "today", "new_confusion_or_catatonia"),
+    (
+        "sodium 130 with vomiting",
+        {"findings": ["vomiting"], "labs": [lab("sodium", 130, "mmol/L")]},
+        "today",
+        "hyponatraemia_with_symptoms",
+    ),
+    (
+        "sodium 118 without symptoms",
+        {"labs": [lab("sodium", 118, "mmol/L")]},
+        "today",
+        "profound_hyponatraemia",
+    ),
+    ("sodium 132 without symptoms", {"labs": [lab("sodium", 132, "mmol/L")]}, None, None),
+    (
+        "sodium 122 with confusion",
+        {"findings": ["confusion"], "labs": [lab("sodium", 122, "mmol/L")]},
+        "now",
+        "severe_hyponatraemia",
+    ),
+    ("glucose 2.7 alone", {"labs": [lab("glucose", 2.7, "mmol/L")]}, "today", "low_glucose_alone"),
+    ("glucose 33", {"labs": [lab("glucose", 33, "mmol/L")]}, "now", "hyperglycaemic_emergency"),
+    (
+        "glucose 15 with confusion",
+        {"findings": ["confusion"], "labs": [lab("glucose", 15, "mmol/L")]},
+        "now",
+        "hyperglycaemic_emergency",
+    ),
+    ("potassium 6.7", {"labs": [lab("potassium", 6.7, "mmol/L")]}, "now", "severe_hyperkalaemia"),
+    ("potassium 6.1", {"labs": [lab("potassium", 6.1, "mmol/L")]}, None, None),
+    (
+        "potassium 3.1 with palpitations",
+        {"findings": ["palpitations"], "labs": [lab("potassium", 3.1, "mmol/L")]},
+        "today",
+        "symptomatic_hypokalaemia",
+    ),
+    (
+        "phosphate 0.25",
+        {"labs": [lab("phosphate", 0.25, "mmol/L")]},
+        "today",
+        "severe_hypophosphataemia",
+    ),
+    ("haemoglobin 65", {"labs": [lab("haemoglobin", 65, "g/L")]}, "today", "severe_anaemia"),
+    (
+        "calcium 3.1 with thirst",
+        {"findings": ["excessive_thirst"], "labs": [lab("calcium", 3.1, "mmol/L")]},
+        "today",
+        "symptomatic_hypercalcaemia",
+    ),
+    (
+        "DIC laboratory picture without bleeding",
+        {
+            "labs": [
+                lab("platelets", 80, "×10⁹/L"),
+                lab("pt", 17, "s"),
+                lab("d_dimer", 4, "mg/L FEU"),
+            ]
+        },
+        "today",
+        "dic_laboratory_picture",
+    ),
+    (
+        "paraprotein with headache",
+        {"findings": ["high_paraprotein", "headache"]},
+        "now",
+        "hyperviscosity",
+    ),
+    ("new chest pain", {"findings": ["chest_pain"]}, "now", "new_chest_pain"),
+    (
+        "fever with a non-blanching rash",
+        {"findings": ["fever", "tiny_red_purple_spots"]},
+        "now",
+        "fever_with_non_blanching_rash",
+    ),
+    (
+        "fever after chemotherapy",
+        {"findings": ["fever", "chemotherapy_recent"]},
+        "now",
+        "fever_with_low_neutrophils",
+    ),
+    (
+        "morning headache in cancer",
+        {"findings": ["headache_worse_lying_morning"], "cancers": ["breast_cancer"]},
+        "today",
+        "raised_intracranial_pressure",
+    ),
+    (
+        "headache with vomiting in cancer",
+        {"findings": ["headache", "vomiting"], "cancers": ["nsclc"]},
+        "today",
+        "raised_intracranial_pressure",
+    ),
+    ("morning headache without cancer", {"findings": ["headache_worse_lying_morning"]}, None, None),
+    (
+        "low cortisol with low sodium",
+        {"labs": [lab("cortisol", 60, "nmol/L"), lab("sodium", 130, "mmol/L")]},
+        "now",
+        "adrenal_crisis",
+    ),
+    (
+        "low blood pressure and vomiting on a checkpoint inhibitor",
+        {"findings": ["checkpoint_inhibitor", "low_blood_pressure", "vomiting"]},
+        "now",
+        "adrenal_crisis",
+    ),
+    (
+        "Wernicke: heavy drinking, confusion, unsteadiness",
+        {"findings": ["alcohol_excess", "confusion", "unsteady_gait"]},
+        "now",
+        "wernicke_encephalopathy",
+    ),
+    (
+        "leg weakness with a sensory level",
+        {"findings": ["myelopathy_signs"]},
+        "now",
+        "spinal_cord_compression",
+    ),
+    (
+        "new back pain with weak legs",
+        {"findings": ["new_back_pain", "new_leg_weakness"]},
+        "now",
+        "spinal_cord_compression",
+    ),
+    (
+        "new loss of bladder control",
+        {"findings": ["bladder_bowel_control_loss"]},
+        "now",
+        "spinal_cord_compression",
+    ),
+    (
+        "new back pain in cancer",
+        {"findings": ["new_back_pain"], "cancers": ["prostate_cancer"]},
+        "this_week",
+        "possible_spinal_metastases",
+    ),
+    (
+        "platelets 145 with easy bruising",
+        {"findings": ["easy_bruising"], "labs": [lab("platelets", 145, "×10⁹/L")]},
+        "this_week",
+        "bruising_with_mildly_low_platelets",
+    ),
+    (
+        "platelets 40 with gum bleeding",
+        {"findings": ["gum_bleeding"], "labs": [lab("platelets", 40, "×10⁹/L")]},
+        "now",
+        "bleeding_with_abnormal_clotting",
+    ),
+    (
+        "platelets 130 with bleeding gums",
+        {"findings": ["gum_bleeding"], "labs": [lab("platelets", 130, "×10⁹/L")]},
+        "today",
+        "bleeding_or_bruising_with_low_platelets",
+    ),
+    (
+        "a mild drop in two counts",
+        {"sex": "male", "labs": [lab("haemoglobin", 125, "g/L"), lab("platelets", 140, "×10⁹/L")]},
+        None,
+        None,
+    ),
+    (
+        "two clearly low counts",
+        {"labs": [lab("haemoglobin", 92, "g/L"), lab("platelets", 85, "×10⁹/L")]},
+        "today",
+        "possible_acute_leukaemia",
+    ),
+    (
+        "anxiety with fast breathing, tingling and palpitations",
+        {"findings": ["anxiety_panic", "fast_breathing", "numbness_tingling", "palpitations"]},
+        None,
+        None,
+    ),
+    (
+        "sudden breathlessness (possible lung clot)",
+        {"findings": ["lung_clot_signs"]},
+        "now",
+        "possible_pulmonary_embolism",
+    ),
+    ("a swollen painful leg", {"findings": ["leg_clot"]}, "today", "blood_clot_signs"),
+    ("dancing eyes", {"findings": ["opsoclonus"]}, "today", "dancing_eyes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "fields", "urgency", "flag"), URGENCY_CASES, ids=[c[0] for c in URGENCY_CASES]
+)
+def test_each_red_flag_fires_at_its_urgency(book, description, fields, urgency, flag):
+    result = screen(Profile(**fields), book)
+    got = result.urgency.value if result.urgency else None
+    assert got == urgency, (
+        f"{description}: {[(h.red_flag, h.urgency.value) for h in result.red_flags]}"
+    )
+    if flag:
+        assert flag in {h.red_flag for h in result.red_flags}
+
+
+EMERGENCY_WORDS = re.compile(r"emergency (?:number|department)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("urgency", [Urgency.TODAY, Urgency.THIS_WEEK])
+def test_less_urgent_texts_mention_emergency_care_only_if_things_get_worse(book, urgency):
+    for flag in (f for f in book.red_flags if f.urgency == urgency):
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(flag.text.split())):
+            if EMERGENCY_WORDS.search(sentence):
+                assert re.search(r"\bif\b", sentence, re.IGNORECASE), (flag.id, sentence)
+
+
+def test_emergency_texts_say_to_seek_emergency_care(book):
+    for flag in (f for f in book.red_flags if f.urgency == Urgency.NOW):
+        assert EMERGENCY_WORDS.search(flag.text), flag.id
+
+
+# --- Lab units ---------------------------------------------------------------------------------
+
+CONVERSIONS = [
+    # (analyte, value, unit, value in the main unit)
+    ("calcium", 12.0, "mg/dL", 3.0),
+    ("glucose", 540, "mg/dL", 29.98),
+    ("creatinine", 1.0, "mg/dL", 88.4),
+    ("cortisol", 18.0, "µg/dL", 496.6),
+    ("pth", 65, "pg/mL", 6.89),
+    ("acth", 50, "pg/mL", 11.01),
+    ("igf1", 39, "nmol/L", 298.3),
+    ("urine_5hiaa", 10, "mg/24 h", 52.3),
+    ("phosphate", 1.0, "mg/dL", 0.3229),
+    ("fibrinogen", 150, "mg/dL", 1.5),
+    ("d_dimer", 500, "ng/mL FEU", 0.5),
+    ("haematocrit", 45, "%", 0.45),
+    ("crp", 1.2, "mg/dL", 12),
+    ("albumin", 3.0, "g/dL", 30),
+    ("neutrophils", 1500, "/µL", 1.5),
+]
+
+
+@pytest.mark.parametrize(("analyte", "value", "unit", "expected"), CONVERSIONS)
+def test_alternative_units_convert_correctly(book, analyte, value, unit, expected):
+    factor = book.lab_by_id[analyte].factor_for(unit)
+    assert factor is not None, f"{analyte}: {unit} not accepted"
+    assert value * factor == pytest.approx(expected, rel=0.01)
+
+
+def test_every_analyte_range_is_in_its_main_unit(book):
+    for analyte in book.lab_by_id.values():
+        for threshold in analyte.thresholds:
+            _, bound = threshold.bound
+            assert analyte.plausible.low <= bound <= analyte.plausible.high, analyte.id
+
+
+# --- PNS-Care scores the phenotype a patient presents with -------------------------------------
+
+
+def test_anti_ma2_scores_its_limbic_presentation_as_high_risk(book):
+    limbic = Profile(
+        findings=["vertical_gaze_palsy", "short_term_memory_loss", "mri_medial_temporal"],
+        antibodies=["ma2"],
+    )
+    diencephalic = Profile(
+        findings=["vertical_gaze_palsy", "excessive_daytime_sleepiness"], antibodies=["ma2"]
+    )
+    points = {}
+    for name, profile in (("limbic", limbic), ("diencephalic", diencephalic)):
+        match = next(
+            m for m in screen(profile, book).matches if m.syndrome == "anti_ma2_encephalitis"
+        )
+        points[name] = next(i.points for i in match.pns_care.items if i.level == "clinical")
+    assert points == {"limbic": 3, "diencephalic": 2}
+
+
+# --- Rule-book hygiene -------------------------------------------------------------------------
+
+
+def test_every_myelopathy_pattern_names_spinal_cord_compression_first(book):
+    myelopathy = [s for s in book.syndromes if "myelopathy_signs" in criterion_findings(s.criteria)]
+    assert myelopathy
+    for syndrome in myelopathy:
+        assert syndrome.mimics[0] == "metastatic_spinal_cord_compression", syndrome.id
+
+
+EVERYDAY = [
+    ["constipation", "abdominal_bloating"],
+    ["vertigo", "tinnitus"],
+    ["vertigo", "unsteady_gait"],
+    ["short_term_memory_loss", "sleep_disturbance"],
+    ["excessive_daytime_sleepiness", "short_term_memory_loss"],
+    ["headache"],
+    ["numbness_tingling", "reduced_reflexes"],
+]
+
+
+@pytest.mark.parametrize("findings", EVERYDAY, ids=["+".join(f) for f in EVERYDAY])
+def test_everyday_pairs_show_no_card(book, findings):
+    assert screen(Profile(findings=findings), book).matches == ()
