@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from screener.models import Criterion, NodeTrace, PatternMatch, walk
+from screener.models import Criterion, NodeTrace, PatternMatch, Points, walk
 from screener.rulebook import RuleBook
 
 
@@ -58,8 +58,7 @@ def trace_lines(trace: NodeTrace, book: RuleBook) -> list[WordsLine]:
         text = trace_node_text(node, book)
         parent = nodes.get(path[:-1]) if path else None
         if parent is not None and parent.weights:
-            weight = parent.weights[int(path[-1])]
-            text += f" ({weight} point{'s' if weight != 1 else ''})"
+            text += f" ({_points(parent.weights[int(path[-1])])})"
         lines.append(WordsLine(depth, text, node.met))
     return lines
 
@@ -79,7 +78,21 @@ def rule_node_text(criterion: Criterion, book: RuleBook) -> str:
 
 def rule_lines(criterion: Criterion, book: RuleBook) -> list[WordsLine]:
     """A rule's tree as indented plain-words lines, in rule order."""
-    return [WordsLine(depth, rule_node_text(node, book)) for depth, _, node in walk(criterion)]
+    weights: dict[tuple[object, ...], int] = {}
+    lines = []
+    for depth, path, node in walk(criterion):
+        text = rule_node_text(node, book)
+        if path in weights:
+            text += f" ({_points(weights[path])})"
+        if isinstance(node, Points):
+            for index, item in enumerate(node.points.of):
+                weights[(*path, *node.child_path(index))] = item.points
+        lines.append(WordsLine(depth, text))
+    return lines
+
+
+def _points(count: int) -> str:
+    return f"{count} point{'s' if count != 1 else ''}"
 
 
 def missing_text(match: PatternMatch, book: RuleBook) -> str:

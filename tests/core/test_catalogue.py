@@ -58,3 +58,11 @@ def test_association_rows_list_each_link_once_sorted_by_cancer(book: RuleBook) -
     assert [r.link for r in ssn] == ["typical"]
     assert ssn[0].icd10 == book.cancer_by_id["sclc"].icd10
     assert association_rows(book, []) == []
+
+
+def test_a_points_score_says_what_each_item_adds(book: RuleBook) -> None:
+    dic = book.syndrome_by_id["disseminated_intravascular_coagulation"]
+    lines = criteria_lines(dic.criteria, book)
+    assert lines[0].text.startswith("A score of at least 5 points")
+    assert any(line.text.endswith("(2 points)") for line in lines)
+    assert all(line.text.endswith(("(1 point)", "(2 points)")) for line in lines if line.depth == 1)
