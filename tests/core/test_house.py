@@ -36,8 +36,13 @@ def run_hook(hook_id: str, where: Path, *files: str) -> subprocess.CompletedProc
     return subprocess.run(
         [str(BIN / command), *arguments, *files],
         cwd=where,
-        # The copy's package comes first, ahead of the installed one.
-        env={**os.environ, "PYTHONPATH": str(where)},
+        # The copy's package comes first, ahead of the installed one; mypy reuses the project's
+        # cache, so it does not parse the standard library and pydantic again.
+        env={
+            **os.environ,
+            "PYTHONPATH": str(where),
+            "MYPY_CACHE_DIR": str(ROOT / ".mypy_cache"),
+        },
         capture_output=True,
         text=True,
         check=False,
@@ -80,7 +85,7 @@ def test_each_house_check_fails_on_its_planted_violation(house: Path, hook_id: s
     assert expected in done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("hook_id", ["import-linter", "validate", "schema"])
-def test_the_house_as_it_is_passes_the_whole_project_checks(house: Path, hook_id: str):
-    done = run_hook(hook_id, house)
+def test_the_import_contracts_hold_for_the_house_as_it_is(house: Path):
+    # The other whole-project checks (validate, schema) have their own tests.
+    done = run_hook("import-linter", house)
     assert done.returncode == 0, done.stdout + done.stderr
