@@ -35,7 +35,7 @@ def _ids(ids) -> st.SearchStrategy[tuple[str, ...]]:
 
 profiles = st.builds(
     Profile,
-    findings=_ids(BOOK.findings),
+    findings=_ids(BOOK.enterable_findings),
     cancers=_ids(BOOK.cancer_by_id),
     antibodies=_ids(BOOK.antibody_by_id),
     labs=st.lists(_lab_values(BOOK), unique_by=lambda lab: lab.analyte, max_size=4).map(tuple),
