@@ -380,22 +380,24 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
         return render_key(key_view(selected, book), page_size=page_size, generated_at=now)
 
     students_col, key_col = st.columns(2)
-    students_col.download_button(
-        "Download the students' handout (PDF)",
-        data=students,
-        file_name=f"pns-class-handout-{now:%Y%m%d-%H%M}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    key_col.download_button(
-        "Download the teacher's key (PDF)",
-        data=key,
-        file_name=f"pns-class-handout-key-{now:%Y%m%d-%H%M}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/key:",
-    )
+    with students_col:
+        st.download_button(
+            "Download the students' handout (PDF)",
+            data=students,
+            file_name=f"pns-class-handout-{now:%Y%m%d-%H%M}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    with key_col:
+        st.download_button(
+            "Download the teacher's key (PDF)",
+            data=key,
+            file_name=f"pns-class-handout-key-{now:%Y%m%d-%H%M}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/key:",
+        )
     st.caption(f"{words.plural(len(selected), 'case')} chosen.")
 
 

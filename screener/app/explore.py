@@ -113,7 +113,7 @@ def _rule_link(syndrome_id: str, book: RuleBook, label: str | None = None) -> No
     """A link that opens the rule at the top of this page (and can be shared)."""
     st.page_link(
         EXPLORE_PAGE,
-        label=label or book.label("syndrome", syndrome_id),
+        label=plain(label or book.label("syndrome", syndrome_id)),
         icon=":material/description:",
         query_params={RULE_PARAM: syndrome_id},
     )
@@ -176,7 +176,7 @@ def _compare(book: RuleBook) -> None:
         head.markdown(f"#### {plain(column.name)}")
         head.caption(plain(column.category))
         with head:
-            _rule_link(column.id, book, "Open its whole rule")
+            _rule_link(column.id, book, f"Whole rule: {column.name}")
     for row in view.rows:
         st.markdown(f"**{plain(row.heading)}**")
         for place, cell in zip(st.columns(len(row.cells)), row.cells, strict=True):
