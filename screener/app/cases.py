@@ -139,22 +139,35 @@ def _stage(stage: StageView) -> None:
 def _chart(view: StagedCaseView, current: int) -> alt.LayerChart:
     table = pd.DataFrame([point.model_dump() for point in view.chart])
     order = [f"{stage.index + 1}. {stage.label}" for stage in view.stages]
-    x = alt.X("stage_label:O", sort=order, title="Stage", axis=alt.Axis(labelAngle=0))
-    y = alt.Y("score:Q", title="Ordering points (not a probability)")
-    # Colour names the pattern; the point's shape says its tier, so colour is not needed to read it.
-    lines = (
-        alt.Chart(table)
-        .mark_line(point=False)
-        .encode(x=x, y=y, color=alt.Color("pattern:N", title="Pattern"))
+    # Every stage is on the axis, also one where no pattern shows yet: that is part of the story.
+    x = alt.X(
+        "stage_label:O",
+        sort=order,
+        scale=alt.Scale(domain=order),
+        title="Stage",
+        axis=alt.Axis(labelAngle=0, labelLimit=240),
     )
+    y = alt.Y("score:Q", title="Ordering points (not a probability)")
+    # Colour names the pattern and the point's shape its tier, so colour is not needed to read it.
+    color = alt.Color(
+        "pattern:N",
+        title="Pattern",
+        scale=alt.Scale(scheme="tableau10"),
+        legend=alt.Legend(labelLimit=400),
+    )
+    lines = alt.Chart(table).mark_line().encode(x=x, y=y, color=color)
     points = (
         alt.Chart(table)
-        .mark_point(filled=True, size=90)
+        .mark_point(filled=True, size=110)
         .encode(
             x=x,
             y=y,
-            color=alt.Color("pattern:N", title="Pattern"),
-            shape=alt.Shape("tier:N", title="Tier", scale=alt.Scale(domain=["strong", "partial"])),
+            color=color,
+            shape=alt.Shape(
+                "tier:N",
+                title="Tier",
+                scale=alt.Scale(domain=["strong", "partial"]),
+            ),
             tooltip=[
                 alt.Tooltip("stage_label:O", title="Stage"),
                 alt.Tooltip("pattern:N", title="Pattern"),
@@ -169,7 +182,7 @@ def _chart(view: StagedCaseView, current: int) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 4], color="gray")
         .encode(x=x)
     )
-    return alt.LayerChart(layer=[lines, points, marker], height=320)
+    return alt.LayerChart(layer=[lines, points, marker], height=300)
 
 
 def _next_stage(key: str, last: int) -> None:

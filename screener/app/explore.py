@@ -135,6 +135,9 @@ def _linked_rule(book: RuleBook) -> None:
             icon=":material/link_off:",
         )
         return
+    # A link to this same page opens the rule without putting it in the address bar; writing
+    # it back keeps the address a link to what is shown.
+    st.query_params[RULE_PARAM] = syndrome.id
     with st.container(border=True):
         st.subheader(f"Rule: {plain(syndrome.name)}", anchor=False)
         components.syndrome_rule(rule_view(syndrome, book))
