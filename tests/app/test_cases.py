@@ -4,6 +4,7 @@ export and a teacher's case pack, as a learner or teacher uses them."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -277,3 +278,48 @@ def test_a_broken_pack_gives_a_located_error_and_the_built_in_cases_still_load(
     assert "mine.yaml" in problem and "line " in problem and "field" in problem
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(headings) == len(book.cases)
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(2)>"
+RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z/!]")
+
+
+def test_markup_in_a_pack_shows_only_as_text_on_the_page_and_in_the_pdf(
+    app: AppTest, book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads
+) -> None:
+    source = staged_case(book)
+    stages = list(source.stages)
+    stages[0] = stages[0].model_copy(update={"text": f"Stage text {IMAGE}"})
+    case = source.model_copy(
+        update={
+            "id": "pack_hostile",
+            "title": f"Case {SCRIPT}",
+            "vignette": f"**Bold** {IMAGE} [link](javascript:alert(3))",
+            "stages": tuple(stages),
+        }
+    )
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "mine.yaml").write_text(case_yaml(case), encoding="utf-8")
+    monkeypatch.setenv(CASE_PACK_ENV, str(tmp_path / "pack"))
+
+    def shown_markdown() -> list[str]:
+        return [m.value for m in app.markdown]
+
+    open_cases(app)
+    assert any(f"Case {SCRIPT}" == unescape(t).removeprefix("#### ") for t in shown_markdown())
+    app.session_state[TAB] = "Step through a case"
+    app.run()
+    app.selectbox(key="cases.step.case").set_value("pack_hostile").run()
+    app.radio(key="cases.step.stage.pack_hostile").set_value(1).run()
+    assert_no_exception(app)
+    texts = shown_markdown()
+    assert any(f"Stage text {IMAGE}" == unescape(t) for t in texts)
+    assert [t for t in texts if RAW_TAG.search(t)] == []
+    assert len(app.get("html")) == 0
+    app.session_state[TAB] = "Class handout"
+    app.run()
+    app.multiselect(key="handout.cases").set_value(["pack_hostile"]).run()
+    handout = downloads["Download the students' handout (PDF)"]["data"]()
+    assert "".join(f"Case {SCRIPT}".split()) in pdf_text(handout)
+    assert "".join(IMAGE.split()) in pdf_text(handout)
