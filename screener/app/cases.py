@@ -359,11 +359,7 @@ def _practice(book: RuleBook, cases: list[TeachingCase]) -> None:
 
 
 def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
-    st.markdown(
-        "Choose cases for a class. The students' handout gives each case stage by stage with "
-        "room to write and no answers; the teacher's key gives the answers, what each stage "
-        "shows first, the reasoning, teaching points and references."
-    )
+    st.markdown(plain(teaching.HANDOUT_HOW))
     by_id = {case.id: case for case in cases}
     chosen = st.multiselect(
         "Cases for the handout",
@@ -421,11 +417,7 @@ def _export(book: RuleBook) -> None:
     profile = state.profile()
     st.markdown(plain(teaching.EXPORT_HOW))
     if profile is None or not profile.findings:
-        st.info(
-            "Screen a case on the Screen page first, with at least one finding ticked: what you "
-            "enter there becomes the case you export here.",
-            icon=":material/checklist:",
-        )
+        st.info(plain(teaching.EXPORT_NEEDS_CASE), icon=":material/checklist:")
         st.page_link(SCREEN_PAGE, label="Go to the Screen page", icon=":material/checklist:")
         return
     try:
@@ -434,7 +426,7 @@ def _export(book: RuleBook) -> None:
         st.error(components.bullets(plain(p) for p in error.problems))
         return
     if not matches:
-        st.warning("No pattern shows for this case, so it has no answer to teach.")
+        st.warning(plain(teaching.EXPORT_NO_PATTERN))
         return
     answer = st.selectbox(
         "Answer: the pattern the case shows",

@@ -189,7 +189,7 @@ def _compare(book: RuleBook) -> None:
     if view.separating:
         _compare_table(view)
     else:
-        st.info("No single finding moves these patterns differently.")
+        st.info(plain(teaching.NO_SEPARATING))
     if view.more:
         st.caption(plain(view.more))
 

@@ -64,6 +64,7 @@ CHART_NOTE = (
     "Ordering points only put the cards in order; they are not a probability. A pattern that "
     "does not show at a stage has no point there."
 )
+NO_SEPARATING = "No single finding moves these patterns differently."
 COMPARE_NOTE = (
     "Each row is a finding that moves these patterns differently: it counts towards one "
     "pattern's criteria and not another's, supports one, rules one out, or points to a mimic."
@@ -107,6 +108,16 @@ EXPORT_HOW = (
     "pack file. Choose its answer here; its title, vignette and teaching point are drafted for "
     "you to rewrite in your editor (this app takes no free text). Then run `screener validate "
     "--cases <folder>` to check it."
+)
+EXPORT_NEEDS_CASE = (
+    "Screen a case on the Screen page first, with at least one finding ticked: what you enter "
+    "there becomes the case you export here."
+)
+EXPORT_NO_PATTERN = "No pattern shows for this case, so it has no answer to teach."
+HANDOUT_HOW = (
+    "Choose cases for a class. The students' handout gives each case stage by stage with room "
+    "to write and no answers; the teacher's key gives the answers, what each stage shows first, "
+    "the reasoning, teaching points and references."
 )
 EXPORT_TITLE = "New case"
 EXPORT_VIGNETTE = "(Rewrite this as a teaching vignette about no real person.)"
