@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench import book_load, cold_start, memory, pdf_build, rerun, screening
+from bench import book_load, cold_start, handout, memory, pdf_build, rerun, screening
 from bench.machine import machine_info
 from bench.measurement import Measurement, NotMeasured, Target
 from bench.report import Result, write_results
@@ -115,6 +115,12 @@ BENCHMARKS = (
         "PDF summary",
         pdf_build.TARGET,
         lambda c: pdf_build.measure(c.book, c.sizes.pdf_repeats),
+    ),
+    Benchmark(
+        "handout",
+        "Class handout",
+        handout.TARGET,
+        lambda c: handout.measure(c.book, c.sizes.pdf_repeats),
     ),
     Benchmark(
         "memory",

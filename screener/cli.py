@@ -1,4 +1,4 @@
-"""Command line: `python -m screener validate | screen | schema`.
+"""Command line: `python -m screener validate | screen | schema | handout`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input could not be used.
 """
@@ -6,18 +6,21 @@ Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input could
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from screener.engine import screen
 from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
 from screener.models import Profile, ProfileError
+from screener.present.handout_view import handout_view, key_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
+from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.schema import stale_schemas, write_schemas
-from screener.validate import validate
+from screener.validate import validate, validate_case_pack
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -35,6 +38,9 @@ def _validate(args: argparse.Namespace) -> int:
         f"{outcome.examples} examples behave as their rules say, and "
         f"{outcome.mimic_cases} mimic cases show no strong card."
     )
+    if args.cases:
+        pack = validate_case_pack(args.cases, book)
+        print(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.")
     return 0
 
 
@@ -67,6 +73,34 @@ def _screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handout(args: argparse.Namespace) -> int:
+    book = load_rule_book(args.rules)
+    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    cases = {
+        c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
+    }
+    wanted = list(cases) if args.case_ids == ["all"] else args.case_ids
+    unknown = [case_id for case_id in wanted if case_id not in cases]
+    if unknown:
+        print(f"Unknown teaching case: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    chosen = [cases[case_id] for case_id in wanted]
+    # fpdf2 is heavy to import; only a handout pays for it.
+    from screener.report.handout import render_handout, render_key
+
+    outputs = [(args.pdf, render_handout(handout_view(chosen, book), page_size=args.page_size))]
+    if args.key:
+        outputs.append((args.key, render_key(key_view(chosen, book), page_size=args.page_size)))
+    for path, document in outputs:
+        try:
+            Path(path).write_bytes(document)
+        except OSError as error:
+            print(f"Cannot write {path}: {error.strerror}", file=sys.stderr)
+            return 2
+        print(f"Wrote {path}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
@@ -89,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check the rule book and run its examples and the mimics set"
     )
     check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
+    check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
     run = commands.add_parser("screen", help="screen a profile (JSON file, or - for stdin)")
     run.add_argument("profile")
@@ -99,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     run.set_defaults(run=_screen)
+    handout = commands.add_parser(
+        "handout", help="a class handout PDF of teaching cases, and its teacher's key"
+    )
+    handout.add_argument("case_ids", nargs="+", metavar="CASE_ID", help="case ids, or: all")
+    handout.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the students' sheets")
+    handout.add_argument("--key", metavar="KEY.pdf", help="also write the teacher's key")
+    handout.add_argument(
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+    )
+    handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
+    handout.set_defaults(run=_handout)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")

@@ -2,13 +2,15 @@
 
 It loads the book (every located file problem), runs the content checks (`rulebook.lint`), every
 rule's own examples, the mimics set, and the checks that need the engine: non-specific findings
-never make a pattern, each teaching case shows its answer first, and the About text quotes the
-numbers and words the screener really uses. Every problem is located by file, line, rule and
-field. The test suite calls this, so there is nothing pytest rejects that validate passes.
+never make a pattern, each teaching case shows first what it says at each stage (its answer
+at the last) without naming it, and the About text quotes the numbers and words the screener
+really uses. Every problem is located by file, line, rule and field. The test suite calls this,
+so there is nothing pytest rejects that validate passes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +25,29 @@ from screener.engine.screen import (
     TYPICAL_CANCER_POINTS,
 )
 from screener.engine.selftest import run_example, run_mimic_case
-from screener.models import AntibodyRisk, PhenotypeRisk, PnsCareLevel, Profile, Urgency
-from screener.rulebook import DEFAULT_RULES_DIR, LoadedBook, Problem, RuleBookError, load_located
+from screener.engine.stages import screen_stages
+from screener.models import (
+    AntibodyRisk,
+    PhenotypeRisk,
+    PnsCareLevel,
+    Profile,
+    ProfileError,
+    Syndrome,
+    TeachingCase,
+    Urgency,
+)
+from screener.rulebook import (
+    DEFAULT_RULES_DIR,
+    LoadedBook,
+    Problem,
+    RuleBook,
+    RuleBookError,
+    load_located,
+)
+from screener.rulebook.case_pack import PACK, LoadedCases, load_case_pack
 from screener.rulebook.lint import lint
+from screener.rulebook.safe_yaml import Path_
+from screener.rulebook.sources import SourceIndex
 
 NEAR_MISS_WORDS = {0.5: "half"}
 """How the About text says the near-miss share."""
@@ -76,18 +98,69 @@ def _engine_checks(loaded: LoadedBook) -> Iterator[Problem]:
             yield where.origin("syndromes", (i, "criteria")).problem(
                 "non-specific findings alone (with its cancers and antibodies) make this pattern"
             )
-    for i, case in enumerate(book.cases):
-        matches = screen(Profile.of(case), book).matches
-        if not matches or matches[0].syndrome != case.answer:
-            top = matches[0].syndrome if matches else "no pattern"
-            yield where.origin("cases", (i, "answer")).problem(
-                f"the case's top card is {top}, not its answer {case.answer}"
-            )
-        elif book.syndrome_by_id[case.answer].category != case.category:
-            yield where.origin("cases", (i, "category")).problem(
-                "the case's category is not its answer's category"
-            )
+    yield from check_cases(book.cases, where, book)
     yield from _about_matches_the_screener(loaded)
+
+
+def _named(text: str, syndrome: Syndrome) -> str | None:
+    """The answer's name or alias as `text` gives it, if it does (its name in any case; an
+    alias as written, so that 'MG' is not found in '15 mg')."""
+    for name, flags in ((syndrome.name, re.IGNORECASE), *((a, 0) for a in syndrome.aliases)):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
+            return name
+    return None
+
+
+def case_problems(case: TeachingCase, book: RuleBook) -> Iterator[tuple[Path_, str]]:
+    """What is wrong with one teaching case beyond what its model checks, each with the path
+    inside the case it concerns: its texts name its answer, its category is not its answer's,
+    or a stage does not show first what the case says it does."""
+    syndrome = book.syndrome_by_id[case.answer]
+    if syndrome.category != case.category:
+        yield ("category",), "the case's category is not its answer's category"
+    texts: list[tuple[Path_, str]] = [(("title",), case.title), (("vignette",), case.vignette)]
+    for j, stage in enumerate(case.stages):
+        texts += [(("stages", j, "title"), stage.title), (("stages", j, "text"), stage.text)]
+    for where, text in texts:
+        if (name := _named(text, syndrome)) is not None:
+            yield where, f"names the answer ('{name}'), which would give it away on a handout"
+    try:
+        screenings = screen_stages(case, book)
+    except ProfileError as error:
+        yield (), "the case cannot be screened: " + "; ".join(error.problems)
+        return
+    for screening in screenings:
+        if screening.as_expected:
+            continue
+        got = screening.top or "no pattern"
+        if not case.stages:
+            yield ("answer",), f"the case's top card is {got}, not its answer {case.answer}"
+            continue
+        index = screening.index
+        at: Path_ = ("top",) if index == 0 else ("stages", index - 1, "top")
+        point = "the presentation" if index == 0 else f"stage {index + 1}"
+        wanted = screening.expected_top or "no pattern"
+        yield at, f"{point} shows {got} first, not {wanted} as its 'top' says"
+
+
+def check_cases(
+    cases: tuple[TeachingCase, ...], where: SourceIndex, book: RuleBook
+) -> Iterator[Problem]:
+    """`case_problems` of every case, located by the index of where the cases were written
+    (the rule book's `cases.yaml`, or a case pack's files)."""
+    for i, case in enumerate(cases):
+        for path, message in case_problems(case, book):
+            yield where.origin("cases", (i, *path)).problem(message)
+
+
+def validate_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
+    """A teacher's case pack, loaded and checked like the rule book's own cases. Raises
+    `RuleBookError` with every located problem, so a broken pack is refused whole."""
+    loaded = load_case_pack(folder, book)
+    problems = list(check_cases(loaded.cases, loaded.sources, book))
+    if problems:
+        raise RuleBookError(problems, PACK)
+    return loaded
 
 
 def _about_matches_the_screener(loaded: LoadedBook) -> Iterator[Problem]:

@@ -1,4 +1,6 @@
-"""Explore page: browse the syndromes, each rule in full, and the cancer-syndrome links."""
+"""Explore page: browse the syndromes, each rule in full; compare two or three side by side;
+look up where a finding counts; and the cancer-syndrome links. A rule opens from a link
+(`explore?rule=<id>`), so the compare and look-up views can point at it."""
 
 from __future__ import annotations
 
@@ -7,13 +9,20 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, state
+from screener.app.pages import BY_KEY
 from screener.models import Category, Syndrome
+from screener.present import teaching_words as teaching
 from screener.present.catalogue import association_rows, filter_syndromes
+from screener.present.compare_view import COMPARE_SIZES, Cell, CompareView, compare_view
+from screener.present.finding_lookup import finding_lookup
+from screener.present.markdown import markdown_code
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import rule_view
 from screener.rulebook import RuleBook
 
 ANY = None
+EXPLORE_PAGE = BY_KEY["explore"].script
+RULE_PARAM = "rule"
 TABLE_COLUMNS = {
     "cancer_label": "Cancer",
     "icd10": "ICD-10",
@@ -100,17 +109,153 @@ def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:
     )
 
 
+def _rule_link(syndrome_id: str, book: RuleBook, label: str | None = None) -> None:
+    """A link that opens the rule at the top of this page (and can be shared)."""
+    st.page_link(
+        EXPLORE_PAGE,
+        label=plain(label or book.label("syndrome", syndrome_id)),
+        icon=":material/description:",
+        query_params={RULE_PARAM: syndrome_id},
+    )
+
+
+def _close_rule() -> None:
+    st.query_params.pop(RULE_PARAM, None)
+
+
+def _linked_rule(book: RuleBook) -> None:
+    """The rule a link asked for, above everything else, until it is closed."""
+    wanted = st.query_params.get(RULE_PARAM)
+    if wanted is None:
+        return
+    syndrome = book.syndrome_by_id.get(wanted)
+    if syndrome is None:
+        st.warning(
+            f"This rule book has no rule {markdown_code(wanted[:64])}.",
+            icon=":material/link_off:",
+        )
+        return
+    # A link to this same page opens the rule without putting it in the address bar; writing
+    # it back keeps the address a link to what is shown.
+    st.query_params[RULE_PARAM] = syndrome.id
+    with st.container(border=True):
+        st.subheader(f"Rule: {plain(syndrome.name)}", anchor=False)
+        components.syndrome_rule(rule_view(syndrome, book))
+        st.button("Close this rule", on_click=_close_rule, icon=":material/close:")
+
+
+def _compare_table(view: CompareView) -> None:
+    columns = [column.name for column in view.columns]
+    rows = [
+        {"Finding": row.finding, **dict(zip(columns, row.effects, strict=True))}
+        for row in view.separating
+    ]
+    st.dataframe(pd.DataFrame(rows, columns=["Finding", *columns]), hide_index=True)
+
+
+def _cell(lines: Cell) -> str:
+    """One aspect of one syndrome, as safe Markdown: a sentence, or a (nested) list."""
+    if len(lines) == 1 and lines[0].depth == 0:
+        return plain(lines[0].text)
+    return "\n".join(f"{'    ' * ln.depth}- {plain(ln.text)}" for ln in lines)
+
+
+def _compare(book: RuleBook) -> None:
+    st.caption("Any two or three syndromes, whatever the filters above.")
+    chosen = st.multiselect(
+        "Syndromes to compare (two or three)",
+        options=[s.id for s in book.syndromes],
+        format_func=lambda s: book.label("syndrome", s),
+        max_selections=max(COMPARE_SIZES),
+        placeholder="Choose two or three syndromes",
+        key="explore.compare",
+    )
+    if len(chosen) not in COMPARE_SIZES:
+        st.info("Choose two or three syndromes to see them side by side.")
+        return
+    view = compare_view(chosen, book)
+    heads = st.columns(len(view.columns))
+    for head, column in zip(heads, view.columns, strict=True):
+        head.markdown(f"#### {plain(column.name)}")
+        head.caption(plain(column.category))
+        with head:
+            _rule_link(column.id, book, f"Whole rule: {column.name}")
+    for row in view.rows:
+        st.markdown(f"**{plain(row.heading)}**")
+        for place, cell in zip(st.columns(len(row.cells)), row.cells, strict=True):
+            place.markdown(_cell(cell))
+    st.subheader(plain(view.separating_heading), anchor=False)
+    st.caption(plain(view.separating_note))
+    if view.separating:
+        _compare_table(view)
+    else:
+        st.info(plain(teaching.NO_SEPARATING))
+    if view.more:
+        st.caption(plain(view.more))
+
+
+def _lookup(book: RuleBook) -> None:
+    st.caption("Every syndrome in which a finding counts, whatever the filters above.")
+
+    def named(finding_id: str) -> str:
+        # The synonyms are part of the option's text, so typing any of them finds the finding.
+        finding = book.findings[finding_id]
+        also = f" (also: {', '.join(finding.synonyms)})" if finding.synonyms else ""
+        return finding.label + also
+
+    finding = st.selectbox(
+        "Finding: type its name or a synonym",
+        options=list(book.enterable_findings),
+        index=None,
+        format_func=named,
+        placeholder="e.g. dry mouth, diplopia, hyponatraemia",
+        key="explore.lookup.finding",
+    )
+    if finding is None:
+        return
+    view = finding_lookup(finding, book)
+    st.subheader(plain(view.label), anchor=False)
+    st.caption(
+        f"Body system: {plain(view.body_system)}"
+        + (f" · also called: {plain(view.also_called)}" if view.also_called else "")
+    )
+    if view.empty:
+        st.info(plain(view.empty))
+    for group in view.groups:
+        st.markdown(f"**{plain(group.heading)}** ({len(group.syndromes)})")
+        for ref in group.syndromes:
+            _rule_link(ref.id, book, f"{ref.name} ({ref.category})")
+    if view.red_flags:
+        st.markdown(
+            f"**{teaching.HEADINGS['lookup_red_flags']}**\n\n"
+            + components.bullets(plain(f) for f in view.red_flags)
+        )
+    if view.mimics:
+        st.markdown(
+            f"**{teaching.HEADINGS['lookup_mimics']}**\n\n"
+            + components.bullets(plain(m) for m in view.mimics)
+        )
+
+
 book = state.book()
 st.title("Explore the syndromes", anchor=False)
 st.caption(
     f"{len(book.syndromes)} syndromes in rule book {book.info.version}. Filter them, open one to "
-    "read its whole rule, or see which cancers each is linked to."
+    "read its whole rule, compare two or three, look up where a finding counts, or see which "
+    "cancers each is linked to."
 )
+_linked_rule(book)
 syndromes = _filters(book)
-rules_tab, links_tab = st.tabs(["Syndromes", "Cancer × syndrome links"])
+rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(
+    ["Syndromes", "Compare", "Look up a finding", "Cancer × syndrome links"]
+)
 with rules_tab:
     if not syndromes:
         st.info("No syndrome matches these filters.")
     _syndromes(book, syndromes)
+with compare_tab:
+    _compare(book)
+with lookup_tab:
+    _lookup(book)
 with links_tab:
     _associations(book, syndromes)

@@ -4,10 +4,14 @@ This is "what further information would help", made explainable: for each candid
 says, pattern by pattern, whether the finding would complete it, advance it, count as supporting
 evidence, rule it out (an exclusion), or point to a mimic to consider first. Findings that would
 move the top patterns differently rank first; one that moves them all alike separates nothing.
+
+The same question, asked of any two or three syndromes before anything is entered
+(`separating_findings`), is what tells them apart when they are compared side by side.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -34,11 +38,13 @@ Effect = Literal["completes", "excludes", "points_to_mimic", "advances", "suppor
 WEIGHT: dict[Effect, float] = {
     "completes": 3.0,
     "excludes": 3.0,
-    "points_to_mimic": 2.0,
-    "advances": 1.0,
+    "advances": 1.5,
+    "points_to_mimic": 1.0,
     "supports": 0.5,
 }
-"""How far each effect moves a pattern; a question's separation is the spread of these."""
+"""How far each effect moves a pattern; a question's separation is the spread of these. A
+mimic's clue weighs less than the pattern's own criteria: most rules name several mimics, and
+their clues would otherwise crowd out the questions that tell the patterns apart."""
 
 
 class PatternEffect(Frozen):
@@ -58,7 +64,8 @@ class Differential(Frozen):
     questions: tuple[NextQuestion, ...]
 
 
-def _exclusions(syndrome: Syndrome) -> frozenset[str]:
+def excluding_findings(syndrome: Syndrome) -> frozenset[str]:
+    """Findings that rule the pattern out (those inside a none_of of its criteria or key)."""
     found: set[str] = set()
     for tree in (syndrome.criteria, syndrome.key):
         if tree is not None:
@@ -71,7 +78,7 @@ def _exclusions(syndrome: Syndrome) -> frozenset[str]:
 def _effect(
     syndrome: Syndrome, finding: str, present: frozenset[str], book: RuleBook
 ) -> PatternEffect | None:
-    if finding in _exclusions(syndrome):
+    if finding in excluding_findings(syndrome):
         return PatternEffect(syndrome=syndrome.id, effect="excludes")
     for mimic_id in syndrome.mimics:
         mimic = book.mimic_by_id[mimic_id]
@@ -94,7 +101,9 @@ def _effect(
     return None
 
 
-def _candidates(syndromes: list[Syndrome], present: frozenset[str], book: RuleBook) -> list[str]:
+def _candidates(
+    syndromes: Sequence[Syndrome], present: frozenset[str], book: RuleBook
+) -> list[str]:
     """Findings the top patterns mention, in rule order, that are not present and can be entered."""
     seen: dict[str, None] = {}
     for syndrome in syndromes:
@@ -113,24 +122,33 @@ def _paths(syndrome: Syndrome) -> list[tuple[object, str]]:
     return [(path, node) for tree in trees for _, path, node in walk(tree) if isinstance(node, str)]
 
 
-def differential(result: ScreeningResult, book: RuleBook) -> Differential:
-    """The questions that would best separate the top patterns of `result`."""
-    top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
-    present = present_findings(result.profile, result.lab_findings, book)
+def separating_findings(
+    syndromes: Sequence[Syndrome],
+    present: frozenset[str],
+    book: RuleBook,
+    limit: int | None = MAX_QUESTIONS,
+) -> tuple[NextQuestion, ...]:
+    """The findings not yet `present` that move `syndromes` differently, most separating first."""
     questions = []
-    for finding in _candidates(top, present, book):
-        effects = [e for s in top if (e := _effect(s, finding, present, book)) is not None]
+    for finding in _candidates(syndromes, present, book):
+        effects = [e for s in syndromes if (e := _effect(s, finding, present, book)) is not None]
         if not effects:
             continue
-        weights = [WEIGHT[e.effect] for e in effects] + [0.0] * (len(top) - len(effects))
+        weights = [WEIGHT[e.effect] for e in effects] + [0.0] * (len(syndromes) - len(effects))
         # With one pattern there is nothing to separate: how far it moves that one ranks it.
-        separation = max(weights) - (min(weights) if len(top) > 1 else 0.0)
+        separation = max(weights) - (min(weights) if len(syndromes) > 1 else 0.0)
         questions.append(
             NextQuestion(finding=finding, effects=tuple(effects), separation=separation)
         )
     # Stable sort: equal separations keep the order of the patterns and rules that name them.
     questions.sort(key=lambda q: -q.separation)
+    return tuple(q for q in questions if q.separation > 0)[:limit]
+
+
+def differential(result: ScreeningResult, book: RuleBook) -> Differential:
+    """The questions that would best separate the top patterns of `result`."""
+    top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
+    present = present_findings(result.profile, result.lab_findings, book)
     return Differential(
-        syndromes=tuple(s.id for s in top),
-        questions=tuple(q for q in questions if q.separation > 0)[:MAX_QUESTIONS],
+        syndromes=tuple(s.id for s in top), questions=separating_findings(top, present, book)
     )

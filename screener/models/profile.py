@@ -65,6 +65,20 @@ class Profile(ProfileFields):
     def is_empty(self) -> bool:
         return self == Profile()
 
+    def add(self, more: ProfileFields) -> Profile:
+        """This profile with what `more` adds, as the next stage of a case does: its ids join
+        these, its lab values replace any of the same analyte, and its choices replace these."""
+        merged: dict[str, object] = {}
+        for name in PROFILE_FIELDS:
+            mine, theirs = getattr(self, name), getattr(more, name)
+            if name == "labs":
+                merged[name] = tuple({lab.analyte: lab for lab in (*mine, *theirs)}.values())
+            elif isinstance(mine, tuple):
+                merged[name] = (*mine, *theirs)
+            else:
+                merged[name] = mine if theirs is None else theirs
+        return Profile.model_validate(merged)
+
 
 class ProfileError(ValueError):
     """The profile cannot be screened; `problems` says why, one plain sentence each."""

@@ -30,7 +30,7 @@ from screener.models.base import (
     Urgency,
 )
 from screener.models.criteria import Criterion
-from screener.models.profile import ProfileFields
+from screener.models.profile import Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
@@ -416,16 +416,91 @@ class PnsCareRules(Frozen):
 # --- Teaching material ------------------------------------------------------------------------
 
 
+StageTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+"""A stage's name, short enough for a chart's axis: 'Examination', 'First tests'…"""
+
+MAX_STAGES = 6
+"""Later stages a case may have, after its presentation."""
+
+
+class CaseStage(ProfileFields):
+    """A later stage of a teaching case: what the next step of the work-up adds to the case."""
+
+    title: StageTitle = Field(description="e.g. 'Examination', 'First tests', 'Antibodies'.")
+    text: Text = Field(description="What this stage finds, in the case's own words.")
+    top: SyndromeId | None = Field(
+        default=None,
+        description="The pattern the screener shows first once this stage is known; leave it "
+        "out while no pattern shows. `screener validate` checks it.",
+    )
+
+    @model_validator(mode="after")
+    def _adds_to_the_case(self) -> CaseStage:
+        if self.age_band is not None or self.sex is not None:
+            raise ValueError("age band and sex belong to the case, not to a later stage")
+        if not (self.findings or self.cancers or self.labs or self.antibodies or self.follow_up):
+            raise ValueError("a stage must add findings, lab values, antibodies or a cancer")
+        return self
+
+
 class TeachingCase(ProfileFields):
-    """A vignette for the Cases page; distinct from the rules' own examples."""
+    """A vignette for the Cases page; distinct from the rules' own examples.
+
+    Its own fields are what the presentation shows. A staged case adds `stages` (examination,
+    first tests, specialist tests…), each adding to what is known, so a learner can watch the
+    pattern emerge; each stage states the pattern it shows first, and the last one its answer.
+    """
 
     id: Id
     title: ShortText
     category: Category
-    vignette: Text
+    vignette: Text = Field(description="The presentation, in words; it must not name the answer.")
     findings: tuple[FindingId, ...] = Field(min_length=1)
     answer: SyndromeId = Field(description="The syndrome whose pattern the case shows.")
     teaching_points: tuple[ShortText, ...] = Field(min_length=1)
+    top: SyndromeId | None = Field(
+        default=None,
+        description="Staged cases only: the pattern shown first at presentation; leave it out "
+        "while no pattern shows.",
+    )
+    stages: tuple[CaseStage, ...] = Field(
+        default=(),
+        max_length=MAX_STAGES,
+        description="Later stages, in order, each adding findings, lab values, antibodies or a "
+        "cancer. Without stages the whole case is its presentation.",
+    )
+
+    @model_validator(mode="after")
+    def _ends_on_its_answer(self) -> TeachingCase:
+        if not self.stages and self.top is not None:
+            raise ValueError(
+                "'top' belongs to staged cases: a case without stages shows its answer first"
+            )
+        if self.stages and self.stages[-1].top != self.answer:
+            raise ValueError(
+                f"the last stage must show the answer first: give it 'top: {self.answer}'"
+            )
+        return self
+
+    @property
+    def stage_profiles(self) -> tuple[Profile, ...]:
+        """What is known at each stage, the presentation first: each adds to the one before."""
+        profiles = [Profile.of(self)]
+        for stage in self.stages:
+            profiles.append(profiles[-1].add(stage))
+        return tuple(profiles)
+
+    @property
+    def stage_tops(self) -> tuple[str | None, ...]:
+        """The pattern each stage should show first (None: no pattern yet)."""
+        if not self.stages:
+            return (self.answer,)
+        return (self.top, *(stage.top for stage in self.stages))
+
+    @property
+    def profile(self) -> Profile:
+        """Everything the case tells, at its last stage."""
+        return self.stage_profiles[-1]
 
 
 class MimicCase(ProfileFields):
@@ -475,5 +550,5 @@ class About(Frozen):
     faq: tuple[FaqItem, ...] = ()
 
 
-for _model in (PnsCarePhenotype, Mimic, ExampleProfile, Syndrome, RedFlag):
+for _model in (PnsCarePhenotype, Mimic, ExampleProfile, Syndrome, RedFlag, CaseStage, TeachingCase):
     _model.model_rebuild()

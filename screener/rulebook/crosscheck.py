@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -104,23 +104,37 @@ def declarations(book: RuleBook) -> Iterator[tuple[IdKind, str, Path_, str]]:
                     yield kind, field, (index, nested, j, "id"), child.id
 
 
+def unknown_references(
+    value: Any,
+    annotation: Any,
+    known: Mapping[IdKind, Collection[str]],
+    hints: dict[tuple[IdKind, str], str] | None = None,
+) -> Iterator[tuple[Path_, str]]:
+    """Every reference inside `value` to an id that `known` lacks: its path, and a message
+    such as "unknown finding 'dry_mouht' (did you mean 'dry_mouth'?)". Pass one `hints` to
+    several calls to share their 'did you mean' budget."""
+    hints = {} if hints is None else hints
+    for path, kind, item_id in references(value, annotation):
+        if item_id in known[kind]:
+            continue
+        if (kind, item_id) not in hints:
+            close = (
+                difflib.get_close_matches(item_id, known[kind], n=1)
+                if len(hints) < MAX_HINTS
+                else []
+            )
+            hints[kind, item_id] = f" (did you mean '{close[0]}'?)" if close else ""
+        yield path, f"unknown {KIND_WORDS[kind]} '{item_id}'{hints[kind, item_id]}"
+
+
 def cross_check(book: RuleBook, index: SourceIndex) -> list[Problem]:
     problems = _declared_once(book, index)
     known = {kind: set(ids) for kind, ids in book.ids.items()}
     hints: dict[tuple[IdKind, str], str] = {}
     for rule_file in RULE_FILES:
         annotation = RuleBook.model_fields[rule_file.field].annotation
-        for path, kind, item_id in references(getattr(book, rule_file.field), annotation):
-            if item_id in known[kind]:
-                continue
-            if (kind, item_id) not in hints:
-                close = (
-                    difflib.get_close_matches(item_id, known[kind], n=1)
-                    if len(hints) < MAX_HINTS
-                    else []
-                )
-                hints[kind, item_id] = f" (did you mean '{close[0]}'?)" if close else ""
-            message = f"unknown {KIND_WORDS[kind]} '{item_id}'{hints[kind, item_id]}"
+        value = getattr(book, rule_file.field)
+        for path, message in unknown_references(value, annotation, known, hints):
             problems.append(index.origin(rule_file.field, path).problem(message))
     return problems + _syndrome_files(book, index)
 

@@ -122,11 +122,19 @@ def load_located(rules_dir: Path | str = DEFAULT_RULES_DIR) -> LoadedBook:
     return LoadedBook(book, index)
 
 
+def read_rule_file(
+    root: Path, name: str, adapter: TypeAdapter[Any], shown: str
+) -> tuple[tuple[SourceFile | None, Any], list[Problem]]:
+    """One file read exactly as a rule file is (size cap, safe YAML, located problems), for
+    files kept outside the rule book such as a teacher's case pack; `shown` names it."""
+    return _read(root, name, adapter, shown)
+
+
 def _read(
-    root: Path, name: str, adapter: TypeAdapter[Any]
+    root: Path, name: str, adapter: TypeAdapter[Any], shown: str | None = None
 ) -> tuple[tuple[SourceFile | None, Any], list[Problem]]:
     path = root / name
-    shown = f"rules/{name}"
+    shown = shown or f"rules/{name}"
     nothing = (None, None)
     if not path.is_file():
         return nothing, [Problem(shown, None, "file is missing")]

@@ -27,8 +27,8 @@ class Problem:
 class RuleBookError(Exception):
     """The rule book could not be loaded. `problems` lists every located problem found."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], what: str = "The rule book") -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
-        heading = f"The rule book has {count} problem{'s' if count != 1 else ''}:"
+        heading = f"{what} has {count} problem{'s' if count != 1 else ''}:"
         super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))

@@ -1,4 +1,4 @@
-"""Explore, Cases and Learn: what a learner browses, practises and reads."""
+"""Explore and Learn: what a learner browses and reads (the Cases page: test_cases.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from screener.models import Category
 from screener.present.catalogue import association_rows, filter_syndromes
 from screener.rulebook import RuleBook
-from tests.app.conftest import PAGES, assert_no_exception, button, card_titles, page_text
+from tests.app.conftest import PAGES, assert_no_exception, page_text
 
 
 def _open(app: AppTest, page: str) -> AppTest:
@@ -78,52 +78,6 @@ def test_explore_shows_a_rule_in_words(app: AppTest, book: RuleBook) -> None:
     assert "The pattern (criteria)" in text
     assert syndrome.summary.split()[0] in text
     assert "Anti-Hu" in text
-
-
-def test_practice_reveals_the_answer_only_after_committing_and_keeps_score(
-    app: AppTest, book: RuleBook
-) -> None:
-    _open(app, "cases")
-    first, second = book.cases[0], book.cases[1]
-    assert app.metric[0].value == "0 of 0 points"
-    assert not any("Right category" in s.value for s in [*app.success, *app.warning])
-
-    category = next(r for r in app.radio if r.label.startswith("Which category"))
-    category.set_value(first.category)
-    syndrome = next(s for s in app.selectbox if s.label.startswith("Which syndrome pattern"))
-    syndrome.set_value(first.answer)
-    button(app, "Commit my answer").click().run()
-    assert_no_exception(app)
-    assert app.metric[0].value == "2 of 2 points"
-    assert any("Right category" in s.value for s in app.success)
-    assert card_titles(app)[0].endswith(book.syndrome_by_id[first.answer].name)
-
-    app.selectbox(key="practice.case").set_value(second.id).run()
-    wrong = next(c for c in Category if c != second.category)
-    next(r for r in app.radio if r.label.startswith("Which category")).set_value(wrong)
-    button(app, "Commit my answer").click().run()
-    assert app.metric[0].value == "2 of 3 points"
-    assert any("Not this category" in w.value for w in app.warning)
-
-
-def test_committing_without_a_category_asks_for_one(app: AppTest) -> None:
-    _open(app, "cases")
-    button(app, "Commit my answer").click().run()
-    assert any("Choose a category" in w.value for w in app.warning)
-    assert app.metric[0].value == "0 of 0 points"
-
-
-def test_a_library_case_opens_in_screen_with_its_findings_ticked(
-    app: AppTest, book: RuleBook
-) -> None:
-    _open(app, "cases")
-    case = book.cases[0]
-    next(b for b in app.button if b.key == f"cases.open.{case.id}").click().run()
-    assert_no_exception(app)
-    assert [t.value for t in app.title] == ["Screen a set of findings"]
-    ticked = {b.key.rsplit(".", 1)[1] for b in app.checkbox if b.value}
-    assert ticked == set(case.findings)
-    assert card_titles(app)[0].endswith(book.syndrome_by_id[case.answer].name)
 
 
 def test_learn_shows_the_about_content_version_hash_and_every_reference(

@@ -9,7 +9,7 @@ import json
 import shlex
 from pathlib import Path
 
-from bench import run
+from bench import handout, run
 from bench.measurement import Measurement, NotMeasured, Target, spread
 from bench.profiles import generate_profiles
 from bench.report import markdown
@@ -84,3 +84,11 @@ def test_table_marks_a_missed_target_and_a_benchmark_that_could_not_run() -> Non
         "| Rerun | 40.0 ms | 50.0 ms | 4.00 ms (bare page) | 10.0× | ratio < 3 | **no** |" in table
     )
     assert "not measured: no chromium |" in table
+
+
+def test_the_handout_benchmark_builds_thirty_cases(book: RuleBook) -> None:
+    students, key = handout.measure(book, repeats=1)
+    assert students.details["cases"] == key.details["cases"] == handout.CASES
+    # Every case starts a page of the students' sheets.
+    assert students.details["pages"] >= handout.CASES
+    assert students.met in (True, False) and students.ratio and students.ratio > 0

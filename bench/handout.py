@@ -1,0 +1,77 @@
+"""Class handout: time to build a 30-case handout for students, and its teacher's key.
+
+The cases are the rule book's own, in order, repeated if it has fewer than 30; each build
+includes making the view (which screens every stage of every case for the key). Baseline: an
+fpdf2 document of one page with one line of text, as for the PDF summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+from collections.abc import Callable
+
+from pypdf import PdfReader
+
+from bench.measurement import Measurement, Spread, Target, spread, time_calls
+from bench.pdf_build import one_line_pdf
+from screener.models import TeachingCase
+from screener.present.handout_view import handout_view, key_view
+from screener.report.handout import render_handout, render_key
+from screener.rulebook import RuleBook
+
+CASES = 30
+TARGET = Target(limit=2000.0, on="value", text="< 2 s for 30 cases")
+GENERATED_AT = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def class_cases(book: RuleBook, count: int = CASES) -> list[TeachingCase]:
+    if not book.cases:
+        raise ValueError("the rule book has no teaching cases to make a handout from")
+    return list(itertools.islice(itertools.cycle(book.cases), count))
+
+
+def _measure(
+    key: str,
+    name: str,
+    build: Callable[[], bytes],
+    cases: list[TeachingCase],
+    repeats: int,
+    baseline: Spread,
+) -> Measurement:
+    # The first, untimed build is the warm-up, and tells how long the document is.
+    document = build()
+    pages = len(PdfReader(io.BytesIO(document)).pages)
+    timing = spread([s * 1e3 for s in time_calls(build, repeats, warmup=0)])
+    staged = sum(bool(c.stages) for c in cases)
+    return Measurement(
+        key=key,
+        name=f"{name} ({pages} pages)",
+        unit="ms",
+        value=timing.median,
+        p95=timing.p95,
+        baseline_name="fpdf2, one page, one line of text",
+        baseline_value=baseline.median,
+        target=TARGET,
+        notes=f"{len(cases)} cases ({staged} staged), view and PDF",
+        details={"repeats": repeats, "pages": pages, "cases": len(cases), "bytes": len(document)},
+    )
+
+
+def measure(book: RuleBook, repeats: int) -> list[Measurement]:
+    cases = class_cases(book)
+    baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+
+    def students() -> bytes:
+        return render_handout(handout_view(cases, book), generated_at=GENERATED_AT)
+
+    def teachers_key() -> bytes:
+        return render_key(key_view(cases, book), generated_at=GENERATED_AT)
+
+    return [
+        _measure("handout", "Class handout: students' sheets", students, cases, repeats, baseline),
+        _measure(
+            "handout_key", "Class handout: teacher's key", teachers_key, cases, repeats, baseline
+        ),
+    ]

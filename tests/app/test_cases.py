@@ -1,0 +1,325 @@
+"""Cases page: the library, stepping through a staged case, practice, class handouts, the YAML
+export and a teacher's case pack, as a learner or teacher uses them."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+import streamlit as st
+from pydantic import TypeAdapter
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from screener.engine.stages import score_points, screen_stages
+from screener.models import TeachingCase
+from screener.rulebook import RuleBook
+from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.case_yaml import case_yaml
+from screener.rulebook.safe_yaml import parse_yaml
+from tests.app.conftest import (
+    PAGES,
+    assert_no_exception,
+    button,
+    card_titles,
+    page_text,
+    unescape,
+)
+
+TAB = "cases.tab"
+
+
+def open_cases(app: AppTest, tab: str | None = None) -> AppTest:
+    app.run()
+    app.switch_page(PAGES["cases"]).run()
+    if tab is not None:
+        app.session_state[TAB] = tab
+        app.run()
+    assert_no_exception(app)
+    return app
+
+
+def staged_case(book: RuleBook, *, first_shows_nothing: bool = True) -> TeachingCase:
+    """A staged case whose presentation shows no pattern (so the picture visibly narrows)."""
+    return next(
+        c for c in book.cases if c.stages and (c.stage_tops[0] is None) == first_shows_nothing
+    )
+
+
+def pattern_lines(app: AppTest) -> list[str]:
+    """The ranked pattern lines of the stage shown ('1. Name: partial, …')."""
+    text = page_text(app)
+    return [line[2:] for line in text.splitlines() if line.startswith("- 1. ")]
+
+
+# --- The library ------------------------------------------------------------------------------
+
+
+def test_the_library_lists_every_case_by_category(app: AppTest, book: RuleBook) -> None:
+    open_cases(app)
+    headings = {m.value.removeprefix("#### ") for m in app.markdown if m.value.startswith("#### ")}
+    assert headings == {case.title for case in book.cases}
+    staged = staged_case(book)
+    assert f"Staged: {len(staged.stage_profiles)} stages" in [c.value for c in app.caption]
+
+
+def test_a_library_case_opens_in_screen_with_its_findings_ticked(
+    app: AppTest, book: RuleBook
+) -> None:
+    open_cases(app)
+    case = staged_case(book)
+    next(b for b in app.button if b.key == f"cases.open.{case.id}").click().run()
+    assert_no_exception(app)
+    assert [t.value for t in app.title] == ["Screen a set of findings"]
+    ticked = {b.key.rsplit(".", 1)[1] for b in app.checkbox if b.value}
+    assert ticked == set(case.profile.findings)
+    assert card_titles(app)[0].endswith(book.syndrome_by_id[case.answer].name)
+
+
+# --- Stepping through a staged case -----------------------------------------------------------
+
+
+def test_stepping_through_shows_each_stages_patterns_as_the_engine_ranks_them(
+    app: AppTest, book: RuleBook
+) -> None:
+    open_cases(app)
+    case = staged_case(book)
+    next(b for b in app.button if b.key == f"cases.step.{case.id}").click().run()
+    assert app.session_state[TAB] == "Step through a case"
+    assert app.selectbox(key="cases.step.case").value == case.id
+    for index, screening in enumerate(screen_stages(case, book)):
+        if index:
+            button(app, "Next stage").click().run()
+            assert_no_exception(app)
+        assert app.radio(key=f"cases.step.stage.{case.id}").value == index
+        shown = pattern_lines(app)
+        if screening.top is None:
+            assert shown == [] and book.safety.no_pattern_heading in page_text(app)
+        else:
+            assert shown[0].startswith(f"1. {book.syndrome_by_id[screening.top].name}: ")
+        assert "What changed at this stage" in page_text(app)
+    assert button(app, "Next stage").disabled
+    assert "Stage" in page_text(app) and "How the picture narrows" in page_text(app)
+
+
+def test_the_chart_plots_the_engines_scores(app: AppTest, book: RuleBook) -> None:
+    case = staged_case(book)
+    open_cases(app, "Step through a case")
+    app.selectbox(key="cases.step.case").set_value(case.id).run()
+    chart = app.get("vega_lite_chart")[0].proto
+    table = pa.ipc.open_stream(chart.datasets[0].data.data).read_pandas()
+    points = score_points(screen_stages(case, book))
+    assert list(table["score"]) == [p.score for p in points]
+    assert list(table["pattern"]) == [book.syndrome_by_id[p.syndrome].name for p in points]
+    assert list(table["stage"]) == [p.stage for p in points]
+    assert "ordering points" in chart.alt
+
+
+def test_a_stage_opens_in_screen_with_only_what_is_known_by_then(
+    app: AppTest, book: RuleBook
+) -> None:
+    case = staged_case(book)
+    open_cases(app, "Step through a case")
+    app.selectbox(key="cases.step.case").set_value(case.id).run()
+    app.radio(key=f"cases.step.stage.{case.id}").set_value(1).run()
+    button(app, "Open this stage in Screen").click().run()
+    assert_no_exception(app)
+    ticked = {b.key.rsplit(".", 1)[1] for b in app.checkbox if b.value}
+    assert ticked == set(case.stage_profiles[1].findings) != set(case.profile.findings)
+
+
+# --- Practice ---------------------------------------------------------------------------------
+
+
+def commit(app: AppTest, syndrome: str | None) -> None:
+    box = next(s for s in app.selectbox if s.label == "Which pattern fits best now?")
+    box.set_value(syndrome)
+    next(b for b in app.get("form_submit_button") if b.label.startswith("Commit")).click().run()
+    assert_no_exception(app)
+
+
+def test_practice_asks_at_each_stage_and_scores_the_first_right_answer(
+    app: AppTest, book: RuleBook
+) -> None:
+    case = staged_case(book)
+    stages = len(case.stage_profiles)
+    wrong = next(s.id for s in book.syndromes if s.id != case.answer)
+    open_cases(app, "Practice")
+    app.selectbox(key="practice.case").set_value(case.id).run()
+    assert app.metric[0].value == "0 of 0 points"
+    commit(app, None)
+    commit(app, wrong)
+    answer = book.syndrome_by_id[case.answer].name
+    assert answer not in page_text(app), "the answer shows before the case is finished"
+    for _ in range(stages - 2):
+        commit(app, case.answer)
+    points = stages - 2
+    assert any(
+        f"You first named the answer at stage 3 of {stages}: {points} of {stages} points" in w.value
+        for w in app.warning
+    )
+    assert app.metric[0].value == f"{points} of {stages} points"
+    timeline = app.dataframe[0].value
+    assert list(timeline["Your answer"][:2]) == ["Not sure yet", book.syndrome_by_id[wrong].name]
+    assert card_titles(app)[0].endswith(answer)
+    button(app, "Try this case again").click().run()
+    assert app.metric[0].value == "0 of 0 points"
+
+
+def test_naming_a_one_stage_case_right_scores_its_one_point(app: AppTest, book: RuleBook) -> None:
+    case = next(c for c in book.cases if not c.stages)
+    open_cases(app, "Practice")
+    app.selectbox(key="practice.case").set_value(case.id).run()
+    commit(app, case.answer)
+    assert any("You named the answer: 1 of 1 point." in s.value for s in app.success)
+
+
+# --- Class handout ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
+    """Every download button the page draws, by label, with what it would send."""
+    made: dict[str, dict[str, object]] = {}
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):
+        made[label] = {"data": data, **kwargs}
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return made
+
+
+def pdf_text(document: bytes) -> str:
+    return "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(document)).pages)
+
+
+def test_the_handout_downloads_as_two_pdfs_and_only_the_key_has_answers(
+    app: AppTest, book: RuleBook, downloads
+) -> None:
+    open_cases(app, "Class handout")
+    assert "Choose at least one case" in page_text(app)
+    chosen = [c.id for c in book.cases[:3]]
+    app.multiselect(key="handout.cases").set_value(chosen).run()
+    assert_no_exception(app)
+    students = downloads["Download the students' handout (PDF)"]
+    key = downloads["Download the teacher's key (PDF)"]
+    assert str(students["file_name"]).startswith("pns-class-handout-")
+    students_text, key_text = pdf_text(students["data"]()), pdf_text(key["data"]())
+    for case in book.cases[:3]:
+        name = "".join(book.syndrome_by_id[case.answer].name.split())
+        assert name not in students_text and name in key_text
+        assert "".join(case.title.split()) in students_text
+
+
+# --- Export -----------------------------------------------------------------------------------
+
+
+def test_the_screen_pages_case_exports_as_a_ready_to_paste_case(
+    app: AppTest, book: RuleBook, downloads
+) -> None:
+    open_cases(app, "Export a case")
+    assert "Screen a case on the Screen page first" in page_text(app)
+    case = book.cases[0]
+    app.session_state[TAB] = "Case library"
+    app.run()
+    next(b for b in app.button if b.key == f"cases.open.{case.id}").click().run()
+    open_cases(app, "Export a case")
+    assert app.selectbox(key="export.answer").value == case.answer
+    text = app.code[0].value
+    exported = TypeAdapter(tuple[TeachingCase, ...]).validate_python(parse_yaml(text).value)
+    assert len(exported) == 1 and exported[0].profile == case.profile
+    assert exported[0].answer == case.answer and exported[0].category == case.category
+    sent = downloads["Download this case as YAML"]["data"].decode("utf-8")
+    assert sent.strip() == text.strip()
+    assert not [w for w in app.warning if "would refuse" in w.value]
+
+
+# --- A teacher's case pack --------------------------------------------------------------------
+
+
+@pytest.fixture
+def pack(tmp_path: Path, book: RuleBook, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A pack with one case (a copy of a rule book case), named by the environment."""
+    source = staged_case(book)
+    case = source.model_copy(update={"id": "pack_case", "title": "A case from my own pack"})
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text(case_yaml(case), encoding="utf-8")
+    monkeypatch.setenv(CASE_PACK_ENV, str(folder))
+    return folder
+
+
+def test_a_pack_shows_beside_the_built_in_cases(app: AppTest, book: RuleBook, pack) -> None:
+    open_cases(app)
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert "#### A case from my own pack" in headings
+    assert len(headings) == len(book.cases) + 1
+    assert any("from your case pack" in c.value for c in app.caption)
+    app.session_state[TAB] = "Step through a case"
+    app.run()
+    app.selectbox(key="cases.step.case").set_value("pack_case").run()
+    assert_no_exception(app)
+
+
+def test_a_broken_pack_gives_a_located_error_and_the_built_in_cases_still_load(
+    app: AppTest, book: RuleBook, pack: Path
+) -> None:
+    mine = pack / "mine.yaml"
+    mine.write_text(mine.read_text().replace("findings: [", "findings: [no_such_finding, "))
+    open_cases(app)
+    errors = [unescape(e.value) for e in app.error]
+    assert any("Your case pack could not be loaded" in e for e in errors), errors
+    problem = next(e for e in errors if "no_such_finding" in e)
+    assert "mine.yaml" in problem and "line " in problem and "field" in problem
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(headings) == len(book.cases)
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(2)>"
+RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z/!]")
+
+
+def test_markup_in_a_pack_shows_only_as_text_on_the_page_and_in_the_pdf(
+    app: AppTest, book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads
+) -> None:
+    source = staged_case(book)
+    stages = list(source.stages)
+    stages[0] = stages[0].model_copy(update={"text": f"Stage text {IMAGE}"})
+    case = source.model_copy(
+        update={
+            "id": "pack_hostile",
+            "title": f"Case {SCRIPT}",
+            "vignette": f"**Bold** {IMAGE} [link](javascript:alert(3))",
+            "stages": tuple(stages),
+        }
+    )
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "mine.yaml").write_text(case_yaml(case), encoding="utf-8")
+    monkeypatch.setenv(CASE_PACK_ENV, str(tmp_path / "pack"))
+
+    def shown_markdown() -> list[str]:
+        return [m.value for m in app.markdown]
+
+    open_cases(app)
+    assert any(f"Case {SCRIPT}" == unescape(t).removeprefix("#### ") for t in shown_markdown())
+    app.session_state[TAB] = "Step through a case"
+    app.run()
+    app.selectbox(key="cases.step.case").set_value("pack_hostile").run()
+    app.radio(key="cases.step.stage.pack_hostile").set_value(1).run()
+    assert_no_exception(app)
+    texts = shown_markdown()
+    assert any(f"Stage text {IMAGE}" == unescape(t) for t in texts)
+    assert [t for t in texts if RAW_TAG.search(t)] == []
+    assert len(app.get("html")) == 0
+    app.session_state[TAB] = "Class handout"
+    app.run()
+    app.multiselect(key="handout.cases").set_value(["pack_hostile"]).run()
+    handout = downloads["Download the students' handout (PDF)"]["data"]()
+    assert "".join(f"Case {SCRIPT}".split()) in pdf_text(handout)
+    assert "".join(IMAGE.split()) in pdf_text(handout)

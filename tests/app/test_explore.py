@@ -1,0 +1,95 @@
+"""Explore page: compare syndromes side by side, look up where a finding counts, and open a
+rule from a link."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from screener.models import criterion_findings
+from screener.present.finding_lookup import finding_lookup
+from screener.rulebook import RuleBook
+from tests.app.conftest import PAGES, assert_no_exception, button, page_text, unescape
+
+
+def open_explore(app: AppTest) -> AppTest:
+    app.run()
+    app.switch_page(PAGES["explore"]).run()
+    assert_no_exception(app)
+    return app
+
+
+def links(app: AppTest) -> dict[str, str]:
+    """Every page link shown: label -> query string."""
+    return {unescape(e.proto.label): e.proto.query_string for e in app.get("page_link")}
+
+
+def test_compare_shows_what_separates_lems_from_myasthenia(app: AppTest, book: RuleBook) -> None:
+    open_explore(app)
+    assert "Choose two or three syndromes" in page_text(app)
+    app.multiselect(key="explore.compare").set_value(["lems", "myasthenia_gravis_thymoma"]).run()
+    assert_no_exception(app)
+    lems, mg = book.syndrome_by_id["lems"], book.syndrome_by_id["myasthenia_gravis_thymoma"]
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["Finding", lems.name, mg.name]
+    rows = {row["Finding"]: (row[lems.name], row[mg.name]) for _, row in table.iterrows()}
+    assert rows[book.label("finding", "dry_mouth")] == ("adds to criteria", "")
+    assert rows[book.label("finding", "ptosis")] == ("", "adds to criteria")
+    text = page_text(app)
+    for heading in ("Criteria in words", "Typical cancers", "Antibodies (2021 risk class)"):
+        assert heading in text
+    assert lems.summary in text and mg.summary in text
+    assert links(app) == {
+        f"Whole rule: {lems.name}": "rule=lems",
+        f"Whole rule: {mg.name}": "rule=myasthenia_gravis_thymoma",
+    }
+
+
+def test_three_syndromes_can_be_compared_and_no_more(app: AppTest, book: RuleBook) -> None:
+    open_explore(app)
+    chosen = ["lems", "myasthenia_gravis_thymoma", "dermatomyositis"]
+    app.multiselect(key="explore.compare").set_value(chosen).run()
+    assert_no_exception(app)
+    assert len(app.dataframe[0].value.columns) == 4
+    assert app.multiselect(key="explore.compare").max_selections == 3
+
+
+def test_a_finding_is_found_by_its_synonym_and_lists_every_rule_naming_it(
+    app: AppTest, book: RuleBook
+) -> None:
+    open_explore(app)
+    box = app.selectbox(key="explore.lookup.finding")
+    # The options carry the synonyms, so typing "xerostomia" finds dry mouth.
+    assert any("xerostomia" in option for option in box.options)
+    box.set_value("dry_mouth").run()
+    assert_no_exception(app)
+    shown = {query.removeprefix("rule=") for query in links(app).values()}
+    naming = {
+        s.id
+        for s in book.syndromes
+        if "dry_mouth" in criterion_findings(s.criteria) | set(s.supporting)
+    }
+    assert shown == naming
+    view = finding_lookup("dry_mouth", book)
+    text = page_text(app)
+    for group in view.groups:
+        assert group.heading in text
+
+
+def test_a_rule_opens_from_its_link_and_closes(app: AppTest, book: RuleBook) -> None:
+    open_explore(app)
+    app.query_params["rule"] = "lems"
+    app.run()
+    assert_no_exception(app)
+    name = book.syndrome_by_id["lems"].name
+    assert app.subheader[0].value == f"Rule: {name}"
+    assert "The pattern (criteria)" in page_text(app)
+    button(app, "Close this rule").click().run()
+    assert not [s for s in app.subheader if s.value.startswith("Rule: ")]
+
+
+def test_a_link_to_an_unknown_rule_says_so(app: AppTest) -> None:
+    open_explore(app)
+    app.query_params["rule"] = "no_such_rule"
+    app.run()
+    assert_no_exception(app)
+    assert any("has no rule" in w.value for w in app.warning)

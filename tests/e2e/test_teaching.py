@@ -1,0 +1,76 @@
+"""A teacher walks a staged case in the browser, stage by stage, then opens a stage in Screen;
+a learner follows a look-up link to a rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from screener.engine.stages import screen_stages
+from screener.models import TeachingCase
+from screener.rulebook import RuleBook
+from tests.e2e.flows import card_titles
+
+STAGED_CASE = "case_stairs_and_dry_mouth"
+
+
+def _case(book: RuleBook) -> TeachingCase:
+    case = book.case_by_id[STAGED_CASE]
+    assert case.stages and case.stage_tops[0] is None, "the walk needs a case that narrows"
+    return case
+
+
+def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
+    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+) -> None:
+    case = _case(real_book)
+    count = len(case.stage_profiles)
+    app_page.goto(f"{app_url}/cases")
+    card = (
+        app_page.get_by_test_id("stVerticalBlock")
+        .filter(has=app_page.get_by_role("heading", name=case.title, exact=True))
+        .last
+    )
+    card.get_by_role("button", name="Step through this case").click()
+    expect(app_page.get_by_role("tab", name="Step through a case")).to_have_attribute(
+        "aria-selected", "true"
+    )
+    for screening in screen_stages(case, real_book):
+        index = screening.index
+        title = "Presentation" if index == 0 else case.stages[index - 1].title
+        if index:
+            app_page.get_by_role("button", name="Next stage").click()
+        expect(
+            app_page.get_by_role("heading", name=f"Stage {index + 1} of {count}: {title}")
+        ).to_be_visible()
+        expect(app_page.get_by_role("radio", name=f"{index + 1}. {title}")).to_be_checked()
+        if screening.top is None:
+            expect(app_page.get_by_text(real_book.safety.no_pattern_heading)).to_be_visible()
+        else:
+            name = real_book.syndrome_by_id[screening.top].name
+            expect(app_page.get_by_text(re.compile(rf"^1\. {re.escape(name)}: "))).to_be_visible()
+    expect(app_page.get_by_role("button", name="Next stage")).to_be_disabled()
+    expect(app_page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    app_page.screenshot(path=screenshots / "cases-staged.png", full_page=True)
+
+    app_page.get_by_role("button", name="Open this stage in Screen").click()
+    answer = real_book.syndrome_by_id[case.answer].name
+    expect(card_titles(app_page).first).to_have_text(
+        f"1. {real_book.safety.not_a_diagnosis_label}: {answer}"
+    )
+    expect(app_page).to_have_url(re.compile(r"\?f="))
+
+
+def test_a_look_up_link_opens_the_rule(app_page: Page, app_url: str, real_book: RuleBook) -> None:
+    app_page.goto(f"{app_url}/explore")
+    app_page.get_by_role("tab", name="Look up a finding").click()
+    box = app_page.get_by_role("combobox", name=re.compile("Finding: type its name"))
+    box.click()
+    box.fill("xerostomia")
+    app_page.get_by_role("option", name=re.compile(r"^Dry mouth")).click()
+    lems = real_book.syndrome_by_id["lems"].name
+    app_page.get_by_role("link", name=re.compile(re.escape(lems))).first.click()
+    expect(app_page.get_by_role("heading", name=f"Rule: {lems}")).to_be_visible()
+    expect(app_page).to_have_url(re.compile(r"explore\?rule=lems"))
