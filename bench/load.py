@@ -28,6 +28,7 @@ from playwright.async_api import Browser, async_playwright, expect
 from pypdf import PdfReader
 
 from screener.engine import screen
+from screener.engine.practice import case_profile
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue
 from screener.rulebook import (
@@ -35,7 +36,6 @@ from screener.rulebook import (
     RuleBook,
     load_rule_book,
 )
-from screener.teaching import case_profile
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.servers import streamlit_server
 

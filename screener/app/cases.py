@@ -13,6 +13,7 @@ import streamlit as st
 from screener.app import components, packs, state
 from screener.app.pages import BY_KEY
 from screener.engine import screen
+from screener.engine.practice import score_practice
 from screener.models import Category, Profile, ProfileError, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
@@ -25,7 +26,6 @@ from screener.present.view import Line, build_view, card_view
 from screener.rulebook import RuleBook, RuleBookError
 from screener.rulebook.case_pack import LoadedCases
 from screener.rulebook.case_yaml import case_yaml
-from screener.teaching import score_practice
 from screener.validate import case_problems
 
 SCREEN_PAGE = BY_KEY["screen"].script

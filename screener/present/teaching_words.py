@@ -5,9 +5,9 @@ through the views, so a stage, an effect or a prompt is always said the same way
 from __future__ import annotations
 
 from screener.engine.differential import Effect
+from screener.engine.practice import PracticeScore
 from screener.engine.stages import Change
 from screener.present import words
-from screener.teaching import PracticeScore
 
 PRESENTATION = "Presentation"
 NO_PATTERN_YET = "no pattern shows yet"

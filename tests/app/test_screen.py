@@ -8,10 +8,10 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
+from screener.engine.practice import case_profile
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue, Profile
 from screener.rulebook import RuleBook, load_rule_book
-from screener.teaching import case_profile
 from tests.app.conftest import (
     assert_no_exception,
     card_title,

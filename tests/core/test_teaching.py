@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from screener.engine.practice import case_profile, score_practice
 from screener.models import LabValue, Profile, ProfileFields, TeachingCase
 from screener.rulebook import RuleBook
-from screener.teaching import case_profile, score_practice
 
 
 def staged(**changes: Any) -> TeachingCase:
