@@ -10,6 +10,17 @@ from collections.abc import Iterable
 
 from screener.models import AgeBand, BookStamp, Category, FollowUp, Sex, Status, Tier, Urgency
 
+FALLBACK_DISCLAIMER = (
+    "Educational tool, not a diagnosis. This checklist is for teaching only: it does not "
+    "diagnose, exclude or predict any disease, and must not guide the care of a real patient."
+)
+FALLBACK_SEE_A_PHYSICIAN = (
+    "See a physician about any symptom that worries you, persists or gets worse. In an emergency, "
+    "call your local emergency number now."
+)
+"""The safety framing built into the code, shown whenever `rules/safety.yaml` cannot be read, so
+the promise never depends on a file being valid."""
+
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
 NO_CANCER = "none known yet"
