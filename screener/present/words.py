@@ -6,6 +6,7 @@ thing is always said the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from screener.models import AgeBand, BookStamp, Category, FollowUp, Sex, Status, Tier, Urgency
@@ -81,6 +82,12 @@ BOUND_WORDS = {
 
 def number(value: float) -> str:
     return f"{value:g}"
+
+
+def states_cut_off(label: str, side: str, bound: float, unit: str) -> bool:
+    """Whether `label` already says the cut-off, however the number is written ("3.0", "3")."""
+    pattern = rf"\b{re.escape(side)}\s+([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
+    return any(float(found) == bound for found in re.findall(pattern, label))
 
 
 def joined(texts: Iterable[str], empty: str = NONE_ENTERED) -> str:
