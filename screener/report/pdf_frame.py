@@ -38,10 +38,11 @@ URGENT = (170, 0, 0)
 URGENT_FILL = (253, 236, 236)
 SHADE = (238, 241, 245)
 
-PAGE_COUNT = "\ue000nb\ue000"
-"""fpdf2's alias for the number of pages, made of a private-use character that `normalize_text`
-removes from every other text (the default `{nb}` could be written in a rule)."""
-_PAGE_COUNT_MARK = PAGE_COUNT[0]
+PAGE_COUNT = "{\ue000}"
+"""fpdf2's alias for the number of pages (it reserves the width of one digit per character):
+it holds a private-use character that `normalize_text` removes from every other text, where the
+default `{nb}` could be written in a rule."""
+_PAGE_COUNT_MARK = PAGE_COUNT[1]
 PAGE_BODY_SHARE = 0.8
 """A table row may take at most this share of a page's body; a higher one is split."""
 TABLE_LINE = 4.0
@@ -76,10 +77,11 @@ class FramedPdf(FPDF):
         self.footer_note = plain(footer_note)
         self.disclaimer_lines: list[str] = []
         self.prompt_lines: list[str] = []
+        self.note_lines: list[str] = []
         self.footer_height = 0.0
         self.body_top = 0.0
         self._writing_page_count = False
-        self.alias_nb_pages(PAGE_COUNT, align="R")
+        self.alias_nb_pages(PAGE_COUNT)
 
     def normalize_text(self, text: str) -> str:
         # Every text fpdf2 prints or measures passes here: only the footer may hold the alias.
@@ -105,7 +107,12 @@ class FramedPdf(FPDF):
         self.set_font(FONT, "B", SMALL_SIZE)
         self.disclaimer_lines = self._wrap_once(self.disclaimer, self.epw - 2 * FRAME_PAD)
         self.prompt_lines = self._wrap_once(self.see_a_physician, self.epw)
-        self.footer_height = 2 + SMALL_LINE * (len(self.prompt_lines) + 1) + 8
+        # The note (the book's title and hash) wraps beside "Page n of N", never over it.
+        self.set_font(FONT, "", SMALL_SIZE)
+        page_label = self.get_string_width("Page 9999 of 9999") + 2
+        self.note_lines = self._wrap_once(self.footer_note, self.epw - page_label)
+        lines = len(self.prompt_lines) + len(self.note_lines)
+        self.footer_height = 2 + SMALL_LINE * lines + 8
         self.set_auto_page_break(True, margin=self.footer_height + 3)
 
     def _lines(self, lines: list[str], indent: float = 0) -> None:
@@ -136,8 +143,9 @@ class FramedPdf(FPDF):
         self._lines(self.prompt_lines)
         self.set_font(FONT, "", SMALL_SIZE)
         self.set_text_color(*MUTED)
-        self.cell(0, SMALL_LINE, self.footer_note, align="L")
-        self.set_x(self.l_margin)
+        first_note_line = self.get_y()
+        self._lines(self.note_lines)
+        self.set_xy(self.l_margin, first_note_line)
         self._writing_page_count = True
         try:
             self.cell(0, SMALL_LINE, f"Page {self.page_no()} of {PAGE_COUNT}", align="R")

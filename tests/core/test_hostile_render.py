@@ -101,7 +101,7 @@ def test_rule_text_cannot_print_the_page_count(mini_rules_dir: Path) -> None:
     result = screen(Profile(findings=("a", "b", "c")), book)
     pdf = render_pdf(build_view(result, book))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Page {nb} of nb pages" in text
+    assert "Page {nb} of {} pages" in text
     assert re.findall(r"Page \d+ of \d+", text) == ["Page 1 of 1"]
 
 
