@@ -16,13 +16,14 @@ from screener.inputs.query import profile_from_query, profile_to_query
 from screener.models import Profile, SafetyText
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
+    FilesStamp,
     Problem,
     RuleBook,
     RuleBookError,
+    files_stamp,
     load_rule_book,
     load_safety_text,
 )
-from screener.rulebook.loader import FilesStamp, files_stamp
 
 RULES_DIR_ENV = "PNS_RULES_DIR"
 

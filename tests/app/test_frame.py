@@ -67,16 +67,12 @@ def test_a_broken_rule_book_shows_the_error_page_naming_the_file(
 
 
 HOSTILE_SAFETY = {
+    # One of each way a file fails: YAML syntax, a value YAML cannot build, a construct rule
+    # files refuse, bytes that are not text, and a folder where the file should be.
     "cut_short": "disclaimer: [",
     "invalid_date": "disclaimer: 2024-02-30\n",
     "merge_key": "<<: {disclaimer: x}\n",
-    "equals_key": "=: 1\n",
-    "deep_nesting": "disclaimer: " + "[" * 5000 + "]" * 5000 + "\n",
-    "huge_integer": "disclaimer: " + "9" * 5000 + "\n",
-    "not_a_number": "disclaimer: .nan\n",
-    "alias_bomb": "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
     "not_utf8": b"disclaimer: caf\xe9\n",
-    "empty": "",
     "a_folder": None,
 }
 
@@ -98,6 +94,24 @@ def test_a_broken_safety_file_still_shows_a_disclaimer_and_see_a_physician(
     assert seen[1] == ("info", words.FALLBACK_SEE_A_PHYSICIAN)
     assert ("title", "The screener is unavailable") in seen
     assert "rules/safety.yaml" in page_text(at)
+
+
+def test_whatever_goes_wrong_reading_the_safety_file_the_frame_shows(
+    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(folder: str) -> None:
+        raise RecursionError(folder)
+
+    monkeypatch.setattr(state, "load_safety_text", failing)
+    monkeypatch.setattr(state, "load_rule_book", failing)
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert_no_exception(at)
+    seen = list(shown(at))
+    assert seen[:2] == [
+        ("warning", words.FALLBACK_DISCLAIMER),
+        ("info", words.FALLBACK_SEE_A_PHYSICIAN),
+    ]
+    assert "could not be read (RecursionError" in page_text(at)
 
 
 def test_a_broken_book_is_read_once_until_its_files_change(

@@ -9,22 +9,13 @@ import pytest
 
 from screener.rulebook import RuleBookError, load_rule_book, load_safety_text
 from screener.rulebook.safe_yaml import MAX_FILE_BYTES
+from tests.support.rule_files import line_of, replace_in
 
 
 def problems_of(rules: Path) -> list[str]:
     with pytest.raises(RuleBookError) as caught:
         load_rule_book(rules)
     return [str(p) for p in caught.value.problems]
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_the_real_rule_book_loads(book):
