@@ -9,6 +9,7 @@ report's characters), 141 the reader of standard output went away (128 + SIGPIPE
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -68,12 +69,10 @@ def _write_out(text: str) -> None:
 
 def _discard_unwritten_output() -> None:
     # What is still buffered would fail again as Python exits, with a traceback of its own.
-    try:
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):
-        pass
 
 
 def _validate(args: argparse.Namespace) -> int:
