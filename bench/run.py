@@ -21,7 +21,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench import book_load, cold_start, handout, memory, pdf_build, rerun, screening
+from bench import (
+    book_load,
+    cold_start,
+    handout,
+    memory,
+    pdf_build,
+    rerun,
+    screening,
+    validation,
+)
 from bench.machine import machine_info
 from bench.measurement import Measurement, NotMeasured, Target
 from bench.report import Result, write_results
@@ -44,6 +53,8 @@ class Sizes:
     cold_start_repeats: int
     pdf_repeats: int
     memory_sessions: int
+    unknown_ids: int
+    validation_repeats: int
 
 
 FULL = Sizes(
@@ -54,6 +65,8 @@ FULL = Sizes(
     cold_start_repeats=4,
     pdf_repeats=5,
     memory_sessions=20,
+    unknown_ids=10_000,
+    validation_repeats=3,
 )
 QUICK = Sizes(
     example_repeats=3,
@@ -63,6 +76,8 @@ QUICK = Sizes(
     cold_start_repeats=1,
     pdf_repeats=2,
     memory_sessions=2,
+    unknown_ids=500,
+    validation_repeats=1,
 )
 
 
@@ -97,6 +112,14 @@ BENCHMARKS = (
         "Rule book load, cold",
         book_load.TARGET,
         lambda c: [book_load.measure(c.rules_dir, c.sizes.load_repeats)],
+    ),
+    Benchmark(
+        "validate",
+        "Validation of a book with unknown ids",
+        validation.TARGET,
+        lambda c: [
+            validation.measure(c.rules_dir, c.sizes.unknown_ids, c.sizes.validation_repeats)
+        ],
     ),
     Benchmark(
         "rerun",

@@ -1,12 +1,17 @@
 """Command line: `python -m screener validate | screen | schema | handout`.
 
-Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input could not be used.
+Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
+not be used; for the output, as `sysexits.h` and shells number them: 73 the PDF file could not be
+created, 74 standard output could not be written (a full disk, a terminal that cannot show the
+report's characters), 141 the reader of standard output went away (128 + SIGPIPE).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -22,6 +27,55 @@ from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
+EXIT_RULE_BOOK = 1
+EXIT_INPUT = 2
+EXIT_CANNOT_CREATE = 73
+EXIT_OUTPUT = 74
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE
+
+
+class OutputError(Exception):
+    """The report could not be written; the message says where and why, in words."""
+
+    def __init__(self, message: str, code: int = EXIT_OUTPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class OptionError(Exception):
+    """An option cannot be used as given."""
+
+
+def _write_out(text: str) -> None:
+    """Print to standard output, or raise `OutputError` saying why it could not be done."""
+    stream = sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except UnicodeEncodeError as error:
+        character = error.object[error.start : error.end]
+        raise OutputError(
+            f"Cannot write to standard output: its encoding ({error.encoding}) cannot show "
+            f"{character!r}. Set PYTHONIOENCODING=utf-8, or write a PDF with --pdf."
+        ) from None
+    except BrokenPipeError:
+        _discard_unwritten_output()
+        raise OutputError(
+            "Cannot write to standard output: the program reading it closed the pipe.",
+            EXIT_CLOSED_PIPE,
+        ) from None
+    except OSError as error:
+        _discard_unwritten_output()
+        raise OutputError(f"Cannot write to standard output: {error.strerror or error}.") from None
+
+
+def _discard_unwritten_output() -> None:
+    # What is still buffered would fail again as Python exits, with a traceback of its own.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
 
 def _validate(args: argparse.Namespace) -> int:
     outcome = validate(args.rules_dir)
@@ -32,30 +86,57 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"The rule book has {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
         return 1
     book = load_rule_book(args.rules_dir)
-    print(
+    _write_out(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
         f"{len(book.syndromes)} syndromes, {len(book.findings)} findings, "
         f"{outcome.examples} examples behave as their rules say, and "
-        f"{outcome.mimic_cases} mimic cases show no strong card."
+        f"{outcome.mimic_cases} mimic cases show no strong card.\n"
     )
     if args.cases:
         pack = validate_case_pack(args.cases, book)
-        print(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.")
+        _write_out(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.\n")
     return 0
 
 
 def _read_profile(path: str) -> Profile:
-    source = sys.stdin if path == "-" else Path(path).open(encoding="utf-8")  # noqa: SIM115
-    with source:
-        text = source.read(MAX_PROFILE_BYTES + 1)
-    return profile_from_json(text)
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+    else:
+        with Path(path).open("rb") as source:
+            data = source.read(MAX_PROFILE_BYTES + 1)
+    return profile_from_json(data)
+
+
+def _check_pdf_target(target: str, profile: str) -> None:
+    """Refuse a PDF path that would overwrite something other than an earlier PDF."""
+    if not target.strip():
+        raise OptionError("--pdf needs a file name, for example --pdf summary.pdf")
+    path = Path(target)
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise OptionError(f"--pdf {target} is not a regular file; give a file name for the PDF")
+    if profile != "-" and Path(profile).exists() and path.samefile(profile):
+        raise OptionError(f"--pdf {target} is the profile being read; choose another file")
+    try:
+        with path.open("rb") as existing:
+            is_pdf = existing.read(5) == b"%PDF-"
+    except OSError as error:
+        raise OptionError(f"Cannot check {target}: {error.strerror or error}") from None
+    if not is_pdf:
+        raise OptionError(
+            f"--pdf {target} exists and is not a PDF; it was left alone (remove it or choose "
+            "another name)"
+        )
 
 
 def _screen(args: argparse.Namespace) -> int:
+    if args.pdf is not None:
+        _check_pdf_target(args.pdf, args.profile)
     book = load_rule_book(args.rules)
     result = screen(_read_profile(args.profile), book)
     view = build_view(result, book)
-    if args.pdf:
+    if args.pdf is not None:
         # fpdf2 is heavy to import; only a PDF request pays for it.
         from screener.report.pdf import render_pdf
 
@@ -64,12 +145,13 @@ def _screen(args: argparse.Namespace) -> int:
         try:
             Path(args.pdf).write_bytes(pdf)
         except OSError as error:
-            print(f"Cannot write {args.pdf}: {error.strerror}", file=sys.stderr)
-            return 2
+            raise OutputError(
+                f"Cannot write {args.pdf}: {error.strerror or error}", EXIT_CANNOT_CREATE
+            ) from None
     if args.format == "json":
-        print(result.model_dump_json(indent=2))
+        _write_out(result.model_dump_json(indent=2) + "\n")
     else:
-        print(render_text(view), end="")
+        _write_out(render_text(view))
     return 0
 
 
@@ -108,8 +190,11 @@ def _schema(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"out of date: {folder / name} (run: python -m screener schema)", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_schemas(folder):
-        print(path)
+    try:
+        written = write_schemas(folder)
+    except OSError as error:
+        raise OutputError(f"Cannot write {error.filename}: {error.strerror or error}") from None
+    _write_out("".join(f"{path}\n" for path in written))
     return 0
 
 
@@ -160,12 +245,19 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except RuleBookError as error:
         print(error, file=sys.stderr)
-        return 1
+        return EXIT_RULE_BOOK
     except ProfileError as error:
         print("The profile cannot be screened:", file=sys.stderr)
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
+    except OptionError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INPUT
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return error.code
     except OSError as error:
-        print(f"Cannot read {error.filename}: {error.strerror}", file=sys.stderr)
-        return 2
+        # Only reading the profile is left to fail here; every write is an `OutputError`.
+        print(f"Cannot read {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INPUT

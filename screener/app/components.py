@@ -26,9 +26,6 @@ from screener.present.view import (
 )
 from screener.rulebook import Problem, RuleBook
 
-UNAVAILABLE = "This teaching tool is unavailable right now. If you have symptoms, see a physician."
-"""Shown only when even the safety wording cannot be read from the rule book."""
-
 TIER_ICONS = {Tier.STRONG: ":material/check_circle:", Tier.PARTIAL: ":material/timelapse:"}
 URGENT_ICONS = {
     Urgency.NOW: ":material/emergency:",
@@ -38,12 +35,12 @@ URGENT_ICONS = {
 
 
 def safety_frame(safety: SafetyText | None) -> None:
-    """The disclaimer and the 'see a physician' prompt, at the top of every page."""
-    if safety is None:
-        st.error(UNAVAILABLE, icon=":material/medical_services:")
-        return
-    st.warning(plain(safety.disclaimer), icon=":material/school:")
-    st.info(plain(safety.see_a_physician), icon=":material/medical_services:")
+    """The disclaimer and the 'see a physician' prompt, at the top of every page; the built-in
+    wording when the rule book's cannot be read."""
+    disclaimer = safety.disclaimer if safety else words.FALLBACK_DISCLAIMER
+    see_a_physician = safety.see_a_physician if safety else words.FALLBACK_SEE_A_PHYSICIAN
+    st.warning(plain(disclaimer), icon=":material/school:")
+    st.info(plain(see_a_physician), icon=":material/medical_services:")
 
 
 def bullets(lines: Iterable[str]) -> str:

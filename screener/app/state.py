@@ -1,4 +1,4 @@
-"""App state: the rule book loaded once per process, and the case on the Screen page.
+"""App state: the rule book loaded once per version of its files, and the case on the Screen page.
 
 The case (a `Profile`) lives in `st.session_state` so it survives a visit to another page, and in
 `st.query_params` so the address bar always holds a link that opens the same case.
@@ -16,9 +16,11 @@ from screener.inputs.query import profile_from_query, profile_to_query
 from screener.models import Profile, SafetyText
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
+    FilesStamp,
     Problem,
     RuleBook,
     RuleBookError,
+    files_stamp,
     load_rule_book,
     load_safety_text,
 )
@@ -36,20 +38,23 @@ def rules_dir() -> Path:
     return Path(os.environ.get(RULES_DIR_ENV) or DEFAULT_RULES_DIR)
 
 
-@st.cache_resource(show_spinner="Loading the rule book…")
-def _cached_book(folder: str) -> RuleBook:
-    # A failed load raises, and Streamlit does not cache exceptions: a fixed file loads next run.
-    return load_rule_book(folder)
+@st.cache_resource(show_spinner="Loading the rule book…", max_entries=4)
+def _cached_book(folder: str, stamp: FilesStamp) -> RuleBook | RuleBookError:
+    # Keyed on the files' stamp and returning the error rather than raising it, so a broken book
+    # is read once per change of its files, not again on every page view.
+    try:
+        return load_rule_book(folder)
+    except RuleBookError as error:
+        return error
+    except Exception as error:  # whatever went wrong, the frame must still draw
+        problem = f"the rule book could not be read ({type(error).__name__}: {error})"
+        return RuleBookError([Problem(folder, None, problem)])
 
 
 def load_book() -> RuleBook | RuleBookError:
     """The rule book, or the error that names every problem in it."""
-    try:
-        return _cached_book(str(rules_dir()))
-    except RuleBookError as error:
-        return error
-    except OSError as error:
-        return RuleBookError([Problem(str(error.filename), None, error.strerror or str(error))])
+    folder = str(rules_dir())
+    return _cached_book(folder, files_stamp(folder))
 
 
 def book() -> RuleBook:
@@ -60,17 +65,19 @@ def book() -> RuleBook:
     return loaded
 
 
-@st.cache_resource(show_spinner=False)
-def _cached_safety(folder: str) -> SafetyText:
-    return load_safety_text(folder)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_safety(folder: str, stamp: FilesStamp) -> SafetyText | None:
+    try:
+        return load_safety_text(folder)
+    except Exception:  # the frame falls back to its built-in wording
+        return None
 
 
 def safety_text() -> SafetyText | None:
-    """The safety wording, read on its own: quick to show, and there even if a rule is broken."""
-    try:
-        return _cached_safety(str(rules_dir()))
-    except (RuleBookError, OSError):
-        return None
+    """The safety wording, read on its own: quick to show, and there even if a rule is broken.
+    None when `safety.yaml` cannot be used: the frame then shows its built-in wording."""
+    folder = str(rules_dir())
+    return _cached_safety(folder, files_stamp(folder))
 
 
 # --- The case on the Screen page ---------------------------------------------------------------

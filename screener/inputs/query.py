@@ -4,25 +4,26 @@
 `f=dry_mouth,proximal_leg_weakness&c=sclc&lab=sodium:128:mmol/L&age=40-64&sex=female`.
 `profile_from_query` reads a link back. A link can come from anywhere, so it never trusts one:
 unknown ids, bad numbers, wrong units, oversized values and unknown parameters are left out, and
-each one is reported as a plain-words notice. The profile it returns can always be screened.
+each one is reported as a plain-words notice. The profile it returns can always be screened, and
+every case the app can make comes back from its own link unchanged: the caps grow with the book.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from screener.engine.labs import check_lab_value
+from screener.inputs.numbers import NotANumber, read_number, shown
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
 
 MAX_VALUE_CHARS = 4000
-"""A parameter longer than this is ignored whole (no rule book needs anywhere near it)."""
+"""A parameter longer than this, and longer than any the app itself writes for this rule book,
+is ignored whole."""
 
-MAX_LIST_ITEMS = 100
-"""Items of a list parameter beyond this are ignored."""
+LONGEST_NUMBER_CHARS = 24
+"""`repr` of a float is at most this long (e.g. -1.2345678901234567e-308)."""
 
 MAX_NOTICES = 20
 """Further problems are summarised in one last notice, so a hostile link cannot flood the page."""
@@ -30,7 +31,10 @@ MAX_NOTICES = 20
 SHOWN_CHARS = 40
 """How much of an ignored value a notice quotes."""
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")
+LINK_MAX_PARAMETERS = 1000
+LINK_MAX_CHARS = 512 * 1024
+"""Streamlit ignores a whole query string with more parameters or characters than these
+(`streamlit.runtime.state.query_params`); a test keeps them equal to Streamlit's own."""
 
 ID_LISTS = {"f": "finding", "c": "cancer", "ab": "antibody"}
 CHOICES: dict[str, tuple[str, type[StrEnum]]] = {
@@ -66,16 +70,67 @@ def profile_to_query(profile: Profile) -> dict[str, str]:
 
 def _shown(text: str) -> str:
     """A user-supplied value, shortened and with control characters replaced, for a notice."""
-    cleaned = "".join(ch if ch.isprintable() else "?" for ch in text[:SHOWN_CHARS])
-    return f"'{cleaned}{'…' if len(text) > SHOWN_CHARS else ''}'"
+    return shown(text, SHOWN_CHARS)
 
 
-def _items(key: str, value: str, notice: Callable[[str], None]) -> list[str]:
-    items = [item.strip() for item in value.split(",") if item.strip()]
-    if len(items) > MAX_LIST_ITEMS:
-        notice(f"'{key}' lists {len(items)} items; only the first {MAX_LIST_ITEMS} were read")
-        items = items[:MAX_LIST_ITEMS]
+def _known_ids(book: RuleBook) -> dict[str, Mapping[str, object]]:
+    """The ids each id-list parameter may name."""
+    return {"f": book.enterable_findings, "c": book.cancer_by_id, "ab": book.antibody_by_id}
+
+
+def link_limits(book: RuleBook) -> dict[str, tuple[int, int]]:
+    """For each list parameter: the most items and characters read, never less than the app's own
+    link for the biggest case this book allows (every id of that kind, every lab value)."""
+    limits = {key: (len(known), len(",".join(known))) for key, known in _known_ids(book).items()}
+    longest_labs = ",".join(
+        f"{lab.id}:{'0' * LONGEST_NUMBER_CHARS}:{max(lab.units, key=len)}" for lab in book.labs
+    )
+    limits[LABS] = (len(book.labs), len(longest_labs))
+    return {key: (items, max(chars, MAX_VALUE_CHARS)) for key, (items, chars) in limits.items()}
+
+
+def dropped_link_notice(query_string: str) -> str | None:
+    """The notice for a link Streamlit ignored whole (it then hands the app no parameters)."""
+    query = query_string.lstrip("?")
+    parameters = query.count("&") + 1 if query else 0
+    if parameters > LINK_MAX_PARAMETERS:
+        return (
+            f"the link has {parameters:,} parameters, more than the {LINK_MAX_PARAMETERS:,} "
+            "the app can read, so none of it was read"
+        )
+    if len(query) > LINK_MAX_CHARS:
+        return (
+            f"the link is {len(query):,} characters long, more than the {LINK_MAX_CHARS:,} "
+            "the app can read, so none of it was read"
+        )
+    return None
+
+
+def _items(
+    key: str,
+    value: str,
+    most: int,
+    notice: Callable[[str], None],
+    regroup: Callable[[list[str]], list[str]] = list,
+) -> list[str]:
+    items = regroup([item.strip() for item in value.split(",") if item.strip()])
+    if len(items) > most:
+        notice(f"'{key}' lists {len(items)} items; only the first {most} were read")
+        items = items[:most]
     return items
+
+
+def _lab_items(items: list[str]) -> list[str]:
+    """Lab values split at commas, with a decimal comma put back: `glucose:5,5:mmol/L` arrives
+    as `glucose:5` and `5:mmol/L`."""
+    joined: list[str] = []
+    for item in items:
+        previous = joined[-1] if joined else ""
+        if previous.count(":") == 1 and item.count(":") == 1 and item[:1].isdigit():
+            joined[-1] = f"{previous},{item}"
+        else:
+            joined.append(item)
+    return joined
 
 
 def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
@@ -86,8 +141,10 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
     analyte = book.lab_by_id.get(analyte_id)
     if analyte is None:
         return None, f"unknown lab analyte {_shown(analyte_id)}"
-    if not _NUMBER.fullmatch(number) or not math.isfinite(value := float(number)):
-        return None, f"{analyte.label}: {_shown(number)} is not a number"
+    try:
+        value = read_number(number)
+    except NotANumber as not_a_number:
+        return None, f"{analyte.label}: {not_a_number}"
     if unit not in analyte.units:
         return None, (
             f"{analyte.label}: the unit {_shown(unit)} is not accepted "
@@ -99,14 +156,21 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
 
 
 def profile_from_query(
-    params: Mapping[str, str | list[str]], book: RuleBook
+    params: Mapping[str, str | list[str]], book: RuleBook, *, query_string: str | None = None
 ) -> tuple[Profile, list[str]]:
-    """The profile a link describes, and a notice for everything in it that was ignored."""
+    """The profile a link describes, and a notice for everything in it that was ignored.
+
+    `query_string`, the address's query as the browser sent it, lets a link that Streamlit
+    ignored whole (and so passed on as no parameters) get a notice instead of a silent blank case.
+    """
     notices: list[str] = []
 
     def notice(text: str) -> None:
         notices.append(text)
 
+    if not params and query_string and (dropped := dropped_link_notice(query_string)):
+        notice(dropped)
+    limits = link_limits(book)
     values: dict[str, str] = {}
     for key, raw in params.items():
         if key not in KNOWN_KEYS:
@@ -118,28 +182,25 @@ def profile_from_query(
             if len(raw) > 1:
                 notice(f"'{key}' was given {len(raw)} times; only the last one was read")
             raw = raw[-1]
-        if len(raw) > MAX_VALUE_CHARS:
-            notice(f"'{key}' is longer than {MAX_VALUE_CHARS:,} characters and was ignored")
+        most_chars = limits.get(key, (0, MAX_VALUE_CHARS))[1]
+        if len(raw) > most_chars:
+            notice(f"'{key}' is longer than {most_chars:,} characters and was ignored")
             continue
         values[key] = raw
 
     ids: dict[str, list[str]] = {}
-    known_ids: dict[str, Mapping[str, object]] = {
-        "f": book.enterable_findings,
-        "c": book.cancer_by_id,
-        "ab": book.antibody_by_id,
-    }
+    known_ids = _known_ids(book)
     for key, kind in ID_LISTS.items():
         known = known_ids[key]
         ids[key] = []
-        for item in _items(key, values.get(key, ""), notice):
+        for item in _items(key, values.get(key, ""), limits[key][0], notice):
             if item in known:
                 ids[key].append(item)
             else:
                 notice(f"unknown {kind} {_shown(item)}")
 
     labs: dict[str, LabValue] = {}
-    for item in _items(LABS, values.get(LABS, ""), notice):
+    for item in _items(LABS, values.get(LABS, ""), limits[LABS][0], notice, _lab_items):
         lab, problem = _lab(item, book)
         if problem:
             notice(problem)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from screener.models import BodySystem, Finding
 from screener.rulebook import RuleBook
 
+MAX_SEARCH_CHARS = 100
+"""Only this much of a search is read (the longest label is far shorter), so a pasted megabyte
+costs no more than a word; the search box can take it as its `max_chars`."""
+
 
 def _normalise(text: str) -> str:
     return " ".join(text.casefold().replace("-", " ").split())
@@ -12,7 +16,7 @@ def _normalise(text: str) -> str:
 
 def finding_matches(finding: Finding, query: str) -> bool:
     """Whether `query` names `finding`: as part of its label or a synonym, or word by word."""
-    wanted = _normalise(query)
+    wanted = _normalise(query[:MAX_SEARCH_CHARS])
     if not wanted:
         return True
     names = [_normalise(name) for name in (finding.label, *finding.synonyms)]

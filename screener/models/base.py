@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 
 class Frozen(BaseModel):
@@ -58,6 +59,21 @@ ReferenceId = Annotated[_ID, Ref("reference")]
 RedFlagId = Annotated[_ID, Ref("red_flag")]
 MimicId = Annotated[_ID, Ref("mimic")]
 SyndromeId = Annotated[_ID, Ref("syndrome")]
+
+
+def _not_true_or_false(value: object) -> object:
+    # YAML reads `yes`, `on` and `true` as booleans, and Python counts True as 1.
+    if isinstance(value, bool):
+        raise PydanticCustomError("bool_is_not_a_number", "true/false is not a number")
+    return value
+
+
+Number = Annotated[
+    float, BeforeValidator(_not_true_or_false), Field(strict=True, allow_inf_nan=False)
+]
+"""A finite number written as a number: never text, true/false, NaN or infinity."""
+Count = Annotated[int, BeforeValidator(_not_true_or_false), Field(strict=True)]
+"""A whole number written as one: never text, true/false or a decimal."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from screener.models.base import FindingId, Frozen
+from screener.models.base import Count, FindingId, Frozen
 
 Kind = Literal["finding", "all_of", "any_of", "at_least", "none_of", "points"]
 PathPart = str | int
@@ -82,7 +82,7 @@ class AnyOf(Combinator):
 
 
 class AtLeastSpec(Frozen):
-    n: int = Field(ge=1)
+    n: Count = Field(ge=1)
     of: tuple[Criterion, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -125,12 +125,14 @@ class NoneOf(Combinator):
 
 
 class PointsItem(Frozen):
-    points: int = Field(ge=1, le=100)
+    points: Count = Field(ge=1, le=100)
     when: Criterion
 
 
 class PointsSpec(Frozen):
-    at_least: int = Field(ge=1, description="Points needed; each item adds its points if it holds.")
+    at_least: Count = Field(
+        ge=1, description="Points needed; each item adds its points if it holds."
+    )
     of: tuple[PointsItem, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -4,7 +4,7 @@ rules' own examples, the teaching cases and the mimics set."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, field_validator
 
 from screener.models.base import (
     AgeBand,
@@ -14,6 +14,7 @@ from screener.models.base import (
     FollowUp,
     Frozen,
     LabId,
+    Number,
     Sex,
     ShortText,
 )
@@ -21,7 +22,7 @@ from screener.models.base import (
 
 class LabValue(Frozen):
     analyte: LabId
-    value: float = Field(allow_inf_nan=False)
+    value: Number
     unit: ShortText
 
 

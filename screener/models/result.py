@@ -20,7 +20,6 @@ from screener.models.base import (
     LabId,
     MimicId,
     RedFlagId,
-    ShortText,
     Status,
     SyndromeId,
     Tier,
@@ -50,7 +49,7 @@ class NodeTrace(Frozen):
 
 class ScoreItem(Frozen):
     points: float
-    reason: ShortText
+    reason: str = Field(description="Built from rule-book words, so as long as they may be.")
 
 
 class ThresholdCrossing(Frozen):

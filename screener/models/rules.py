@@ -15,10 +15,12 @@ from screener.models.base import (
     AntibodyRisk,
     CancerId,
     Category,
+    Count,
     FindingId,
     Frozen,
     Id,
     MimicId,
+    Number,
     PhenotypeRisk,
     RedFlagId,
     ReferenceId,
@@ -63,14 +65,12 @@ class BodySystem(Frozen):
 
 class AlternativeUnit(Frozen):
     unit: ShortText
-    factor: float = Field(
-        gt=0, allow_inf_nan=False, description="Multiply a value in this unit to get the main unit."
-    )
+    factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
 
 
 class Range(Frozen):
-    low: float = Field(allow_inf_nan=False)
-    high: float = Field(allow_inf_nan=False)
+    low: Number
+    high: Number
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -86,14 +86,10 @@ class LabThreshold(Frozen):
     """A cut-off, in the analyte's main unit, that turns a value into a finding."""
 
     finding: FindingId
-    below: float | None = Field(default=None, allow_inf_nan=False, description="Below (<).")
-    above: float | None = Field(default=None, allow_inf_nan=False, description="Above (>).")
-    at_or_below: float | None = Field(
-        default=None, allow_inf_nan=False, description="At or below (≤)."
-    )
-    at_or_above: float | None = Field(
-        default=None, allow_inf_nan=False, description="At or above (≥)."
-    )
+    below: Number | None = Field(default=None, description="Below (<).")
+    above: Number | None = Field(default=None, description="Above (>).")
+    at_or_below: Number | None = Field(default=None, description="At or below (≤).")
+    at_or_above: Number | None = Field(default=None, description="At or above (≥).")
     sex: tuple[Sex, ...] | None = Field(
         default=None, description="Only for these sexes; absent means everyone."
     )
@@ -173,7 +169,7 @@ class Reference(Frozen):
     authors: ShortText
     title: ShortText
     source: ShortText = Field(description="Journal and citation, or publisher.")
-    year: int = Field(ge=1900, le=2100)
+    year: Count = Field(ge=1900, le=2100)
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
@@ -368,7 +364,7 @@ class SafetyText(Frozen):
 
 class PnsCarePoints(Frozen):
     label: ShortText
-    points: int = Field(ge=0, le=10)
+    points: Count = Field(ge=0, le=10)
     explanation: ShortText
     references: tuple[ReferenceId, ...] = Field(
         default=(), description="Where this reading comes from."
@@ -377,7 +373,7 @@ class PnsCarePoints(Frozen):
 
 class PnsCareLevel(Frozen):
     name: ShortText
-    min_total: int = Field(ge=0)
+    min_total: Count = Field(ge=0)
     explanation: ShortText
 
 

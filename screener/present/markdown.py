@@ -1,8 +1,17 @@
-"""Make text safe to hand to a Markdown renderer: nothing in it can become HTML or load anything.
+"""Make text safe to hand to a Markdown renderer: nothing in it can become HTML, a link, a colour,
+an icon or an emoji, or load anything.
 
 Two kinds of text reach the app's Markdown elements: plain text (labels and names from the rule
 book, anything from a URL), which must show exactly as written, and the rule book's teaching text,
-which is Markdown on purpose but must stay inert (no HTML, no remote images).
+which is Markdown on purpose but must stay inert (no HTML, links or remote images).
+
+Backslash escapes stop Markdown syntax and Streamlit's directives (`:red[…]`). They cannot stop
+what is found in the text *after* escapes are read: GitHub-flavoured Markdown's autolinks
+(`https://…`, `www.…`, `name@host.tld`), and emoji shortcodes (`:rocket:`), which Streamlit
+converts everywhere in an element once any raw shortcode appears in its source, even in a code
+span. So a WORD JOINER (U+2060, invisible, never a line break) is put where it breaks each
+pattern: after the colon of `://`, between `www` and its dot, after `@`, and after a colon that
+could open a shortcode or a directive. The text still reads the same.
 """
 
 from __future__ import annotations
@@ -10,24 +19,39 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-# Every character that can start Markdown or HTML syntax within a line. CommonMark lets any ASCII
-# punctuation be escaped with a backslash, and the escaped character shows as itself.
-_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
+WORD_JOINER = "\u2060"
+
+# Every character that can start Markdown, HTML or Streamlit directive syntax within a line.
+# CommonMark lets any ASCII punctuation be escaped with a backslash, and it shows as itself.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~$&!:/])")
 # Line starts that make a list, quote, heading or setext underline.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+# Where a bare address would start an autolink: `scheme:`+`//`, `www`+`.`, `@`.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+# A colon right before a word character can open a directive (`:red[`), a shortcode (`:rocket:`,
+# `:+1:`) or an icon (`:material/home:`, which Streamlit reads even inside code spans).
+_COLON = re.compile(r"(?<=:)(?=[\w+\-])")
+
+
+def _defused(text: str) -> str:
+    """`text` with a word joiner wherever it would become a link, an emoji or an icon."""
+    return _COLON.sub(WORD_JOINER, _AUTOLINK.sub(WORD_JOINER, text))
 
 
 def plain_markdown(text: str) -> str:
     """`text` escaped so that a Markdown renderer shows it literally."""
-    escaped = _INLINE.sub(r"\\\1", text)
+    escaped = _INLINE.sub(r"\\\1", _defused(text))
     # The marker's last character is the one to escape: "-" -> "\-", "1." -> "1\.".
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 
 def inert_markdown(text: str) -> str:
-    """Teaching Markdown with every way to raw HTML or a remote image switched off."""
+    """Teaching Markdown with every way to raw HTML, a link, a remote image, maths, a colour, an
+    icon or an emoji switched off; emphasis, lists and headings keep working."""
     # Character references decode to text, never to syntax, whatever backslashes precede them.
-    return text.replace("<", "&lt;").replace("![", "!&#91;")
+    text = text.replace("<", "&lt;").replace("[", "&#91;").replace("$", "&#36;")
+    # A backslash would show inside a code span, so colons get only the invisible joiner.
+    return _defused(text)
 
 
 def markdown_link(text: str, url: str) -> str:
@@ -37,5 +61,6 @@ def markdown_link(text: str, url: str) -> str:
 
 def markdown_code(text: str) -> str:
     """Inline code showing `text` literally (escapes do not work inside code spans)."""
+    text = _COLON.sub(WORD_JOINER, text)
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"

@@ -238,9 +238,11 @@ def lab_view(reading: LabReading, book: RuleBook) -> LabView:
     for crossing in reading.crossed:
         label = book.label("finding", crossing.finding)
         sexes = f" ({', '.join(crossing.sexes)})" if crossing.sexes else ""
-        rule = f"{words.BOUND_WORDS[crossing.side]} {words.number(crossing.bound)} {analyte.unit}"
+        side = words.BOUND_WORDS[crossing.side]
+        rule = f"{side} {words.number(crossing.bound)} {analyte.unit}"
         # Most finding labels already state their cut-off; repeat the rule only when they do not.
-        outcomes.append(label if rule in label else f"{label} ({rule}{sexes})")
+        stated = words.states_cut_off(label, side, crossing.bound, analyte.unit)
+        outcomes.append(label if stated else f"{label} ({rule}{sexes})")
     converted = (
         None
         if reading.unit == reading.main_unit

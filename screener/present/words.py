@@ -6,9 +6,21 @@ thing is always said the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from screener.models import AgeBand, BookStamp, Category, FollowUp, Sex, Status, Tier, Urgency
+
+FALLBACK_DISCLAIMER = (
+    "Educational tool, not a diagnosis. This checklist is for teaching only: it does not "
+    "diagnose, exclude or predict any disease, and must not guide the care of a real patient."
+)
+FALLBACK_SEE_A_PHYSICIAN = (
+    "See a physician about any symptom that worries you, persists or gets worse. In an emergency, "
+    "call your local emergency number now."
+)
+"""The safety framing built into the code, shown whenever `rules/safety.yaml` cannot be read, so
+the promise never depends on a file being valid."""
 
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
@@ -70,6 +82,12 @@ BOUND_WORDS = {
 
 def number(value: float) -> str:
     return f"{value:g}"
+
+
+def states_cut_off(label: str, side: str, bound: float, unit: str) -> bool:
+    """Whether `label` already says the cut-off, however the number is written ("3.0", "3")."""
+    pattern = rf"\b{re.escape(side)}\s+([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
+    return any(float(found) == bound for found in re.findall(pattern, label))
 
 
 def joined(texts: Iterable[str], empty: str = NONE_ENTERED) -> str:

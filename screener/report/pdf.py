@@ -32,7 +32,8 @@ KEEP_TOGETHER = 32.0
 
 
 def _urgent(pdf: FramedPdf, urgent: UrgentView) -> None:
-    """The urgent banner: a red box, kept whole on one page, above everything else."""
+    """The urgent banner: a red box, kept whole on one page, above everything else (or, when its
+    red flags fill more than a page, red text between red rules, running over pages)."""
     pad = 3.0
     inner = pdf.epw - 2 * pad
     bullet = 4.0
@@ -46,6 +47,20 @@ def _urgent(pdf: FramedPdf, urgent: UrgentView) -> None:
         + pdf.measure(generic, width=inner, bold=True)
         + sum(pdf.measure(text, width=inner - bullet) for text in flags)
     )
+    if height > pdf.body_height:
+        pdf.set_draw_color(*URGENT)
+        pdf.set_line_width(0.6)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+        pdf.ln(pad)
+        pdf.text_block(heading, bold=True, size=12, color=URGENT, line=6)
+        pdf.ln(1)
+        pdf.text_block(generic, bold=True)
+        pdf.bullets(flags)
+        pdf.ln(pad)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+        pdf.set_line_width(0.2)
+        pdf.ln(3)
+        return
     if pdf.will_page_break(height):
         pdf.add_page()
     top = pdf.get_y()

@@ -3,7 +3,9 @@ with "Page n of N" in the footer of every page, and the writing helpers its sect
 
 The DejaVu Sans fonts ship in `screener/fonts/`, so every character the rule book uses (≥, –, é,
 µ, ×10⁹) prints the same on any machine. Text is printed as plain text: Markdown emphasis is
-dropped and nothing is read as HTML or as fpdf2 markup.
+dropped and nothing is read as HTML or as fpdf2 markup. fpdf2 replaces the total-page alias in
+all text as the document closes, so the frame uses an alias no other text can contain; and no
+text, however long, is too high for a page: a table row that would be is split over several.
 """
 
 from __future__ import annotations
@@ -36,6 +38,17 @@ URGENT = (170, 0, 0)
 URGENT_FILL = (253, 236, 236)
 SHADE = (238, 241, 245)
 
+PAGE_COUNT = "{\ue000}"
+"""fpdf2's alias for the number of pages (it reserves the width of one digit per character):
+it holds a private-use character that `normalize_text` removes from every other text, where the
+default `{nb}` could be written in a rule."""
+_PAGE_COUNT_MARK = PAGE_COUNT[1]
+PAGE_BODY_SHARE = 0.8
+"""A table row may take at most this share of a page's body; a higher one is split."""
+TABLE_LINE = 4.0
+TABLE_PADDING = (1.0, 1.5)
+TABLE_SIZE = 8.5
+
 _EMPHASIS = re.compile(r"\*\*|__")
 
 
@@ -64,7 +77,22 @@ class FramedPdf(FPDF):
         self.footer_note = plain(footer_note)
         self.disclaimer_lines: list[str] = []
         self.prompt_lines: list[str] = []
+        self.note_lines: list[str] = []
         self.footer_height = 0.0
+        self.body_top = 0.0
+        self._writing_page_count = False
+        self.alias_nb_pages(PAGE_COUNT)
+
+    def normalize_text(self, text: str) -> str:
+        # Every text fpdf2 prints or measures passes here: only the footer may hold the alias.
+        if not self._writing_page_count:
+            text = text.replace(_PAGE_COUNT_MARK, "")
+        return super().normalize_text(text)
+
+    @property
+    def body_height(self) -> float:
+        """Height (mm) a page leaves between the header and the footer."""
+        return self.page_break_trigger - self.body_top
 
     def _wrap_once(self, text: str, width: float) -> list[str]:
         lines = self.multi_cell(
@@ -79,7 +107,12 @@ class FramedPdf(FPDF):
         self.set_font(FONT, "B", SMALL_SIZE)
         self.disclaimer_lines = self._wrap_once(self.disclaimer, self.epw - 2 * FRAME_PAD)
         self.prompt_lines = self._wrap_once(self.see_a_physician, self.epw)
-        self.footer_height = 2 + SMALL_LINE * (len(self.prompt_lines) + 1) + 8
+        # The note (the book's title and hash) wraps beside "Page n of N", never over it.
+        self.set_font(FONT, "", SMALL_SIZE)
+        page_label = self.get_string_width("Page 9999 of 9999") + 2
+        self.note_lines = self._wrap_once(self.footer_note, self.epw - page_label)
+        lines = len(self.prompt_lines) + len(self.note_lines)
+        self.footer_height = 2 + SMALL_LINE * lines + 8
         self.set_auto_page_break(True, margin=self.footer_height + 3)
 
     def _lines(self, lines: list[str], indent: float = 0) -> None:
@@ -98,6 +131,7 @@ class FramedPdf(FPDF):
         self.set_y(self.get_y() + FRAME_PAD)
         self._lines(self.disclaimer_lines, indent=FRAME_PAD)
         self.ln(FRAME_PAD + 4)
+        self.body_top = self.get_y()
 
     def footer(self) -> None:
         self.set_y(-self.footer_height)
@@ -109,9 +143,14 @@ class FramedPdf(FPDF):
         self._lines(self.prompt_lines)
         self.set_font(FONT, "", SMALL_SIZE)
         self.set_text_color(*MUTED)
-        self.cell(0, SMALL_LINE, self.footer_note, align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, SMALL_LINE, f"Page {self.page_no()} of {{nb}}", align="R")
+        first_note_line = self.get_y()
+        self._lines(self.note_lines)
+        self.set_xy(self.l_margin, first_note_line)
+        self._writing_page_count = True
+        try:
+            self.cell(0, SMALL_LINE, f"Page {self.page_no()} of {PAGE_COUNT}", align="R")
+        finally:
+            self._writing_page_count = False
 
     # --- Writing helpers --------------------------------------------------------------------
 
@@ -164,11 +203,16 @@ class FramedPdf(FPDF):
         self.ln(1)
 
     def labelled(self, label: str, text: str, *, indent: float = 0) -> None:
-        """'Label: text' with the label in bold, wrapping under the label's start."""
+        """'Label: text' with the label in bold, wrapping under the label's start (or, for a label
+        wider than half the line, above the text)."""
         self.set_x(self.l_margin + indent)
         self.set_text_color(*INK)
         self.set_font(FONT, "B", BODY_SIZE)
         label_width = self.get_string_width(f"{label}: ") + 0.5
+        if label_width > (self.epw - indent) / 2:
+            self.text_block(f"{label}:", indent=indent, bold=True)
+            self.text_block(text, indent=indent)
+            return
         self.cell(label_width, BODY_LINE, f"{label}: ")
         self.set_font(FONT, "", BODY_SIZE)
         self.multi_cell(
@@ -205,23 +249,58 @@ class FramedPdf(FPDF):
         *,
         bold_first_column: bool = False,
     ) -> None:
-        self.set_font(FONT, "", 8.5)
         self.set_text_color(*INK)
         self.set_draw_color(*MUTED)
         self.set_fill_color(255, 255, 255)
         first_column = FontFace(emphasis="BOLD") if bold_first_column else None
+        widths = [self.epw * share / sum(col_widths) for share in col_widths]
+        fitted = [
+            part
+            for values in rows
+            for part in self._rows_that_fit(values, widths, bold_first_column=bold_first_column)
+        ]
+        self.set_font(FONT, "", TABLE_SIZE)
         with self.table(
             col_widths=col_widths,
             text_align="LEFT",
-            line_height=4.0,
-            padding=(1, 1.5),
+            line_height=TABLE_LINE,
+            padding=TABLE_PADDING,
             headings_style=FontFace(emphasis="BOLD", fill_color=SHADE),
             cell_fill_mode=TableCellFillMode.NONE,
             width=self.epw,
         ) as table:
             table.row(headings)
-            for values in rows:
+            for values in fitted:
                 row = table.row()
                 for column, value in enumerate(values):
                     row.cell(value, style=first_column if column == 0 else None)
         self.ln(2)
+
+    def _rows_that_fit(
+        self, values: tuple[str, ...], widths: list[float], *, bold_first_column: bool
+    ) -> list[tuple[str, ...]]:
+        """`values` as one table row, or as several if one row would be higher than a page can
+        hold (fpdf2 cannot break a row across pages): each part holds the next lines of each
+        cell, wrapped as the table wraps them."""
+        inner = TABLE_PADDING[1] * 2 + 2 * self.c_margin
+        most_lines = max(1, int(self.body_height * PAGE_BODY_SHARE / TABLE_LINE) - 4)
+        cells = []
+        for column, (value, width) in enumerate(zip(values, widths, strict=True)):
+            self.set_font(FONT, "B" if bold_first_column and column == 0 else "", TABLE_SIZE)
+            lines = self.multi_cell(
+                width - inner,
+                TABLE_LINE,
+                value,
+                align="L",
+                dry_run=True,
+                output=MethodReturnValue.LINES,
+            )
+            assert isinstance(lines, list)
+            cells.append([str(line) for line in lines])
+        tallest = max(len(lines) for lines in cells)
+        if tallest <= most_lines:
+            return [values]
+        return [
+            tuple("\n".join(lines[start : start + most_lines]) for lines in cells)
+            for start in range(0, tallest, most_lines)
+        ]

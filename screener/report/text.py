@@ -10,8 +10,10 @@ from screener.present.view import Line, ScreeningView
 WIDTH = 88
 
 
-def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    """`text` wrapped at `WIDTH`; `first` replaces the indent on the first line (a bullet)."""
+    initial = indent if first is None else first
+    return textwrap.wrap(text, WIDTH, initial_indent=initial, subsequent_indent=indent) or [""]
 
 
 def _line(line: Line, indent: str = "") -> list[str]:
@@ -23,7 +25,7 @@ def render_text(view: ScreeningView) -> str:
     if view.urgent:
         out += [f"!! {view.urgent.heading.upper()} !!", *_wrap(view.urgent.text)]
         for flag in view.urgent.flags:
-            out += _wrap(f"{flag.label} {flag.text}", "  - ")
+            out += _wrap(f"{flag.label} {flag.text}", "    ", first="  - ")
         out.append("")
     out.append(view.headline)
     out.append("")
@@ -63,7 +65,8 @@ def render_text(view: ScreeningView) -> str:
         out.append("")
     if view.associations:
         out.append(words.HEADINGS["associations"] + ":")
-        out += [f"  - {line}" for line in view.associations]
+        for association in view.associations:
+            out += _wrap(association, "    ", first="  - ")
         out.append("")
     out.append(" · ".join(f"{line.label}: {line.text}" for line in view.book[:2]))
     out.append(f"Content: {view.book[2].text[:12]}")

@@ -74,25 +74,52 @@ def file_names(root: Path) -> list[str]:
     return names
 
 
+FilesStamp = tuple[tuple[str, int, int], ...]
+
+
+def files_stamp(rules_dir: Path | str = DEFAULT_RULES_DIR) -> FilesStamp:
+    """Each rule file's name, size and modification time: it changes whenever a file does, and
+    costs a few dozen `stat` calls, so a caller can keep a load (good or failed) until then."""
+    root = Path(rules_dir)
+    stamp = []
+    try:
+        names = file_names(root) if root.is_dir() else []
+    except OSError:
+        names = []
+    for name in names:
+        try:
+            status = (root / name).stat()
+        except OSError:
+            stamp.append((name, -1, -1))
+        else:
+            stamp.append((name, status.st_size, status.st_mtime_ns))
+    return tuple(stamp)
+
+
 def load_located(rules_dir: Path | str = DEFAULT_RULES_DIR) -> LoadedBook:
     """`load_rule_book`, keeping where every part was written (for located content checks)."""
     root = Path(rules_dir)
-    if not root.is_dir():
-        raise RuleBookError([Problem(str(root), None, "rule book folder not found")])
-    names = file_names(root)
-    total = sum((root / n).stat().st_size for n in names if (root / n).is_file())
+    try:
+        if not root.is_dir():
+            raise RuleBookError([Problem(str(root), None, "rule book folder not found")])
+        names = file_names(root)
+        total = sum((root / n).stat().st_size for n in names if (root / n).is_file())
+    except OSError as error:
+        problem = f"rule book folder cannot be read ({error.strerror or error})"
+        raise RuleBookError([Problem(str(root), None, problem)]) from None
     if total > MAX_BOOK_BYTES:
         raise RuleBookError(
             [Problem(str(root), None, f"rule book exceeds {MAX_BOOK_BYTES:,} bytes")]
         )
 
     problems: list[Problem] = []
+    contents: dict[str, bytes] = {}
     parts: dict[str, Any] = {}
     index = SourceIndex(single={}, items={}, folders={})
     for rule_file in RULE_FILES:
         adapter = _ADAPTERS[rule_file.field]
         if not rule_file.is_folder:
-            (source, model), found = _read(root, rule_file.name, adapter)
+            (source, model), found = _read(root, rule_file.name, adapter, contents=contents)
             problems += found
             if source is not None:
                 index.single[rule_file.field] = source
@@ -106,7 +133,7 @@ def load_located(rules_dir: Path | str = DEFAULT_RULES_DIR) -> LoadedBook:
         index.items[rule_file.field] = []
         index.folders[rule_file.field] = []
         for name in members:
-            (source, model), found = _read(root, name, adapter)
+            (source, model), found = _read(root, name, adapter, contents=contents)
             problems += found
             if source is not None:
                 index.folders[rule_file.field].append(source)
@@ -115,7 +142,7 @@ def load_located(rules_dir: Path | str = DEFAULT_RULES_DIR) -> LoadedBook:
         parts[rule_file.field] = tuple(items)
     if problems:
         raise RuleBookError(problems)
-    book = RuleBook(**parts, content_hash=_content_hash(root, names))
+    book = RuleBook(**parts, content_hash=_content_hash(contents))
     problems = cross_check(book, index)
     if problems:
         raise RuleBookError(problems)
@@ -131,23 +158,20 @@ def read_rule_file(
 
 
 def _read(
-    root: Path, name: str, adapter: TypeAdapter[Any], shown: str | None = None
+    root: Path,
+    name: str,
+    adapter: TypeAdapter[Any],
+    shown: str | None = None,
+    contents: dict[str, bytes] | None = None,
 ) -> tuple[tuple[SourceFile | None, Any], list[Problem]]:
-    path = root / name
+    """One file parsed and validated; its bytes are kept in `contents` for the content hash."""
     shown = shown or f"rules/{name}"
     nothing = (None, None)
-    if not path.is_file():
-        return nothing, [Problem(shown, None, "file is missing")]
-    if path.stat().st_size > MAX_FILE_BYTES:
-        return nothing, [
-            Problem(shown, None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
-        ]
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return nothing, [Problem(shown, None, f"file is not UTF-8 text ({error.reason})")]
-    try:
-        data = parse_yaml(text)
+        raw = _read_bytes(root / name)
+        if contents is not None:
+            contents[name] = raw
+        data = parse_yaml(_decode(raw))
     except YamlProblem as problem:
         return nothing, [Problem(shown, problem.line, problem.message)]
     try:
@@ -155,6 +179,26 @@ def _read(
     except ValidationError as error:
         return nothing, [_from_pydantic(shown, data, e) for e in error.errors()]
     return (SourceFile(shown, data), model), []
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a `YamlProblem` saying in words why it cannot be read."""
+    try:
+        if not path.is_file():
+            raise YamlProblem(None, "file is missing")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise YamlProblem(None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
+        return path.read_bytes()
+    except OSError as error:
+        raise YamlProblem(None, f"file cannot be read ({error.strerror or error})") from None
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise YamlProblem(line, f"file is not UTF-8 text ({error.reason})") from None
 
 
 def _from_pydantic(name: str, data: LocatedData, error: Any) -> Problem:
@@ -185,8 +229,8 @@ def _known_path(data: LocatedData, loc: Iterable[Any]) -> tuple[Any, ...]:
     return path
 
 
-def _content_hash(root: Path, names: list[str]) -> str:
+def _content_hash(contents: dict[str, bytes]) -> str:
     digest = hashlib.sha256()
-    for name in sorted(names):
-        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    for name in sorted(contents):
+        digest.update(name.encode() + b"\0" + contents[name] + b"\0")
     return digest.hexdigest()

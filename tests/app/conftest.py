@@ -22,7 +22,7 @@ _ESCAPE = re.compile(r"\\(.)")
 
 def unescape(text: str) -> str:
     """Markdown source as the reader sees it: backslash escapes show as the character."""
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text).replace("\u2060", "")
 
 
 @pytest.fixture

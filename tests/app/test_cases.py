@@ -158,7 +158,8 @@ def test_practice_asks_at_each_stage_and_scores_the_first_right_answer(
         commit(app, case.answer)
     points = stages - 2
     assert any(
-        f"You first named the answer at stage 3 of {stages}: {points} of {stages} points" in w.value
+        f"You first named the answer at stage 3 of {stages}: {points} of {stages} points"
+        in unescape(w.value)
         for w in app.warning
     )
     assert app.metric[0].value == f"{points} of {stages} points"
@@ -174,7 +175,7 @@ def test_naming_a_one_stage_case_right_scores_its_one_point(app: AppTest, book: 
     open_cases(app, "Practice")
     app.selectbox(key="practice.case").set_value(case.id).run()
     commit(app, case.answer)
-    assert any("You named the answer: 1 of 1 point." in s.value for s in app.success)
+    assert any("You named the answer: 1 of 1 point." in unescape(s.value) for s in app.success)
 
 
 # --- Class handout ----------------------------------------------------------------------------

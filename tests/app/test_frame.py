@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from screener.app.components import UNAVAILABLE
+from screener.app import state
 from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
+from screener.present import words
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
-from tests.app.conftest import APP, PAGES, assert_no_exception, shown
+from tests.app.conftest import APP, PAGES, assert_no_exception, page_text, shown
 
 PAGE_TITLES = {page.key: page.title for page in APP_PAGES}
 
@@ -65,14 +66,74 @@ def test_a_broken_rule_book_shows_the_error_page_naming_the_file(
     assert not any(b.label == "Screen these findings" for b in at.button)
 
 
-def test_without_even_the_safety_file_a_fixed_see_a_physician_message_shows(
-    broken_rules: Path,
+HOSTILE_SAFETY = {
+    # One of each way a file fails: YAML syntax, a value YAML cannot build, a construct rule
+    # files refuse, bytes that are not text, and a folder where the file should be.
+    "cut_short": "disclaimer: [",
+    "invalid_date": "disclaimer: 2024-02-30\n",
+    "merge_key": "<<: {disclaimer: x}\n",
+    "not_utf8": b"disclaimer: caf\xe9\n",
+    "a_folder": None,
+}
+
+
+@pytest.mark.parametrize("content", HOSTILE_SAFETY.values(), ids=HOSTILE_SAFETY.keys())
+def test_a_broken_safety_file_still_shows_a_disclaimer_and_see_a_physician(
+    broken_rules: Path, content: str | bytes | None
 ) -> None:
-    (broken_rules.parents[1] / "safety.yaml").write_text("disclaimer: [", encoding="utf-8")
+    safety = broken_rules.parents[1] / "safety.yaml"
+    if content is None:
+        safety.unlink()
+        safety.mkdir()
+    else:
+        safety.write_bytes(content.encode() if isinstance(content, str) else content)
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert_no_exception(at)
-    assert at.error[0].value == UNAVAILABLE
-    assert "safety.yaml" in " ".join(text for _, text in shown(at))
+    seen = list(shown(at))
+    assert seen[0] == ("warning", words.FALLBACK_DISCLAIMER)
+    assert seen[1] == ("info", words.FALLBACK_SEE_A_PHYSICIAN)
+    assert ("title", "The screener is unavailable") in seen
+    assert "rules/safety.yaml" in page_text(at)
+
+
+def test_whatever_goes_wrong_reading_the_safety_file_the_frame_shows(
+    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(folder: str) -> None:
+        raise RecursionError(folder)
+
+    monkeypatch.setattr(state, "load_safety_text", failing)
+    monkeypatch.setattr(state, "load_rule_book", failing)
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert_no_exception(at)
+    seen = list(shown(at))
+    assert seen[:2] == [
+        ("warning", words.FALLBACK_DISCLAIMER),
+        ("info", words.FALLBACK_SEE_A_PHYSICIAN),
+    ]
+    assert "could not be read (RecursionError" in page_text(at)
+
+
+def test_a_broken_book_is_read_once_until_its_files_change(
+    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    load = state.load_rule_book
+
+    def counted_load(folder: str) -> RuleBook:
+        reads.append(folder)
+        return load(folder)
+
+    monkeypatch.setattr(state, "load_rule_book", counted_load)
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    at.run()
+    AppTest.from_file(str(APP), default_timeout=30).run()
+    assert len(reads) == 1
+    broken_rules.write_text(broken_rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    at.run()
+    assert len(reads) == 2
+    assert_no_exception(at)
+    assert ("title", "The screener is unavailable") in list(shown(at))
 
 
 def test_the_pdf_library_is_not_loaded_until_a_pdf_is_asked_for() -> None:

@@ -17,11 +17,18 @@ from screener.engine import screen
 from screener.rulebook import RuleBook
 from tests.support.books import MINI_RULES
 
-PURE_PARTS = ("engine_examples", "engine_batch", "book_load", "pdf_case", "pdf_longest")
+PURE_PARTS = (
+    "engine_examples",
+    "engine_batch",
+    "book_load",
+    "validate_unknown_ids",
+    "pdf_case",
+    "pdf_longest",
+)
 
 
 def test_quick_run_of_the_pure_parts_writes_both_tables(tmp_path: Path) -> None:
-    arguments = ["--quick", "--only", "engine,load,pdf", "--rules", str(MINI_RULES)]
+    arguments = ["--quick", "--only", "engine,load,validate,pdf", "--rules", str(MINI_RULES)]
     status = run.main([*arguments, "--out", str(tmp_path)])
 
     assert status == 0
@@ -40,6 +47,8 @@ def test_quick_run_of_the_pure_parts_writes_both_tables(tmp_path: Path) -> None:
         assert result["met"] in (True, False)
     assert results["pdf_case"]["details"]["pages"] >= 1
     assert results["pdf_longest"]["details"]["pages"] >= results["pdf_case"]["details"]["pages"]
+    validation = results["validate_unknown_ids"]["details"]
+    assert validation["problems"] == validation["unknown_ids"] == 500
     table = (tmp_path / "quick.md").read_text(encoding="utf-8")
     assert f"Reproduce with: `{document['command']}`" in table
     assert table.count("\n| ") >= 1 + len(PURE_PARTS)

@@ -86,7 +86,7 @@ def test_screen_json_is_a_screening_result(capsys, tmp_path):
     [
         ({"findings": ["nope"]}, "unknown finding 'nope'"),
         ({"findings": ["a"], "name": "Jane"}, "name: Extra inputs are not permitted"),
-        ("{not json", "Invalid JSON"),
+        ("{not json", "not valid JSON (Expecting property name"),
         (
             {"labs": [{"analyte": "calcium", "value": 12, "unit": "mmol/L"}]},
             "was it measured in mg/dL?",

@@ -77,6 +77,6 @@ def test_unwritable_pdf_path_is_reported_and_prints_nothing(
     out = tmp_path / "no-such-folder" / "summary.pdf"
     code = main(["screen", str(profile_file), "--pdf", str(out)])
     captured = capsys.readouterr()
-    assert code == 2
+    assert code == 73
     assert f"Cannot write {out}" in captured.err
     assert captured.out == ""

@@ -13,9 +13,15 @@ from streamlit.testing.v1 import AppTest
 from screener.engine import screen
 from screener.models import Profile
 from screener.present.view import build_view
+from screener.present.words import PAGE_SIZES
 from screener.report.pdf import render_pdf
-from screener.rulebook import load_rule_book
+from screener.report.pdf_frame import PAGE_COUNT, FramedPdf
+from screener.report.text import render_text
+from screener.rulebook import RuleBook, load_rule_book
 from tests.e2e import hostile_rules as hostile
+from tests.support.books import mini_book
+from tests.support.rule_files import replace_in
+from tests.support.stretched import everything, stretched
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 # A '<' that starts a tag and is not backslash-escaped for Markdown.
@@ -53,3 +59,55 @@ def test_markup_is_printed_literally_in_the_pdf(hostile_dir: Path) -> None:
     )
     assert hostile.SUMMARY in text
     assert hostile.FINDING_LABEL in text
+
+
+# --- Long and hostile rule text in the PDF ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stretched_book() -> RuleBook:
+    return stretched(mini_book())
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_the_longest_rule_texts_print_on_framed_pages(stretched_book: RuleBook) -> None:
+    # Every text at its schema cap, one unbreakable word each, on the shorter page size: rows
+    # taller than a page are split, labels wider than the line go above their text, and the
+    # safety frame is on every page.
+    result = screen(everything(stretched_book), stretched_book)
+    assert result.matches and result.red_flags
+    pdf = render_pdf(build_view(result, stretched_book), page_size="Letter")
+    pages = [_compact(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    safety = stretched_book.safety
+    for number, page in enumerate(pages, start=1):
+        assert _compact(safety.disclaimer)[:200] in page
+        assert _compact(safety.see_a_physician)[:200] in page
+        assert f"Page{number}of{len(pages)}" in page
+    assert render_text(build_view(result, stretched_book))
+
+
+def test_rule_text_cannot_print_the_page_count(mini_rules_dir: Path) -> None:
+    replace_in(
+        mini_rules_dir / "syndromes" / "neurologic.yaml",
+        "summary: A and two of B, C, D.",
+        f"summary: 'Page {{nb}} of {PAGE_COUNT} pages'",
+    )
+    book = load_rule_book(mini_rules_dir)
+    result = screen(Profile(findings=("a", "b", "c")), book)
+    pdf = render_pdf(build_view(result, book))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Page {nb} of {} pages" in text
+    assert re.findall(r"Page \d+ of \d+", text) == ["Page 1 of 1"]
+
+
+@pytest.mark.parametrize("page_size", PAGE_SIZES)
+def test_the_safety_texts_at_their_cap_leave_most_of_the_page_to_the_summary(
+    stretched_book: RuleBook, page_size: str
+) -> None:
+    safety = stretched_book.safety
+    pdf = FramedPdf(page_size, safety.disclaimer, safety.see_a_physician, "footer")
+    pdf.add_page()
+    assert pdf.body_height > 0.6 * pdf.h

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screener.inputs.search import finding_matches, search_findings
+from screener.inputs.search import MAX_SEARCH_CHARS, finding_matches, search_findings
 from screener.rulebook import RuleBook
 
 
@@ -43,3 +43,10 @@ def test_hyphens_and_spaces_are_the_same_to_search(book: RuleBook) -> None:
 
 def test_a_search_nothing_matches_leaves_no_groups(book: RuleBook) -> None:
     assert search_findings(book, "zzqxj") == []
+
+
+def test_only_the_start_of_a_pasted_flood_is_searched(book: RuleBook) -> None:
+    # A megabyte of words costs what its first hundred characters cost (it was quadratic).
+    flood = "seizures " + "x " * 500_000
+    assert search_findings(book, flood) == search_findings(book, flood[:MAX_SEARCH_CHARS])
+    assert search_findings(book, "seizures" + " " * 500_000 + "nothing-like-this") != []

@@ -1,5 +1,6 @@
-"""A copy of the small test rule book whose text fields carry HTML and script, to prove the app
-and the PDF show such text literally and never as markup."""
+"""Copies of the small test rule book with hostile text: HTML and script in its text fields, to
+prove the app and the PDF show such text literally; and a broken one, whose safety file cannot be
+read and whose problems quote an address and Streamlit directives, for the error page."""
 
 from __future__ import annotations
 
@@ -32,4 +33,19 @@ def write_hostile_rules(target: Path) -> Path:
     _replace_once(neurologic, "summary: A and two of B, C, D.", f"summary: '{SUMMARY}'")
     _replace_once(neurologic, "detail: Teaching text.", f"detail: '{DETAIL}'")
     _replace_once(target / "findings.yaml", "label: Finding A,", f"label: '{FINDING_LABEL}',")
+    return target
+
+
+BAIT = "https://evil.example/login www.evil.example me@evil.example :red[alarm] :rocket:"
+"""Text that would render as links, a colour and an emoji if it were not quoted."""
+
+
+def write_broken_rules(target: Path) -> Path:
+    """The small rule book at `target` with `safety.yaml` cut short and a syndrome carrying a
+    field named `BAIT`: it cannot load, and its problems quote the bait."""
+    shutil.copytree(MINI_RULES, target)
+    (target / "safety.yaml").write_text("disclaimer: [", encoding="utf-8")
+    _replace_once(
+        target / "syndromes" / "neurologic.yaml", "  key: a\n", f"  key: a\n  '{BAIT}': 1\n"
+    )
     return target

@@ -6,20 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
+from screener.inputs.query import link_limits
+from screener.present import words
 from screener.rulebook import RuleBook
 from tests.e2e import hostile_rules as hostile
 from tests.e2e.flows import card_titles, open_screen, submit, tick
+from tests.support.rendering import WORD_JOINER
 from tests.support.servers import ROOT, streamlit_server
 
-HUGE_LINK = "?f=" + ",".join(f"x{i}" for i in range(150)) + "&fu=" + "9" * 5000
-HUGE_NOTICES = (
-    "'f' lists 150 items; only the first 100 were read",
-    "'fu' is longer than 4,000 characters and was ignored",
-    "unknown finding 'x0'",
-    "more problems",
-)
+LINK_BAIT = "?f=seizures,https://evil.example/login&sex=:red[alarm]&me@evil.example=:rocket:"
 CRAFTED_LINK = (
     "?f=no_such_finding,<script>alert(3)</script>,seizures"
     "&c=sclc&c=<img src=x onerror=alert(4)>"
@@ -45,6 +42,19 @@ def _assert_no_injected_elements(page: Page) -> None:
     expect(page.locator("img[src='x']")).to_have_count(0)
     expect(page.locator("[onerror]")).to_have_count(0)
     expect(page.locator("main b:text-is('x')")).to_have_count(0)
+
+
+def _assert_quoted_literally(region: Locator, *texts: str) -> None:
+    """Each text shows as its characters (the invisible word joiners that stop autolinks aside):
+    no link, colour, icon or emoji is made of it."""
+    expect(region).to_be_visible()
+    shown = region.inner_text().replace(WORD_JOINER, "")
+    for text in texts:
+        assert text in shown
+    assert "🚀" not in shown
+    expect(region.locator("a")).to_have_count(0)
+    expect(region.locator("[style*='color']")).to_have_count(0)
+    expect(region.locator("[data-testid='stIconMaterial']")).to_have_count(0)
 
 
 @pytest.fixture(scope="module")
@@ -96,9 +106,31 @@ def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part(
     expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
 
 
+def test_addresses_and_directives_in_a_link_are_quoted_literally(
+    app_page: Page, app_url: str
+) -> None:
+    app_page.goto(f"{app_url}/{LINK_BAIT}")
+    notice = app_page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
+    _assert_quoted_literally(
+        notice,
+        "unknown finding 'https://evil.example/login'",
+        "unknown sex ':red[alarm]'",
+        "unknown parameter 'me@evil.example'",
+    )
+
+
 def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
     app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
 ) -> None:
+    most_items, _ = link_limits(real_book)["f"]
+    many = most_items + 50
+    huge_link = "?f=" + ",".join(f"x{i}" for i in range(many)) + "&fu=" + "9" * 5000
+    huge_notices = (
+        f"'f' lists {many} items; only the first {most_items} were read",
+        "'fu' is longer than 4,000 characters and was ignored",
+        "unknown finding 'x0'",
+        "more problems",
+    )
     # Someone else is mid-way through their own case while the hostile link is opened.
     case = real_book.case_by_id["case_moving_vein_clots"]
     open_screen(second_page, app_url)
@@ -107,7 +139,7 @@ def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
     name = real_book.syndrome_by_id[case.answer].name
     theirs = f"1. {real_book.safety.not_a_diagnosis_label}: {name}"
 
-    _open_hostile_link(app_page, app_url, HUGE_LINK, HUGE_NOTICES)
+    _open_hostile_link(app_page, app_url, huge_link, huge_notices)
     expect(app_page.get_by_role("alert").filter(has_text="unknown finding")).to_have_count(1)
     expect(app_page.get_by_text("unknown finding 'x25'")).to_have_count(0)
 
@@ -134,3 +166,27 @@ def test_an_impossible_lab_value_in_the_form_gets_a_clear_message(
     expect(errors).to_be_visible()
     expect(errors).to_contain_text(real_book.lab_by_id["sodium"].label)
     expect(app_page.get_by_role("heading", name="Results")).to_have_count(0)
+
+
+@pytest.fixture(scope="module")
+def broken_app_url(
+    chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    rules = hostile.write_broken_rules(tmp_path_factory.mktemp("broken") / "rules")
+    with streamlit_server(ROOT / "streamlit_app.py", {"PNS_RULES_DIR": str(rules)}) as server:
+        yield server.url
+
+
+def test_a_broken_safety_file_still_frames_the_error_page(
+    app_page: Page, broken_app_url: str
+) -> None:
+    app_page.goto(broken_app_url)
+    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
+    expect(app_page.get_by_text(words.FALLBACK_SEE_A_PHYSICIAN, exact=True)).to_be_visible()
+    expect(app_page.get_by_role("heading", name="The screener is unavailable")).to_be_visible()
+    problems = app_page.get_by_test_id("stMarkdown").filter(has_text="rules/safety.yaml")
+    _assert_quoted_literally(problems, "rules/safety.yaml", f"unknown field '{hostile.BAIT}'")
+    # Every address of the app shows the same frame, never a page without it.
+    app_page.goto(f"{broken_app_url}/explore")
+    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
+    expect(app_page.get_by_role("heading", name="The screener is unavailable")).to_be_visible()

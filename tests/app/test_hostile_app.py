@@ -1,0 +1,55 @@
+"""Untrusted text in the app: what a link or a broken rule file says is quoted as the characters
+written, never as a link, a colour, an icon or an emoji."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from screener.app.state import RULES_DIR_ENV
+from tests.app.conftest import APP, assert_no_exception
+from tests.support.books import MINI_RULES
+from tests.support.rendering import INVITING, as_shown, live_parts
+from tests.support.rule_files import replace_in
+
+BAIT = " ".join(INVITING)
+
+
+def _elements(at: AppTest) -> list[str]:
+    return [str(node.value) for node in at.main if node.type in {"markdown", "warning", "error"}]
+
+
+def test_a_crafted_link_is_quoted_literally_in_its_notice(app: AppTest) -> None:
+    app.query_params.update({"f": f"seizures,{INVITING[0]}", "sex": INVITING[3], BAIT: "1"})
+    app.run()
+    assert_no_exception(app)
+    (notice,) = [w.value for w in app.warning if "Parts of the link were ignored" in w.value]
+    assert live_parts(notice) == []
+    shown = as_shown(notice)
+    assert f"unknown finding '{INVITING[0]}'" in shown
+    assert f"unknown sex '{INVITING[3]}'" in shown
+    assert f"unknown parameter '{BAIT[:40]}…'" in shown
+
+
+@pytest.fixture
+def hostile_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small rule book that fails to load, its problems quoting an address and directives."""
+    rules = tmp_path / "rules"
+    shutil.copytree(MINI_RULES, rules)
+    replace_in(rules / "syndromes" / "neurologic.yaml", "  key: a\n", f"  key: a\n  '{BAIT}': 1\n")
+    (rules / "syndromes" / "www.evil.example.yaml").write_text("- x\n", encoding="utf-8")
+    monkeypatch.setenv(RULES_DIR_ENV, str(rules))
+    return rules
+
+
+def test_the_rule_book_error_page_quotes_problems_literally(hostile_book: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert_no_exception(at)
+    elements = _elements(at)
+    assert [part for element in elements for part in live_parts(element)] == []
+    shown = as_shown("\n".join(elements))
+    assert f"unknown field '{BAIT}'" in shown
+    assert "rules/syndromes/www.evil.example.yaml" in shown
