@@ -27,8 +27,9 @@ def render_text(view: ScreeningView) -> str:
         for flag in view.urgent.flags:
             out += _wrap(f"{flag.label} {flag.text}", "    ", first="  - ")
         out.append("")
-    out.append(view.headline)
-    out.append("")
+    if view.cards:
+        # Without cards the no-pattern section below says the same.
+        out += [view.headline, ""]
     out.append(words.HEADINGS["entered"])
     for line in view.entered:
         out += _line(line, "  ")

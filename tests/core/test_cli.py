@@ -71,6 +71,7 @@ def test_screen_text_shows_urgency_first_and_the_empty_state(capsys, tmp_path, m
     heading = mini_book.safety.urgent.now.heading.upper()
     assert out.index(heading) < out.index(mini_book.safety.no_pattern_heading)
     assert "excludes nothing" in out
+    assert out.count(mini_book.safety.no_pattern_heading) == 1
 
 
 def test_screen_json_is_a_screening_result(capsys, tmp_path):
