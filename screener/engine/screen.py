@@ -243,5 +243,14 @@ def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...
                     findings=counted_findings(trace),
                 )
             )
-    # Most urgent first; the book's order within a level.
-    return tuple(sorted(hits, key=lambda hit: hit.urgency.rank))
+    # Most urgent first; the book's order within a level. A less urgent flag raised only by
+    # findings that already raise a more urgent one adds nothing but noise to the banner.
+    ordered = sorted(hits, key=lambda hit: hit.urgency.rank)
+    return tuple(
+        hit
+        for hit in ordered
+        if not any(
+            other.urgency.rank < hit.urgency.rank and set(hit.findings) <= set(other.findings)
+            for other in ordered
+        )
+    )

@@ -281,3 +281,20 @@ def test_threshold_sides_include_or_exclude_the_cut_off(side, value, crossed):
 
     threshold = LabThreshold.model_validate({"finding": "x", side: 6.5})
     assert threshold.crossed_by(value) is crossed
+
+
+def test_a_less_urgent_flag_covered_by_a_more_urgent_one_is_not_repeated(mini_book):
+    # "c" alone raises a this-week flag; with "breathless" the emergency flag leads, and the
+    # this-week flag stays because its finding is not the emergency's.
+    both = screen(Profile(findings=["c", "breathless"]), mini_book)
+    assert [hit.red_flag for hit in both.red_flags] == ["breathing", "c_alone"]
+
+
+def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(book):
+    profile = Profile(
+        findings=["confusion"], labs=[{"analyte": "sodium", "value": 118, "unit": "mmol/L"}]
+    )
+    hits = screen(profile, book).red_flags
+    assert hits[0].urgency.value == "now"
+    covered = set(hits[0].findings)
+    assert not [h.red_flag for h in hits[1:] if set(h.findings) <= covered]
