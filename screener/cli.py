@@ -14,6 +14,7 @@ from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
 from screener.models import Profile, ProfileError
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
+from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
 from screener.rulebook.schema import stale_schemas, write_schemas
@@ -61,7 +62,7 @@ def _screen(args: argparse.Namespace) -> int:
             print(f"Cannot write {args.pdf}: {error.strerror}", file=sys.stderr)
             return 2
     if args.format == "json":
-        print(result.model_dump_json(indent=2))
+        print(render_json(result, book))
     else:
         print(render_text(view), end="")
     return 0

@@ -94,8 +94,11 @@ def _effect(
     return None
 
 
-def _candidates(syndromes: list[Syndrome], present: frozenset[str], book: RuleBook) -> list[str]:
-    """Findings the top patterns mention, in rule order, that are not present and can be entered."""
+def _candidates(
+    syndromes: list[Syndrome], present: frozenset[str], decided: frozenset[str], book: RuleBook
+) -> list[str]:
+    """Findings the top patterns mention, in rule order, that are not present and can be entered.
+    A finding an entered lab value decides (`decided`) is not a question: the value answered it."""
     seen: dict[str, None] = {}
     for syndrome in syndromes:
         mentioned = [f for _, f in _paths(syndrome)]
@@ -103,7 +106,11 @@ def _candidates(syndromes: list[Syndrome], present: frozenset[str], book: RuleBo
         for mimic_id in syndrome.mimics:
             mentioned += sorted(book.mimic_findings[mimic_id])
         for finding in mentioned:
-            if finding not in present and finding in book.enterable_findings:
+            if (
+                finding not in present
+                and finding not in decided
+                and finding in book.enterable_findings
+            ):
                 seen.setdefault(finding, None)
     return list(seen)
 
@@ -117,8 +124,13 @@ def differential(result: ScreeningResult, book: RuleBook) -> Differential:
     """The questions that would best separate the top patterns of `result`."""
     top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
     present = present_findings(result.profile, result.lab_findings, book)
+    decided = frozenset(
+        threshold.finding
+        for lab in result.profile.labs
+        for threshold in book.lab_by_id[lab.analyte].thresholds
+    )
     questions = []
-    for finding in _candidates(top, present, book):
+    for finding in _candidates(top, present, decided, book):
         effects = [e for s in top if (e := _effect(s, finding, present, book)) is not None]
         if not effects:
             continue
