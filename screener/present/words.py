@@ -91,7 +91,7 @@ def plural(count: int, word: str) -> str:
 
 DIFFERENTIAL_HEADING = "What to ask next: findings that would tell the top patterns apart"
 DIFFERENTIAL_INTRO = (
-    "Not entered yet. Each would move the patterns below differently, so asking about it "
+    "Not entered yet. Each would move the top patterns differently, so asking about it "
     "separates them. A question to discuss, not a test to order."
 )
 EFFECT = {

@@ -35,12 +35,20 @@ def test_markup_reaches_the_app_only_escaped(
     app.query_params.update({"f": "a,b,c", "c": "sclc"})
     app.run()
     assert not app.exception
-    texts = [m.value for m in app.markdown] + [c.label for c in app.checkbox]
+    app.session_state["card-1-alpha-about"] = True
+    app.run()
+    texts = [m.value for m in app.markdown] + [m.label for m in app.multiselect]
     shown = "\n".join(texts)
     assert "alert(1)" in shown
     assert "alert(2)" in shown
     assert [t for t in texts if RAW_TAG.search(t)] == []
-    assert len(app.get("html")) == 0
+    # The page's only HTML is its own stylesheet: nothing from the rule book.
+    for html in app.get("html"):
+        body = html.proto.body
+        assert body.startswith("<style>") and "alert(" not in body and "Finding A" not in body
+    # Widget options are plain text, never Markdown: the label shows exactly as written.
+    options = [o for m in app.multiselect for o in m.options]
+    assert hostile.FINDING_LABEL in options
 
 
 def test_markup_is_printed_literally_in_the_pdf(hostile_dir: Path) -> None:
