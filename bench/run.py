@@ -102,7 +102,7 @@ BENCHMARKS = (
         "rerun",
         "Rerun of the Screen page",
         rerun.TARGET,
-        lambda c: [rerun.measure(c.book, c.sizes.rerun_repeats, c.env)],
+        lambda c: rerun.measure(c.book, c.sizes.rerun_repeats, c.env),
     ),
     Benchmark(
         "cold_start",

@@ -230,11 +230,10 @@ def change_panel(change: ChangeView) -> None:
     """What the last change did: the items added or removed, and each pattern that moved."""
     lines = [f"{MOVEMENT_ICONS[s.movement]} {plain(s.text)}" for s in change.shifts]
     body = bullets(lines) if lines else plain(change.none_moved or "")
-    with st.container(key="screen-changes"):
-        st.info(
-            f"**{plain(change.heading)}.** {plain(change.entered)}\n\n{body}",
-            icon=":material/compare_arrows:",
-        )
+    st.info(
+        f"**{plain(change.heading)}.** {plain(change.entered)}\n\n{body}",
+        icon=":material/compare_arrows:",
+    )
 
 
 def summary_bar(view: ScreeningView) -> None:
@@ -257,7 +256,9 @@ def differential_panel(differential: DifferentialView) -> None:
 
 SCREEN_CSS = """
 <style>
-:has(> .st-key-screen-summary) {
+[data-testid="stLayoutWrapper"]:has(
+  > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-screen-summary
+) {
   position: sticky; top: 3.75rem; z-index: 20;
   background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
 }
@@ -268,8 +269,9 @@ SCREEN_CSS = """
 </style>
 """
 """The Screen page's summary line stays in view below the top bar while the page scrolls, so a
-phone shows where the results stand (and jumps to them) however long the entry is. The rule sits
-on the element Streamlit wraps the keyed container in, which is what moves within the page."""
+phone shows where the results stand (and jumps to them) however long the entry is. A sticky
+element moves only within its parent, so the rules sit on the outermost element Streamlit wraps
+the line in (the summary's fragment; the reminder's container), a child of the page itself."""
 
 PRESENTATION_CSS = """
 <style>

@@ -55,8 +55,12 @@ FOLLOW_UP_WORDS: dict[FollowUp | None, str] = {
 }
 
 
-def system_key(system_id: str) -> str:
-    return f"{ENTRY}system.{system_id}"
+def chips_key(system_id: str) -> str:
+    return f"{ENTRY}chips.{system_id}"
+
+
+def browse_key(system_id: str) -> str:
+    return f"{ENTRY}browse.{system_id}"
 
 
 def lab_key(analyte_id: str) -> str:
@@ -92,24 +96,31 @@ def _load(key: str, value: object) -> str:
     return key
 
 
-def _changed(update: Callable[[FormEntry], FormEntry], book: RuleBook) -> None:
+def _changed(update: Callable[[FormEntry], FormEntry], book: RuleBook, *, entry: bool) -> None:
+    """Apply one widget's change, then redraw what it touches: the entry side too only when its
+    notes or headings change (the widget itself already shows the new value)."""
     state.apply_entry(update(state.case().entry), book)
+    state.redraw(book, entry=entry)
 
 
-def _on_system(system_id: str, book: RuleBook) -> None:
-    chosen = st.session_state[system_key(system_id)]
-    _changed(lambda entry: with_system_findings(entry, system_id, chosen, book), book)
+def _on_chips(system_id: str, book: RuleBook) -> None:
+    # A chip clicked off stays in view, unpressed, so a second click puts the finding back.
+    chosen = st.session_state[chips_key(system_id)]
+    _changed(lambda entry: with_system_findings(entry, system_id, chosen, book), book, entry=False)
 
 
 def _on_field(field: str, key: str, book: RuleBook) -> None:
     value: Any = st.session_state[key]
     value = tuple(value) if isinstance(value, list) else value
-    _changed(lambda entry: entry.model_copy(update={field: value}), book)
+    # Age band, sex and follow-up are named in their section's heading.
+    redraw_entry = field not in ("cancers", "antibodies")
+    _changed(lambda entry: entry.model_copy(update={field: value}), book, entry=redraw_entry)
 
 
 def _on_lab(analyte_id: str, book: RuleBook) -> None:
     value, unit = st.session_state[lab_key(analyte_id)], st.session_state[unit_key(analyte_id)]
-    _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book)
+    # A value that cannot be used gets its reason beside it.
+    _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book, entry=True)
 
 
 def _on_pick(key: str, book: RuleBook) -> None:
@@ -117,34 +128,34 @@ def _on_pick(key: str, book: RuleBook) -> None:
     if token:
         entry, _ = with_pick(state.case().entry, token, book)
         state.apply_entry(entry, book, reload=True)
+    state.redraw(book, entry=True)
 
 
 # --- The entry --------------------------------------------------------------------------------
 
 
-def _system_select(system: BodySystem, book: RuleBook, chosen: tuple[str, ...]) -> None:
-    options = [f.id for f in system.findings if f.id in book.enterable_findings]
-    st.multiselect(
+def _chips(system: BodySystem, book: RuleBook, chosen: list[str]) -> None:
+    st.pills(
         plain(system.label),
-        options=options,
-        format_func=lambda finding_id: book.label("finding", finding_id),
-        key=_load(system_key(system.id), [f for f in options if f in chosen]),
-        on_change=_on_system,
+        options=chosen,
+        selection_mode="multi",
+        format_func=lambda finding_id: plain(book.label("finding", finding_id)),
+        key=_load(chips_key(system.id), list(chosen)),
+        on_change=_on_chips,
         args=(system.id, book),
-        placeholder="Choose findings",
-        wrap=True,
+        help="Click a finding to take it out of the case; click it again to put it back.",
     )
 
 
 def chosen(book: RuleBook, current: state.Case, *, presenting: bool) -> None:
-    """The case's findings as removable chips, one list per body system, then cancers and
-    antibodies."""
+    """The case's findings as chips, one group per body system (a click takes one out), then
+    cancers and antibodies."""
     entry = current.entry
-    systems = {book.system_of_finding[f].id for f in entry.findings if f in book.system_of_finding}
     for system in book.systems:
-        if system.id in systems:
-            _system_select(system, book, entry.findings)
-    if not systems:
+        in_system = [f.id for f in system.findings if f.id in entry.findings]
+        if in_system:
+            _chips(system, book, in_system)
+    if not entry.findings:
         st.caption("No findings yet: find them above, or browse every body system below.")
     if not presenting or entry.cancers:
         st.multiselect(
@@ -171,9 +182,8 @@ def chosen(book: RuleBook, current: state.Case, *, presenting: bool) -> None:
 
 
 def _browse(book: RuleBook, current: state.Case) -> None:
-    """Every finding without typing: the body systems with nothing chosen yet, folded until
-    opened (their widgets are only drawn then)."""
-    chosen = {book.system_of_finding[f].id for f in current.entry.findings}
+    """Every finding without typing: one list per body system, folded until opened (its
+    widgets are only drawn then). Choosing a finding adds it, as the picker does."""
     browse = st.expander(
         "Browse every finding by body system",
         key=BROWSE,
@@ -181,12 +191,27 @@ def _browse(book: RuleBook, current: state.Case) -> None:
         icon=":material/list:",
     )
     with browse:
-        if browse.open:
-            for system in book.systems:
-                if system.id not in chosen and any(
-                    f.id in book.enterable_findings for f in system.findings
-                ):
-                    _system_select(system, book, ())
+        if not browse.open:
+            return
+        chosen = set(current.entry.findings)
+        for system in book.systems:
+            options = [
+                pick_token("finding", f.id)
+                for f in system.findings
+                if f.id in book.enterable_findings and f.id not in chosen
+            ]
+            if options:
+                key = browse_key(system.id)
+                st.selectbox(
+                    plain(system.label),
+                    options=options,
+                    index=None,
+                    format_func=lambda token: book.label("finding", token.partition(":")[2]),
+                    placeholder="Add a finding from this body system",
+                    key=_load(key, None),
+                    on_change=_on_pick,
+                    args=(key, book),
+                )
 
 
 def _labs(book: RuleBook, current: state.Case) -> None:

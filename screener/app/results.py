@@ -5,14 +5,11 @@ it once, not on every run."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
 
 import streamlit as st
 
 from screener.app import components, state
 from screener.engine import screen
-from screener.inputs.query import profile_to_query
-from screener.models import Profile
 from screener.present import words
 from screener.present.view import ScreeningView, build_view
 from screener.rulebook import RuleBook
@@ -54,12 +51,6 @@ def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
     )
 
 
-def _share_link(case: Profile) -> None:
-    query = urlencode(profile_to_query(case), safe=",:/")
-    st.markdown("**Share this case** — the address bar holds it; this is the same link:")
-    st.code(f"{st.context.url or ''}?{query}", language=None, wrap_lines=True)
-
-
 def results_side(
     book: RuleBook, current: state.Case, view: ScreeningView | None, *, presenting: bool
 ) -> None:
@@ -83,5 +74,3 @@ def results_side(
     if view.differential:
         components.differential_panel(view.differential)
     components.associations(view)
-    if not presenting:
-        _share_link(current.profile)

@@ -22,14 +22,14 @@ def _on_present() -> None:
     state.set_presentation(bool(st.session_state[PRESENT]))
 
 
-def _history_controls(current: state.Case, presenting: bool) -> None:
+def _history_controls(current: state.Case, book: RuleBook, presenting: bool) -> None:
     """Step through the case's history, and start again."""
     with st.container(horizontal=True, vertical_alignment="center", key="screen-history"):
         st.button(
             "Step back",
             icon=":material/undo:",
             on_click=state.step,
-            args=(-1,),
+            args=(-1, book),
             disabled=not current.can_step_back,
             help="Undo the last change to the case (the browser's Back button does the same).",
             key="screen.back",
@@ -38,7 +38,7 @@ def _history_controls(current: state.Case, presenting: bool) -> None:
             "Step forward",
             icon=":material/redo:",
             on_click=state.step,
-            args=(1,),
+            args=(1, book),
             disabled=not current.can_step_forward,
             help="Redo the change you stepped back from.",
             key="screen.forward",
@@ -48,14 +48,18 @@ def _history_controls(current: state.Case, presenting: bool) -> None:
                 "Start a new case",
                 icon=":material/restart_alt:",
                 on_click=state.start_again,
+                args=(book,),
                 help="Clears the case (Step back brings it back).",
                 key="screen.new",
             )
 
 
+def _pdf_offered(current: state.Case, presenting: bool) -> bool:
+    return not presenting and not current.profile.is_empty
+
+
 def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
-    """Presentation mode, and the PDF of the case (drawn only on a whole-page run: see
-    `_case_view`)."""
+    """Presentation mode, and the PDF of the case (drawn only on a whole-page run: see `draw`)."""
     with st.container(horizontal=True, vertical_alignment="bottom", key="screen-toolbar"):
         if st.session_state.get(PRESENT) != presenting:
             st.session_state[PRESENT] = presenting
@@ -65,55 +69,82 @@ def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
             on_change=_on_present,
             help="Large type, the chosen findings and the results only, for a projector.",
         )
-        offered = not presenting and not current.profile.is_empty
-        st.session_state[PDF_OFFERED] = offered
-        if offered:
+        if st.session_state[PDF_OFFERED]:
             results.pdf_download(current, book)
+            st.caption("To share this case, copy the address bar: it holds the whole case.")
 
 
-@st.fragment
-def _case_view(book: RuleBook, presenting: bool) -> None:
-    """Everything that follows the case. A change made here reruns only this part, so the PDF
-    button above keeps the one download link Streamlit gave it (its content is worked out from
-    the case when pressed): a press right after a change never meets a link Streamlit has just
-    withdrawn."""
+@st.fragment(key=state.STATUS)
+def _status(book: RuleBook, presenting: bool) -> None:
+    """The history buttons, link notices and the urgent banner."""
+    current = state.case()
+    if _pdf_offered(current, presenting) != st.session_state[PDF_OFFERED]:
+        # The first finding added (or the last one removed): redraw the whole page once, so the
+        # toolbar offers the PDF (or stops offering it).
+        st.rerun()
+    _history_controls(current, book, presenting)
+    if current.notices:
+        components.link_notices(current.notices)
+    if not current.profile.is_empty:
+        view = state.screened(current.profile, book)[1]
+        if view.urgent:
+            components.urgent_banner(view.urgent)
+    state.mark_status_shown(book)
+
+
+@st.fragment(key=state.SUMMARY)
+def _summary(book: RuleBook) -> None:
+    """The summary line alone, so that the page's stylesheet can keep it in view."""
+    current = state.case()
+    if not current.profile.is_empty:
+        components.summary_bar(state.screened(current.profile, book)[1])
+
+
+@st.fragment(key=state.ENTRY)
+def _entry(book: RuleBook, presenting: bool) -> None:
+    current = state.case()
+    entry.reload_widgets(current)
+    if presenting:
+        entry.chosen(book, current, presenting=True)
+    else:
+        entry.entry_side(book, current)
+
+
+@st.fragment(key=state.RESULTS)
+def _results(book: RuleBook, presenting: bool) -> None:
     current = state.case()
     try:
-        offered = not presenting and not current.profile.is_empty
-        if offered != st.session_state.get(PDF_OFFERED, offered):
-            # The first finding added (or the last one removed): redraw the whole page once.
-            st.rerun()
-        entry.reload_widgets(current)
-        _history_controls(current, presenting)
-        if current.notices:
-            components.link_notices(current.notices)
         view = None if current.profile.is_empty else state.screened(current.profile, book)[1]
-        if view is not None:
-            if view.urgent:
-                components.urgent_banner(view.urgent)
-            components.summary_bar(view)
-        if presenting:
-            entry.chosen(book, current, presenting=True)
-            results.results_side(book, current, view, presenting=True)
-            components.safety_reminder(book.safety)
-            return
-        entry_col, result_col = st.columns([2, 3], gap="large")
-        with entry_col:
-            entry.entry_side(book, current)
-        with result_col:
-            results.results_side(book, current, view, presenting=False)
+        results.results_side(book, current, view, presenting=presenting)
     finally:
-        # Whatever happened, a download waiting for this run may go ahead.
+        # Whatever happened, a download waiting for these results may go ahead.
         current.settle()
 
 
 def draw() -> None:
+    """The page. A change to the case reruns only the fragments it touches (`state.redraw`): the
+    PDF button in the toolbar keeps the one download link Streamlit gave it (its content is
+    worked out from the case when pressed), so a press right after a change never meets a link
+    Streamlit has just withdrawn."""
     book = state.book()
+    state.freeze_long_lived()
     current = state.case()
     arriving = PRESENT not in st.session_state
     state.sync_with_url(book, arriving=arriving)
     presenting = state.presentation()
     components.screen_style(presenting=presenting)
     st.title("Screen a set of findings", anchor=False)
+    st.session_state[PDF_OFFERED] = _pdf_offered(current, presenting)
+    _status(book, presenting)
+    _summary(book)
     _toolbar(current, book, presenting)
-    _case_view(book, presenting)
+    if presenting:
+        _entry(book, presenting)
+        _results(book, presenting)
+        components.safety_reminder(book.safety)
+        return
+    entry_col, result_col = st.columns([2, 3], gap="large")
+    with entry_col:
+        _entry(book, presenting)
+    with result_col:
+        _results(book, presenting)

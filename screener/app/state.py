@@ -9,6 +9,7 @@ through the case's changes as well as the page's own buttons do.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -185,6 +186,22 @@ class Case:
             return self.profile
 
 
+_FREEZE = threading.Lock()
+_frozen = False
+
+
+def freeze_long_lived() -> None:
+    """Once per process, with the rule book loaded: move every object alive now (the rule book,
+    the modules) out of the garbage collector's sight. Streamlit collects garbage after every
+    run, and walking the rule book's objects each time would cost more than the run itself."""
+    global _frozen
+    with _FREEZE:
+        if not _frozen:
+            gc.collect()
+            gc.freeze()
+            _frozen = True
+
+
 def case() -> Case:
     """This session's case on the Screen page."""
     if _CASE not in st.session_state:
@@ -193,7 +210,7 @@ def case() -> Case:
     return found
 
 
-@st.cache_resource(max_entries=1000, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _screened(
     profile_json: str, content_hash: str, _book: RuleBook
 ) -> tuple[ScreeningResult, ScreeningView]:
@@ -283,20 +300,60 @@ def apply_entry(entry: FormEntry, rule_book: RuleBook, *, reload: bool = False) 
         _write_url(current)
 
 
-def step(offset: int) -> None:
+STATUS, SUMMARY, ENTRY, RESULTS = (
+    "screen-status",
+    "screen-summary-line",
+    "screen-entry",
+    "screen-results",
+)
+"""The Screen page's parts that follow the case (`st.fragment` keys)."""
+
+
+_STATUS_SHOWN = "screen.status_shown"
+
+
+def status_shown(rule_book: RuleBook) -> tuple[object, ...]:
+    """Everything the status parts of the Screen page show (history buttons, link notices, the
+    urgent banner, the summary line), to tell whether a change needs them drawn again."""
+    current = case()
+    view = None if current.profile.is_empty else screened(current.profile, rule_book)[1]
+    return (
+        current.can_step_back,
+        current.can_step_forward,
+        tuple(current.notices),
+        view.headline if view else None,
+        view.urgent if view else None,
+        view.differential is not None if view else None,
+    )
+
+
+def mark_status_shown(rule_book: RuleBook) -> None:
+    st.session_state[_STATUS_SHOWN] = status_shown(rule_book)
+
+
+def redraw(rule_book: RuleBook, *, entry: bool) -> None:
+    """From a widget callback: rerun only the parts of the Screen page a change touches. The
+    rest (the app frame, the toolbar and its PDF button) stays as it is."""
+    status = st.session_state.get(_STATUS_SHOWN) != status_shown(rule_book)
+    st.rerun([*([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else []), RESULTS])
+
+
+def step(offset: int, rule_book: RuleBook) -> None:
     current = case()
     if current.step(offset):
         current.show()
         current.notices = []
         _write_url(current)
+    redraw(rule_book, entry=True)
 
 
-def start_again() -> None:
+def start_again(rule_book: RuleBook) -> None:
     current = case()
     current.commit(Profile())
     current.show(FormEntry())
     current.notices = []
     _write_url(current)
+    redraw(rule_book, entry=True)
 
 
 def open_case(profile: Profile) -> dict[str, str]:

@@ -19,7 +19,7 @@ from screener.rulebook import RuleBook
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 PAGES = {page.key: page.script for page in APP_PAGES}
 PICKER = "entry.pick"
-SYSTEM = "entry.system."
+CHIPS = "entry.chips."
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -78,12 +78,20 @@ def pick(at: AppTest, kind: str, item_id: str) -> AppTest:
 
 
 def chips(at: AppTest) -> dict[str, list[str]]:
-    """The chosen findings, by body system, as the page shows them."""
+    """The chosen findings (the chips pressed), by body system, as the page shows them."""
     return {
-        box.key.removeprefix(SYSTEM): list(box.value)
-        for box in at.multiselect
-        if box.key and box.key.startswith(SYSTEM) and box.value
+        group.key.removeprefix(CHIPS): list(group.value)
+        for group in at.pills
+        if group.key and group.key.startswith(CHIPS) and group.value
     }
+
+
+def take_out(at: AppTest, book: RuleBook, finding: str) -> AppTest:
+    """Click a finding's chip, taking it out of the case."""
+    key = CHIPS + book.system_of_finding[finding].id
+    at.pills(key=key).unselect(finding).run()
+    assert_no_exception(at)
+    return at
 
 
 def case_link(at: AppTest) -> dict[str, str]:

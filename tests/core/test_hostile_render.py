@@ -46,9 +46,13 @@ def test_markup_reaches_the_app_only_escaped(
     for html in app.get("html"):
         body = html.proto.body
         assert body.startswith("<style>") and "alert(" not in body and "Finding A" not in body
-    # Widget options are plain text, never Markdown: the label shows exactly as written.
-    options = [o for m in app.multiselect for o in m.options]
-    assert hostile.FINDING_LABEL in options
+    # The picker's options are plain text, never Markdown: the label shows exactly as written.
+    picker = app.selectbox(key="entry.pick").options
+    assert any(option.startswith(hostile.FINDING_LABEL) for option in picker)
+    # Chip labels are Markdown, so the same label reaches them escaped.
+    chip_labels = [o for group in app.pills for o in group.options]
+    assert any("alert(2)" in o for o in chip_labels)
+    assert [o for o in chip_labels if RAW_TAG.search(o)] == []
 
 
 def test_markup_is_printed_literally_in_the_pdf(hostile_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import urlencode
 
 from playwright.sync_api import Locator, Page, expect
@@ -26,21 +27,32 @@ def open_screen(page: Page, url: str) -> None:
     expect(picker(page)).to_be_visible()
 
 
-def type_and_pick(page: Page, typed: str, label: str, *, chip: bool = True) -> None:
-    """Type into the picker and press Enter, from the keyboard alone. A finding, cancer or
-    antibody then shows as a chip; a lab test (`chip=False`) as a row to type its value in."""
+def type_and_pick(
+    page: Page, typed: str, label: str, kind: Literal["finding", "cancer", "lab"] = "finding"
+) -> None:
+    """Type into the picker and press Enter, from the keyboard alone. A finding then shows as a
+    pressed chip under its body system, a cancer in the known cancers, a lab test as a row to
+    type its value in."""
     picker(page).focus()
     page.keyboard.type(typed)
     expect(page.get_by_role("option").first).to_contain_text(label)
     page.keyboard.press("Enter")
-    if chip:
+    if kind == "finding":
+        expect(chip(page, label)).to_have_attribute("aria-pressed", "true")
+    elif kind == "cancer":
         expect(remove_button(page, label)).to_be_attached()
     else:
         expect(page.get_by_role("spinbutton", name=label, exact=True)).to_be_visible()
 
 
+def chip(page: Page, label: str) -> Locator:
+    """A chosen finding's chip: pressed while the finding is in the case; a click takes it out
+    (the chip stays, unpressed, until the entry is redrawn) and a second click puts it back."""
+    return page.get_by_role("toolbar").get_by_role("button", name=label, exact=True)
+
+
 def remove_button(page: Page, label: str) -> Locator:
-    """The chip's own remove button (each chosen item is a chip under its body system)."""
+    """The remove button of a known cancer's or antibody's chip."""
     return page.get_by_role("button", name=f"Remove {label}", exact=True)
 
 
