@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench import book_load, cold_start, memory, pdf_build, rerun, screening
+from bench import book_load, cold_start, gesture, memory, pdf_build, rerun, screening
 from bench.machine import machine_info
 from bench.measurement import Measurement, NotMeasured, Target
 from bench.report import Result, write_results
@@ -41,6 +41,7 @@ class Sizes:
     batch_profiles: int
     load_repeats: int
     rerun_repeats: int
+    gesture_repeats: int
     cold_start_repeats: int
     pdf_repeats: int
     memory_sessions: int
@@ -50,7 +51,8 @@ FULL = Sizes(
     example_repeats=10,
     batch_profiles=10_000,
     load_repeats=5,
-    rerun_repeats=20,
+    rerun_repeats=30,
+    gesture_repeats=30,
     cold_start_repeats=4,
     pdf_repeats=5,
     memory_sessions=20,
@@ -60,6 +62,7 @@ QUICK = Sizes(
     batch_profiles=200,
     load_repeats=1,
     rerun_repeats=3,
+    gesture_repeats=2,
     cold_start_repeats=1,
     pdf_repeats=2,
     memory_sessions=2,
@@ -103,6 +106,12 @@ BENCHMARKS = (
         "Rerun of the Screen page",
         rerun.TARGET,
         lambda c: rerun.measure(c.book, c.sizes.rerun_repeats, c.env),
+    ),
+    Benchmark(
+        "gesture",
+        "One change on the Screen page in chromium",
+        gesture.TARGET,
+        lambda c: [gesture.measure(c.book, c.sizes.gesture_repeats, c.env)],
     ),
     Benchmark(
         "cold_start",

@@ -262,7 +262,7 @@ SCREEN_CSS = """
   position: sticky; top: 3.75rem; z-index: 20;
   background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
 }
-:has(> .st-key-screen-safety) {
+[data-testid="stLayoutWrapper"]:has(> .st-key-screen-safety) {
   position: sticky; bottom: 0; z-index: 20;
   background-color: BACKGROUND; border-top: 1px solid rgba(128, 128, 128, 0.35);
 }

@@ -54,7 +54,7 @@ def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
 def results_side(
     book: RuleBook, current: state.Case, view: ScreeningView | None, *, presenting: bool
 ) -> None:
-    change = state.what_changed(current, book)
+    change = current.change_view(book)
     if change is not None:
         components.change_panel(change)
     if view is None:

@@ -178,6 +178,18 @@ class Case:
         """The page has drawn the current case."""
         self._settled.set()
 
+    def change_view(self, rule_book: RuleBook) -> ChangeView | None:
+        """The last step in words, worked out once per step."""
+        if self.change is None:
+            return None
+        if self._change_words is None or self._change_words[0] != self.change:
+            before, after = self.change
+            words = change_view(
+                screened(before, rule_book)[0], screened(after, rule_book)[0], rule_book
+            )
+            self._change_words = (self.change, words)
+        return self._change_words[1]
+
     def profile_for_download(self) -> Profile:
         """The case a download should show: wait for a change in flight to be drawn first."""
         time.sleep(PDF_GRACE_S)
@@ -223,19 +235,6 @@ def _screened(
 def screened(profile: Profile, rule_book: RuleBook) -> tuple[ScreeningResult, ScreeningView]:
     """The screening and its view, worked out once per profile and rule book."""
     return _screened(profile.model_dump_json(), rule_book.content_hash, rule_book)
-
-
-def what_changed(current: Case, rule_book: RuleBook) -> ChangeView | None:
-    """The last step in words, worked out once per step."""
-    if current.change is None:
-        return None
-    if current._change_words is None or current._change_words[0] != current.change:
-        before, after = current.change
-        words = change_view(
-            screened(before, rule_book)[0], screened(after, rule_book)[0], rule_book
-        )
-        current._change_words = (current.change, words)
-    return current._change_words[1]
 
 
 def presentation() -> bool:
@@ -335,7 +334,7 @@ def redraw(rule_book: RuleBook, *, entry: bool) -> None:
     """From a widget callback: rerun only the parts of the Screen page a change touches. The
     rest (the app frame, the toolbar and its PDF button) stays as it is."""
     status = st.session_state.get(_STATUS_SHOWN) != status_shown(rule_book)
-    st.rerun([*([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else []), RESULTS])
+    st.rerun([RESULTS, *([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else [])])
 
 
 def step(offset: int, rule_book: RuleBook) -> None:
