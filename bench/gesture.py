@@ -131,8 +131,8 @@ def measure(book: RuleBook, repeats: int, env: Mapping[str, str], warmup: int = 
         baseline_value=baseline.median * 1e3,
         target=TARGET,
         notes=(
-            f"{repeats} gestures each, in turns, after {warmup} untimed; chips out by click, "
-            "back by Enter; timed in the page"
+            f"{repeats} gestures each, in turns, after {warmup} untimed; a chip clicked out, then "
+            "back in; timed in the page"
         ),
         details={"repeats": repeats, "warmup": warmup, "screen_ms": [s * 1e3 for s in screen_s]},
     )

@@ -1,10 +1,11 @@
 """The Screen page, drawn: find findings by name or synonym, and watch the patterns they fit change
 as you go.
 
-There is no submit button: each change to the entry reruns the page once, and the results, what
-changed and what to ask next follow it. The address bar holds the case after every change, so Back
-and Forward (the browser's, or the page's own buttons) step through it. The entry and the results
-sides are drawn by `entry.py` and `results.py`.
+There is no submit button: each change reruns, once, the parts of the page it touches (the
+results, what changed and what to ask next; the status and the entry when they change). The
+address bar holds the case after every change, so Back and Forward (the browser's, or the page's
+own buttons) step through it. The entry and the results sides are drawn by `entry.py` and
+`results.py`.
 """
 
 from __future__ import annotations
