@@ -1,9 +1,9 @@
 """Memory: the server's resident memory after 1 and after N browser sessions.
 
-Each session is its own chromium context that opens the Screen page, ticks the findings of a case
-and submits it, then stays open (Streamlit keeps a session per open connection). The figure is the
-growth per added session, (RSS after N − RSS after 1) / (N − 1). Baseline: the same on the bare
-form page (`bench/bare_form_app.py`), ticking its one checkbox.
+Each session is its own chromium context that opens the Screen page from the benchmark case's link
+(`bench.rerun.bench_case`), waits for its results, then stays open (Streamlit keeps a session per
+open connection). The figure is the growth per added session, (RSS after N − RSS after 1) / (N − 1).
+Baseline: the same on the bare one-checkbox page (`bench/bare_checkbox_app.py`), ticking it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from urllib.parse import urlencode
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from bench.measurement import Measurement, Target
-from bench.rerun import APP, BARE_FORM_APP, SUBMIT, screen_case
+from bench.rerun import APP, BARE_APP, bench_case
+from screener.inputs.query import profile_to_query
 from screener.rulebook import RuleBook
 from tests.support.chromium import chromium
 from tests.support.servers import rss_mb, streamlit_server
@@ -25,22 +27,14 @@ SETTLE_S = 1.5
 STEP_TIMEOUT_MS = 60_000
 
 
-def _submit_screen_case(page: Page, book: RuleBook, findings: tuple[str, ...]) -> None:
-    submit = page.get_by_role("button", name=SUBMIT)
-    submit.wait_for(timeout=STEP_TIMEOUT_MS)
-    for finding in findings:
-        # A click event straight on the checkbox ticks it inside its folded body-system expander;
-        # unfolding each one first would triple the time a session takes to set up.
-        page.get_by_role(
-            "checkbox", name=book.findings[finding].label, exact=True, include_hidden=True
-        ).dispatch_event("click")
-    submit.click()
+def _open_screen_case(page: Page, url: str, query: str) -> None:
+    page.goto(f"{url}/?{query}")
     page.get_by_role("heading", name="Results").wait_for(timeout=STEP_TIMEOUT_MS)
 
 
-def _submit_bare_form(page: Page) -> None:
+def _tick_bare_page(page: Page, url: str) -> None:
+    page.goto(url)
     page.get_by_text("A finding", exact=True).click()
-    page.get_by_role("button", name="Submit").click()
     page.get_by_text("Ticked", exact=True).wait_for(timeout=STEP_TIMEOUT_MS)
 
 
@@ -52,7 +46,7 @@ def _settled_rss(pid: int) -> float:
 def _rss_after_sessions(
     browser: Browser,
     script: Path,
-    submit: Callable[[Page], None],
+    visit: Callable[[Page, str], None],
     sessions: int,
     env: Mapping[str, str],
 ) -> tuple[float, float]:
@@ -64,9 +58,7 @@ def _rss_after_sessions(
             for count in range(1, sessions + 1):
                 context = browser.new_context()
                 contexts.append(context)
-                page = context.new_page()
-                page.goto(server.url)
-                submit(page)
+                visit(context.new_page(), server.url)
                 if count == 1:
                     first = _settled_rss(server.pid)
             return first, _settled_rss(server.pid)
@@ -78,13 +70,17 @@ def _rss_after_sessions(
 def measure(book: RuleBook, sessions: int, env: Mapping[str, str]) -> Measurement:
     if sessions < 2:
         raise ValueError("growth per session needs at least 2 sessions")
-    findings = screen_case(book)
+    query = urlencode(profile_to_query(bench_case(book)), safe=",:/")
     with chromium() as browser:
         app_first, app_last = _rss_after_sessions(
-            browser, APP, lambda page: _submit_screen_case(page, book, findings), sessions, env
+            browser,
+            APP,
+            lambda page, url: _open_screen_case(page, url, query),
+            sessions,
+            env,
         )
         bare_first, bare_last = _rss_after_sessions(
-            browser, BARE_FORM_APP, _submit_bare_form, sessions, env
+            browser, BARE_APP, _tick_bare_page, sessions, env
         )
     per_session = (app_last - app_first) / (sessions - 1)
     bare_per_session = (bare_last - bare_first) / (sessions - 1)
@@ -94,7 +90,7 @@ def measure(book: RuleBook, sessions: int, env: Mapping[str, str]) -> Measuremen
         unit="MB",
         value=per_session,
         p95=None,
-        baseline_name="bare form page, same sessions",
+        baseline_name="bare one-checkbox page, same sessions",
         baseline_value=bare_per_session,
         target=TARGET,
         notes=(

@@ -1,13 +1,19 @@
-"""Rerun: how long Streamlit takes to rerun the Screen page after the learner submits the form.
+"""Rerun: how long Streamlit takes to rerun the Screen page after one change to the case.
 
-Measured with `AppTest` (in process, no browser): the case of the first rule's first positive
-example is screened once, then each timed rerun toggles one of its findings and submits again, so
-every rerun redraws a full set of results. Baseline: the same toggle-and-submit on a bare page
-with one form and one checkbox (`bench/bare_form_app.py`).
+Measured with `AppTest` (in process, no browser). The page opens a 10-finding case from its link
+(`bench_case`), so a full set of results is drawn; each timed rerun then takes out or puts back one
+of its findings, as a learner would: out by clicking its chip, back by choosing it in the picker.
+A change reruns only the parts of the
+page it touches (`st.fragment`: the results, and the summary when it changes), so that is what is
+timed, as in the browser. The whole page is also timed once per turn, unchanged, for comparison
+(what a link or the browser's Back costs). Baseline: one change on a bare page with one checkbox
+(`bench/bare_checkbox_app.py`), which reruns in full. All three are timed in turns, so all see the
+same machine.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -15,18 +21,24 @@ from collections.abc import Callable, Mapping
 from unittest import mock
 
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Button, Checkbox
 
 from bench.measurement import Measurement, Target, spread
+from screener.engine import screen
+from screener.inputs.form import pick_token
+from screener.inputs.query import profile_to_query
+from screener.models import Profile
 from screener.rulebook import RuleBook
 from tests.support.servers import ROOT
 
-TARGET = Target(limit=3.0, on="ratio", text="ratio < 3")
+TARGET = Target(limit=5.0, on="ratio", text="ratio < 5")
 APP = ROOT / "streamlit_app.py"
-BARE_FORM_APP = ROOT / "bench" / "bare_form_app.py"
-SUBMIT = "Screen these findings"
+BARE_APP = ROOT / "bench" / "bare_checkbox_app.py"
+CASE_FINDINGS = 10
 RUN_TIMEOUT_S = 120
 CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+CHIPS_KEY = "entry.chips.{}"
+"""The key of a body system's chips on the Screen page."""
+PICKER_KEY = "entry.pick"
 
 
 def _bare_mode_warning(record: logging.LogRecord) -> bool:
@@ -34,79 +46,119 @@ def _bare_mode_warning(record: logging.LogRecord) -> bool:
     return "missing ScriptRunContext" not in record.getMessage()
 
 
-def _submit_button(app: AppTest, label: str) -> Button:
-    return next(b for b in app.button if b.label == label)
+def bench_case(book: RuleBook, size: int = CASE_FINDINGS) -> Profile:
+    """`size` findings gathered from the rule examples that show a pattern, in book order: a
+    case with several cards, the same on every run for the same book."""
+    found: list[str] = []
+    for syndrome in book.syndromes:
+        for example in syndrome.examples:
+            if example.expect == "no_match":
+                continue
+            for finding in example.findings:
+                if finding in book.enterable_findings and finding not in found:
+                    found.append(finding)
+                if len(found) == size:
+                    return Profile(findings=tuple(found))
+    return Profile(findings=tuple(found))
 
 
-def _finding_box(app: AppTest, finding: str) -> Checkbox:
-    # The Screen page keys each finding's checkbox "screen.<revision>.finding.<id>".
-    return next(c for c in app.checkbox if c.key and c.key.endswith(f".finding.{finding}"))
+def _screen_page(book: RuleBook) -> Callable[[int], tuple[float, float]]:
+    """One timed change per call (the last finding the top card counts out, then back in),
+    and one timed rerun of the whole page."""
+    case = bench_case(book)
+    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    app.query_params.update(profile_to_query(case))
+    app.run()
+    if app.exception or not any(h.value == "Results" for h in app.header):
+        raise RuntimeError("the Screen page showed no results for the benchmark case")
+    finding = screen(case, book).matches[0].counted_findings[-1]
+    chips = CHIPS_KEY.format(book.system_of_finding[finding].id)
 
-
-def _timed_reruns(
-    app: AppTest, toggle: Callable[[int], None], label: str, count: int
-) -> list[float]:
-    samples = []
-    for turn in range(count):
-        toggle(turn)
-        _submit_button(app, label).click()
+    def timed_run() -> float:
         start = time.perf_counter()
         app.run()
-        samples.append(time.perf_counter() - start)
+        took = time.perf_counter() - start
         if app.exception:
             raise RuntimeError(f"the page raised on rerun: {app.exception[0].message}")
-    return samples
+        return took
+
+    def change(turn: int) -> tuple[float, float]:
+        # A whole-page run first: AppTest keeps only what the last run drew, and a change
+        # redraws only part of the page.
+        page = timed_run()
+        if turn % 2 == 0:
+            app.pills(key=chips).unselect(finding)
+        else:
+            app.selectbox(key=PICKER_KEY).set_value(pick_token("finding", finding))
+        return timed_run(), page
+
+    return change
 
 
-def screen_case(book: RuleBook) -> tuple[str, ...]:
-    """Findings of the first positive example in the book: a case that shows results."""
-    example = next(e for s in book.syndromes for e in s.examples if e.expect != "no_match")
-    return example.findings
+def _bare_page() -> Callable[[int], float]:
+    app = AppTest.from_file(str(BARE_APP), default_timeout=RUN_TIMEOUT_S).run()
+
+    def change(turn: int) -> float:
+        app.checkbox(key="tick").set_value(turn % 2 == 0)
+        start = time.perf_counter()
+        app.run()
+        return time.perf_counter() - start
+
+    return change
 
 
-def _screen_page_reruns(book: RuleBook, count: int) -> list[float]:
-    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S).run()
-    findings = screen_case(book)
-    for finding in findings:
-        _finding_box(app, finding).set_value(True)
-    _submit_button(app, SUBMIT).click()
-    app.run()
-    if not any(h.value == "Results" for h in app.header):
-        raise RuntimeError("the Screen page showed no results after a submit")
-    return _timed_reruns(
-        app,
-        lambda turn: _finding_box(app, findings[-1]).set_value(turn % 2 == 1),
-        SUBMIT,
-        count,
-    )
-
-
-def _bare_form_reruns(count: int) -> list[float]:
-    app = AppTest.from_file(str(BARE_FORM_APP), default_timeout=RUN_TIMEOUT_S).run()
-    return _timed_reruns(
-        app, lambda turn: app.checkbox(key="tick").set_value(turn % 2 == 0), "Submit", count
-    )
-
-
-def measure(book: RuleBook, repeats: int, env: Mapping[str, str], warmup: int = 2) -> Measurement:
+def measure(
+    book: RuleBook, repeats: int, env: Mapping[str, str], warmup: int = 3
+) -> list[Measurement]:
     """`env` is what a server would get (e.g. the rule book folder); AppTest runs in process."""
     context_logger = logging.getLogger(CONTEXT_LOGGER)
     context_logger.addFilter(_bare_mode_warning)
     try:
         with mock.patch.dict(os.environ, env):
-            app = spread(_screen_page_reruns(book, warmup + repeats)[warmup:])
-            bare = spread(_bare_form_reruns(warmup + repeats)[warmup:])
+            page, bare = _screen_page(book), _bare_page()
+            change_s, page_s, bare_s = [], [], []
+            for turn in range(warmup + repeats):
+                if turn == warmup:
+                    # Streamlit collects garbage after every run; in one process shared by both
+                    # apps and the harness, leave it only what the runs themselves make (as
+                    # the app's own server does with `state.freeze_long_lived`).
+                    gc.collect()
+                    gc.freeze()
+                (change_took, page_took), bare_took = page(turn), bare(turn)
+                if turn >= warmup:
+                    change_s.append(change_took)
+                    page_s.append(page_took)
+                    bare_s.append(bare_took)
     finally:
+        gc.unfreeze()
         context_logger.removeFilter(_bare_mode_warning)
-    return Measurement(
-        key="rerun",
-        name="Rerun of the Screen page after a submit (AppTest)",
-        unit="ms",
-        value=app.median * 1e3,
-        p95=app.p95 * 1e3,
-        baseline_name="bare page, one form, one checkbox (bench/bare_form_app.py)",
-        baseline_value=bare.median * 1e3,
-        target=TARGET,
-        notes=f"{repeats} reruns each after {warmup} untimed",
-        details={"repeats": repeats, "warmup": warmup},
-    )
+    change, whole, baseline = spread(change_s), spread(page_s), spread(bare_s)
+    details = {"repeats": repeats, "warmup": warmup, "case": list(bench_case(book).findings)}
+    common = {
+        "unit": "ms",
+        "baseline_name": "bare page, one checkbox (bench/bare_checkbox_app.py)",
+        "baseline_value": baseline.median * 1e3,
+        "target": TARGET,
+        "details": details,
+    }
+    return [
+        Measurement(
+            key="rerun",
+            name=f"Rerun of the Screen page after one change, {CASE_FINDINGS}-finding case "
+            "(AppTest)",
+            value=change.median * 1e3,
+            p95=change.p95 * 1e3,
+            notes=f"{repeats} changes (a chip out, then back in), in turns with the baseline, "
+            f"after {warmup} untimed; the change reruns the results fragment (and the summary "
+            "when it changes), as in the browser",
+            **common,
+        ),
+        Measurement(
+            key="rerun_page",
+            name="Rerun of the whole Screen page, same case (AppTest; a link, Back or Forward)",
+            value=whole.median * 1e3,
+            p95=whole.p95 * 1e3,
+            notes="frame, page and every fragment; for comparison with the change above",
+            **common,
+        ),
+    ]

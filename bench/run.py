@@ -24,6 +24,7 @@ from pathlib import Path
 from bench import (
     book_load,
     cold_start,
+    gesture,
     handout,
     memory,
     pdf_build,
@@ -50,6 +51,7 @@ class Sizes:
     batch_profiles: int
     load_repeats: int
     rerun_repeats: int
+    gesture_repeats: int
     cold_start_repeats: int
     pdf_repeats: int
     memory_sessions: int
@@ -61,7 +63,8 @@ FULL = Sizes(
     example_repeats=10,
     batch_profiles=10_000,
     load_repeats=5,
-    rerun_repeats=20,
+    rerun_repeats=30,
+    gesture_repeats=30,
     cold_start_repeats=4,
     pdf_repeats=5,
     memory_sessions=20,
@@ -73,6 +76,7 @@ QUICK = Sizes(
     batch_profiles=200,
     load_repeats=1,
     rerun_repeats=3,
+    gesture_repeats=2,
     cold_start_repeats=1,
     pdf_repeats=2,
     memory_sessions=2,
@@ -125,7 +129,13 @@ BENCHMARKS = (
         "rerun",
         "Rerun of the Screen page",
         rerun.TARGET,
-        lambda c: [rerun.measure(c.book, c.sizes.rerun_repeats, c.env)],
+        lambda c: rerun.measure(c.book, c.sizes.rerun_repeats, c.env),
+    ),
+    Benchmark(
+        "gesture",
+        "One change on the Screen page in chromium",
+        gesture.TARGET,
+        lambda c: [gesture.measure(c.book, c.sizes.gesture_repeats, c.env)],
     ),
     Benchmark(
         "cold_start",

@@ -21,6 +21,7 @@ from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
+from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
 from screener.rulebook.case_pack import CASE_PACK_ENV
@@ -107,17 +108,17 @@ def _read_profile(path: str) -> Profile:
     return profile_from_json(data)
 
 
-def _check_pdf_target(target: str, profile: str) -> None:
+def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = None) -> None:
     """Refuse a PDF path that would overwrite something other than an earlier PDF."""
     if not target.strip():
-        raise OptionError("--pdf needs a file name, for example --pdf summary.pdf")
+        raise OptionError(f"{option} needs a file name, for example {option} summary.pdf")
     path = Path(target)
     if not path.exists():
         return
     if not path.is_file():
-        raise OptionError(f"--pdf {target} is not a regular file; give a file name for the PDF")
-    if profile != "-" and Path(profile).exists() and path.samefile(profile):
-        raise OptionError(f"--pdf {target} is the profile being read; choose another file")
+        raise OptionError(f"{option} {target} is not a regular file; give a file name for the PDF")
+    if reads not in (None, "-") and Path(reads).exists() and path.samefile(reads):
+        raise OptionError(f"{option} {target} is the profile being read; choose another file")
     try:
         with path.open("rb") as existing:
             is_pdf = existing.read(5) == b"%PDF-"
@@ -125,14 +126,23 @@ def _check_pdf_target(target: str, profile: str) -> None:
         raise OptionError(f"Cannot check {target}: {error.strerror or error}") from None
     if not is_pdf:
         raise OptionError(
-            f"--pdf {target} exists and is not a PDF; it was left alone (remove it or choose "
+            f"{option} {target} exists and is not a PDF; it was left alone (remove it or choose "
             "another name)"
         )
 
 
+def _write_pdf(target: str, document: bytes) -> None:
+    try:
+        Path(target).write_bytes(document)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {target}: {error.strerror or error}", EXIT_CANNOT_CREATE
+        ) from None
+
+
 def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
-        _check_pdf_target(args.pdf, args.profile)
+        _check_pdf_target(args.pdf, reads=args.profile)
     book = load_rule_book(args.rules)
     result = screen(_read_profile(args.profile), book)
     view = build_view(result, book)
@@ -141,21 +151,20 @@ def _screen(args: argparse.Namespace) -> int:
         from screener.report.pdf import render_pdf
 
         # Written before anything is printed, so a failed write leaves no half-done output.
-        pdf = render_pdf(view, page_size=args.page_size)
-        try:
-            Path(args.pdf).write_bytes(pdf)
-        except OSError as error:
-            raise OutputError(
-                f"Cannot write {args.pdf}: {error.strerror or error}", EXIT_CANNOT_CREATE
-            ) from None
+        _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
-        _write_out(result.model_dump_json(indent=2) + "\n")
+        _write_out(render_json(result, book) + "\n")
     else:
         _write_out(render_text(view))
     return 0
 
 
 def _handout(args: argparse.Namespace) -> int:
+    _check_pdf_target(args.pdf)
+    if args.key is not None:
+        _check_pdf_target(args.key, "--key")
+        if Path(args.key).resolve() == Path(args.pdf).resolve():
+            raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
     pack = args.cases or os.environ.get(CASE_PACK_ENV)
     cases = {
@@ -164,8 +173,7 @@ def _handout(args: argparse.Namespace) -> int:
     wanted = list(cases) if args.case_ids == ["all"] else args.case_ids
     unknown = [case_id for case_id in wanted if case_id not in cases]
     if unknown:
-        print(f"Unknown teaching case: {', '.join(unknown)}", file=sys.stderr)
-        return 2
+        raise OptionError(f"Unknown teaching case: {', '.join(unknown)}")
     chosen = [cases[case_id] for case_id in wanted]
     # fpdf2 is heavy to import; only a handout pays for it.
     from screener.report.handout import render_handout, render_key
@@ -174,12 +182,8 @@ def _handout(args: argparse.Namespace) -> int:
     if args.key:
         outputs.append((args.key, render_key(key_view(chosen, book), page_size=args.page_size)))
     for path, document in outputs:
-        try:
-            Path(path).write_bytes(document)
-        except OSError as error:
-            print(f"Cannot write {path}: {error.strerror}", file=sys.stderr)
-            return 2
-        print(f"Wrote {path}")
+        _write_pdf(path, document)
+        _write_out(f"Wrote {path}\n")
     return 0
 
 

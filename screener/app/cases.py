@@ -414,9 +414,9 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
 
 
 def _export(book: RuleBook) -> None:
-    profile = state.profile()
+    profile = state.case().profile
     st.markdown(plain(teaching.EXPORT_HOW))
-    if profile is None or not profile.findings:
+    if not profile.findings:
         st.info(plain(teaching.EXPORT_NEEDS_CASE), icon=":material/checklist:")
         st.page_link(SCREEN_PAGE, label="Go to the Screen page", icon=":material/checklist:")
         return

@@ -12,6 +12,8 @@ import streamlit as st
 
 from screener.models import IdKind, Reference, SafetyText, Tier, Urgency
 from screener.present import words
+from screener.present.changes import ChangeView
+from screener.present.differential import DifferentialView
 from screener.present.markdown import inert_markdown, markdown_link
 from screener.present.markdown import markdown_code as code
 from screener.present.markdown import plain_markdown as plain
@@ -82,7 +84,7 @@ def reference_line(reference: ReferenceView, *, status: str | None = None) -> st
 def references(refs: Iterable[ReferenceView]) -> None:
     found = list(refs)
     if found:
-        st.markdown("**References**\n\n" + bullets(reference_line(r) for r in found))
+        st.markdown(references_markdown(found))
 
 
 def citation(reference: Reference) -> str:
@@ -146,10 +148,11 @@ def pns_care_panel(score: PnsCareView) -> None:
 
 
 def pattern_card(card: CardView) -> None:
-    with st.container(border=True):
+    """One pattern, in as few elements as its content allows: the page redraws every card on
+    every change, so each element saved is time saved. The teaching text is drawn only when its
+    fold is opened."""
+    with st.container(border=True, key=f"card-{card.rank}"):
         st.subheader(plain(card.title), anchor=False)
-        st.markdown(f"{TIER_ICONS[card.tier]} **{plain(card.tier_words)}**")
-        st.caption(plain(card.meta))
         if card.status_note:
             st.warning(
                 f"Rule status {card.status.value}: {plain(card.status_note)}.",
@@ -157,14 +160,15 @@ def pattern_card(card: CardView) -> None:
             )
         if card.consider_first:
             st.warning(plain(card.consider_first), icon=":material/alt_route:")
-        st.markdown(f"**{words.HEADINGS['why']}**\n\n" + trace_markdown(card))
-        st.markdown(plain(card.missing))
+        parts = [
+            f"{TIER_ICONS[card.tier]} **{plain(card.tier_words)}**  \n:gray[{plain(card.meta)}]",
+            f"**{words.HEADINGS['why']}**\n\n{trace_markdown(card)}",
+            plain(card.missing),
+        ]
         if card.context:
-            st.markdown(bullets(line(item) for item in card.context))
-        if card.pns_care:
-            pns_care_panel(card.pns_care)
+            parts.append(bullets(line(item) for item in card.context))
         if card.mimics:
-            st.markdown(
+            parts.append(
                 f"**{words.HEADINGS['mimics']}:** "
                 + ", ".join(
                     f"**{plain(m.name)} (consider first)**" if m.first else plain(m.name)
@@ -172,16 +176,35 @@ def pattern_card(card: CardView) -> None:
                 )
             )
         if card.discuss:
-            discuss(card.discuss)
-        references(card.references)
-        st.caption(f"**Ordering points** (used only to order the cards): {plain(card.ordering)}")
-        with st.expander(f"About {plain(card.name)}"):
-            st.markdown(plain(card.summary))
-            st.markdown(inert_markdown(card.detail))
+            parts.append(discuss_markdown(card.discuss))
+        if card.references:
+            parts.append(references_markdown(card.references))
+        parts.append(
+            f":gray[**Ordering points** (used only to order the cards): {plain(card.ordering)}]"
+        )
+        st.markdown("\n\n".join(parts))
+        if card.pns_care:
+            pns_care_panel(card.pns_care)
+        about = st.expander(
+            f"About {plain(card.name)}",
+            key=f"card-{card.rank}-{card.syndrome}-about",
+            on_change="rerun",
+        )
+        with about:
+            if about.open:
+                st.markdown(plain(card.summary) + "\n\n" + inert_markdown(card.detail))
+
+
+def discuss_markdown(questions: Iterable[str]) -> str:
+    return f"**{words.HEADINGS['discuss']}**\n\n" + bullets(plain(q) for q in questions)
+
+
+def references_markdown(refs: Iterable[ReferenceView]) -> str:
+    return "**References**\n\n" + bullets(reference_line(r) for r in refs)
 
 
 def discuss(questions: Iterable[str]) -> None:
-    st.markdown(f"**{words.HEADINGS['discuss']}**\n\n" + bullets(plain(q) for q in questions))
+    st.markdown(discuss_markdown(questions))
 
 
 def associations(view: ScreeningView) -> None:
@@ -190,6 +213,87 @@ def associations(view: ScreeningView) -> None:
             f"**{words.HEADINGS['associations']}** ({plain(words.ASSOCIATIONS_INTRO)})\n\n"
             + bullets(plain(a) for a in view.associations)
         )
+
+
+MOVEMENT_ICONS = {
+    "appeared": ":material/add_circle:",
+    "rose": ":material/arrow_upward:",
+    "fell": ":material/arrow_downward:",
+    "disappeared": ":material/remove_circle:",
+}
+
+
+def change_panel(change: ChangeView) -> None:
+    """What the last change did: the items added or removed, and each pattern that moved."""
+    lines = [f"{MOVEMENT_ICONS[s.movement]} {plain(s.text)}" for s in change.shifts]
+    body = bullets(lines) if lines else plain(change.none_moved or "")
+    st.info(
+        f"**{plain(change.heading)}.** {plain(change.entered)}\n\n{body}",
+        icon=":material/compare_arrows:",
+    )
+
+
+def summary_bar(view: ScreeningView) -> None:
+    """One line at the top of the page: where the results stand, and links that jump to them."""
+    links = ["[Jump to the results](#results)"]
+    if view.differential:
+        links.append("[What to ask next](#what-to-ask-next)")
+    with st.container(key="screen-summary"):
+        st.markdown(f"**{plain(view.headline)}** · " + " · ".join(links))
+
+
+def differential_panel(differential: DifferentialView) -> None:
+    with st.container(border=True, key="screen-differential"):
+        st.subheader(plain(differential.heading), anchor="what-to-ask-next")
+        st.markdown(
+            f":gray[{plain(differential.intro)} {plain(differential.compared)}]\n\n"
+            + bullets(f"**{plain(q.finding)}**: {plain(q.text)}" for q in differential.questions)
+        )
+
+
+SCREEN_CSS = """
+<style>
+[data-testid="stLayoutWrapper"]:has(
+  > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-screen-summary
+) {
+  position: sticky; top: 3.75rem; z-index: 20;
+  background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
+}
+[data-testid="stLayoutWrapper"]:has(> .st-key-screen-safety) {
+  position: sticky; bottom: 0; z-index: 20;
+  background-color: BACKGROUND; border-top: 1px solid rgba(128, 128, 128, 0.35);
+}
+</style>
+"""
+"""The Screen page's summary line stays in view below the top bar while the page scrolls, so a
+phone shows where the results stand (and jumps to them) however long the entry is. A sticky
+element moves only within its parent, so the rules sit on the outermost element Streamlit wraps
+the line in (the summary's fragment; the reminder's container), a child of the page itself."""
+
+PRESENTATION_CSS = """
+<style>
+html { font-size: 24px; }
+</style>
+"""
+"""Presentation mode: everything larger (Streamlit sizes type and spacing in rem)."""
+
+BACKGROUNDS = {"dark": "#0e1117", "light": "#ffffff"}
+"""Streamlit's own background colours: a sticky bar needs a solid one."""
+
+
+def screen_style(*, presenting: bool) -> None:
+    """The Screen page's one stylesheet (it takes no space: Streamlit puts style-only HTML in
+    the page head). Constant text, never anything from the rule book or a link."""
+    background = BACKGROUNDS.get(str(st.context.theme.type), BACKGROUNDS["light"])
+    css = SCREEN_CSS.replace("BACKGROUND", background)
+    st.html(css + (PRESENTATION_CSS if presenting else ""))
+
+
+def safety_reminder(safety: SafetyText) -> None:
+    """The disclaimer and the physician prompt once more, pinned to the bottom of the screen
+    while a presenter scrolls through the results."""
+    with st.container(key="screen-safety"):
+        st.caption(f"{plain(safety.disclaimer)} **{plain(safety.see_a_physician)}**")
 
 
 # --- A rule in readable form ------------------------------------------------------------------

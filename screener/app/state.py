@@ -1,19 +1,29 @@
 """App state: the rule book loaded once per version of its files, and the case on the Screen page.
 
-The case (a `Profile`) lives in `st.session_state` so it survives a visit to another page, and in
-`st.query_params` so the address bar always holds a link that opens the same case.
+The case lives in `st.session_state` (a `Case`: the entry as typed, and the history of profiles
+it went through) so it survives a visit to another page, and in `st.query_params` so the address
+bar always holds a link that opens the same case. Streamlit pushes a browser history entry for
+each new address and reruns with the old one on Back, so the browser's Back and Forward step
+through the case's changes as well as the page's own buttons do.
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import streamlit as st
 
+from screener.engine import screen
+from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
 from screener.inputs.query import profile_from_query, profile_to_query
-from screener.models import Profile, SafetyText
+from screener.models import Profile, SafetyText, ScreeningResult
+from screener.present.changes import ChangeView, change_view
+from screener.present.view import ScreeningView, build_view
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
     FilesStamp,
@@ -27,11 +37,11 @@ from screener.rulebook import (
 
 RULES_DIR_ENV = "PNS_RULES_DIR"
 
-_PROFILE = "screen.profile"
-_REVISION = "screen.revision"
-_APPLIED_QUERY = "screen.applied_query"
-_LINK_NOTICES = "screen.link_notices"
-_LAB_ERRORS = "screen.lab_errors"
+_CASE = "screen.case"
+PRESENT = "present"
+"""The query parameter that opens the Screen page in presentation mode (`?present=1`)."""
+APP_KEYS = (PRESENT,)
+"""Query parameters about the page, not the case: `profile_from_query` never sees them."""
 
 
 def rules_dir() -> Path:
@@ -82,76 +92,282 @@ def safety_text() -> SafetyText | None:
 
 # --- The case on the Screen page ---------------------------------------------------------------
 
-
-def profile() -> Profile | None:
-    """The case last screened, loaded from a link or a teaching case; None before any."""
-    return cast(Profile | None, st.session_state.get(_PROFILE))
-
-
-def revision() -> int:
-    """Changes whenever the case is replaced from outside the form, so its widgets start afresh."""
-    return cast(int, st.session_state.get(_REVISION, 0))
+MAX_HISTORY = 200
+"""Steps a session keeps; the oldest are dropped first."""
+PDF_GRACE_S = 0.25
+"""A download pressed just after a change waits this long for the change to reach the case."""
+PDF_WAIT_S = 30.0
 
 
-def link_notices() -> list[str]:
-    return cast(list[str], st.session_state.get(_LINK_NOTICES, []))
+@dataclass(eq=False)
+class Case:
+    """One session's case: what the entry widgets show, and the profiles it has been, in order.
+
+    The page changes it in widget callbacks (before the page is drawn) and draws from it. A PDF
+    download runs on another thread and reads it under the lock, after the page has settled.
+    """
+
+    entry: FormEntry = field(default_factory=FormEntry)
+    problems: tuple[FormProblem, ...] = ()
+    history: list[Profile] = field(default_factory=lambda: [Profile()])
+    at: int = 0
+    revision: int = 0
+    """Grows whenever the entry changes other than through its own widget, so the page reloads
+    every entry widget from it."""
+    notices: list[str] = field(default_factory=list)
+    change: tuple[Profile, Profile] | None = None
+    """The profiles before and after the last step, for 'what changed'."""
+    _change_words: tuple[tuple[Profile, Profile], ChangeView | None] | None = None
+    applied_query: dict[str, list[str]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _settled: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def __post_init__(self) -> None:
+        self._settled.set()
+
+    @property
+    def profile(self) -> Profile:
+        return self.history[self.at]
+
+    @property
+    def can_step_back(self) -> bool:
+        return self.at > 0
+
+    @property
+    def can_step_forward(self) -> bool:
+        return self.at < len(self.history) - 1
+
+    def _moved(self, before: Profile) -> None:
+        self.change = (before, self.profile) if before != self.profile else None
+        self._settled.clear()
+
+    def commit(self, profile: Profile) -> bool:
+        """Make `profile` the case, as a new step; False if it already is."""
+        if profile == self.profile:
+            return False
+        with self._lock:
+            before = self.profile
+            del self.history[self.at + 1 :]
+            self.history.append(profile)
+            del self.history[:-MAX_HISTORY]
+            self.at = len(self.history) - 1
+            self._moved(before)
+        return True
+
+    def step(self, offset: int) -> bool:
+        """Step back (-1) or forward (+1) through the history; False at either end."""
+        target = self.at + offset
+        if not 0 <= target < len(self.history):
+            return False
+        with self._lock:
+            before = self.profile
+            self.at = target
+            self._moved(before)
+        return True
+
+    def go_to(self, profile: Profile) -> None:
+        """The browser went Back or Forward to `profile`, or a link opened it."""
+        for offset in (-1, 1):
+            if 0 <= self.at + offset < len(self.history) and (
+                self.history[self.at + offset] == profile
+            ):
+                self.step(offset)
+                return
+        self.commit(profile)
+
+    def show(self, entry: FormEntry | None = None) -> None:
+        """Reload every entry widget, from `entry` or else from the current profile."""
+        self.entry = entry if entry is not None else entry_for(self.profile)
+        self.problems = ()
+        self.revision += 1
+
+    def settle(self) -> None:
+        """The page has drawn the current case."""
+        self._settled.set()
+
+    def change_view(self, rule_book: RuleBook) -> ChangeView | None:
+        """The last step in words, worked out once per step."""
+        if self.change is None:
+            return None
+        if self._change_words is None or self._change_words[0] != self.change:
+            before, after = self.change
+            words = change_view(
+                screened(before, rule_book)[0], screened(after, rule_book)[0], rule_book
+            )
+            self._change_words = (self.change, words)
+        return self._change_words[1]
+
+    def profile_for_download(self) -> Profile:
+        """The case a download should show: wait for a change in flight to be drawn first."""
+        time.sleep(PDF_GRACE_S)
+        self._settled.wait(PDF_WAIT_S)
+        with self._lock:
+            return self.profile
 
 
-def lab_errors() -> list[str]:
-    return cast(list[str], st.session_state.get(_LAB_ERRORS, []))
+_FREEZE = threading.Lock()
+_frozen = False
 
 
-def _current_query() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
+def freeze_long_lived() -> None:
+    """Once per process, with the rule book loaded: move every object alive now (the rule book,
+    the modules) out of the garbage collector's sight. Streamlit collects garbage after every
+    run, and walking the rule book's objects each time would cost more than the run itself."""
+    global _frozen
+    with _FREEZE:
+        if not _frozen:
+            gc.collect()
+            gc.freeze()
+            _frozen = True
 
 
-def _write_url(case: Profile) -> None:
-    query = profile_to_query(case)
+def case() -> Case:
+    """This session's case on the Screen page."""
+    if _CASE not in st.session_state:
+        st.session_state[_CASE] = Case()
+    found: Case = st.session_state[_CASE]
+    return found
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _screened(
+    profile_json: str, content_hash: str, _book: RuleBook
+) -> tuple[ScreeningResult, ScreeningView]:
+    # Keyed by the profile's JSON and the book's hash: hashing the book itself would cost more
+    # than screening. Results and views are frozen, so every session can share them.
+    result = screen(Profile.model_validate_json(profile_json), _book)
+    return result, build_view(result, _book)
+
+
+def screened(profile: Profile, rule_book: RuleBook) -> tuple[ScreeningResult, ScreeningView]:
+    """The screening and its view, worked out once per profile and rule book."""
+    return _screened(profile.model_dump_json(), rule_book.content_hash, rule_book)
+
+
+def presentation() -> bool:
+    return st.query_params.get(PRESENT) == "1"
+
+
+def set_presentation(on: bool) -> None:
+    if on:
+        st.query_params[PRESENT] = "1"
+    elif PRESENT in st.query_params:
+        del st.query_params[PRESENT]
+
+
+def _case_query() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params if key not in APP_KEYS}
+
+
+def _write_url(current: Case) -> None:
+    query = profile_to_query(current.profile)
+    if presentation():
+        query[PRESENT] = "1"
     st.query_params.from_dict(query)
-    st.session_state[_APPLIED_QUERY] = {key: [value] for key, value in query.items()}
+    current.applied_query = {
+        key: [value] for key, value in profile_to_query(current.profile).items()
+    }
 
 
-def sync_with_url(rule_book: RuleBook) -> None:
-    """Open the case a link describes; or, if the address has none, put the current case in it."""
-    query = _current_query()
-    if query and query != st.session_state.get(_APPLIED_QUERY):
-        linked, notices = profile_from_query(query, rule_book)
-        replace_profile(linked, notices)
-        st.session_state[_APPLIED_QUERY] = query
-    elif not query and (case := profile()) is not None:
-        _write_url(case)
+def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
+    """Open the case the address describes when it is not the one on the page: a shared link,
+    or the browser's Back or Forward. `arriving` says the page was not drawn on the last run
+    (another page was), so an address without a case keeps the session's case instead."""
+    current = case()
+    query = _case_query()
+    if query == current.applied_query:
+        return
+    if not query and arriving:
+        _write_url(current)
+        return
+    linked, notices = profile_from_query(query, rule_book)
+    if current.profile.is_empty and len(current.history) == 1:
+        # A link opened on arrival is where the case starts, not a step from an empty one.
+        current.history[0] = linked
+        current.change = None
+    else:
+        current.go_to(linked)
+    current.show()
+    current.notices = notices
+    current.applied_query = query
 
 
-def replace_profile(case: Profile | None, notices: list[str] | None = None) -> None:
-    """A case from a link, a teaching case or 'start again': the form shows it from scratch."""
-    st.session_state[_PROFILE] = case
-    st.session_state[_REVISION] = revision() + 1
-    st.session_state[_LINK_NOTICES] = notices or []
-    st.session_state[_LAB_ERRORS] = []
+def apply_entry(entry: FormEntry, rule_book: RuleBook, *, reload: bool = False) -> None:
+    """The learner changed the entry: screen what can be used, keep the rest beside its input.
+    `reload` when the change came from outside the widgets that show it (the picker)."""
+    current = case()
+    reading = read_form(entry, rule_book)
+    current.entry = entry
+    current.problems = reading.problems
+    if reload:
+        current.revision += 1
+    if current.commit(reading.profile):
+        current.notices = []
+        _write_url(current)
 
 
-def open_case(case: Profile) -> dict[str, str]:
-    """Make `case` the Screen page's case; returns the query parameters to switch pages with."""
-    replace_profile(case)
-    query = profile_to_query(case)
-    st.session_state[_APPLIED_QUERY] = {key: [value] for key, value in query.items()}
+STATUS, SUMMARY, ENTRY, RESULTS = (
+    "screen-status",
+    "screen-summary-line",
+    "screen-entry",
+    "screen-results",
+)
+"""The Screen page's parts that follow the case (`st.fragment` keys)."""
+
+
+_STATUS_SHOWN = "screen.status_shown"
+
+
+def status_shown(rule_book: RuleBook) -> tuple[object, ...]:
+    """Everything the status parts of the Screen page show (history buttons, link notices, the
+    urgent banner, the summary line), to tell whether a change needs them drawn again."""
+    current = case()
+    view = None if current.profile.is_empty else screened(current.profile, rule_book)[1]
+    return (
+        current.can_step_back,
+        current.can_step_forward,
+        tuple(current.notices),
+        view.headline if view else None,
+        view.urgent if view else None,
+        view.differential is not None if view else None,
+    )
+
+
+def mark_status_shown(rule_book: RuleBook) -> None:
+    st.session_state[_STATUS_SHOWN] = status_shown(rule_book)
+
+
+def redraw(rule_book: RuleBook, *, entry: bool) -> None:
+    """From a widget callback: rerun only the parts of the Screen page a change touches. The
+    rest (the app frame, the toolbar and its PDF button) stays as it is."""
+    status = st.session_state.get(_STATUS_SHOWN) != status_shown(rule_book)
+    st.rerun([RESULTS, *([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else [])])
+
+
+def step(offset: int, rule_book: RuleBook) -> None:
+    current = case()
+    if current.step(offset):
+        current.show()
+        current.notices = []
+        _write_url(current)
+    redraw(rule_book, entry=True)
+
+
+def start_again(rule_book: RuleBook) -> None:
+    current = case()
+    current.commit(Profile())
+    current.show(FormEntry())
+    current.notices = []
+    _write_url(current)
+    redraw(rule_book, entry=True)
+
+
+def open_case(profile: Profile) -> dict[str, str]:
+    """Make `profile` the Screen page's case; returns the query parameters to switch pages with."""
+    current = case()
+    current.commit(profile)
+    current.show()
+    current.notices = []
+    query = profile_to_query(profile)
+    current.applied_query = {key: [value] for key, value in query.items()}
     return query
-
-
-def start_again() -> None:
-    replace_profile(None)
-    st.query_params.clear()
-    st.session_state[_APPLIED_QUERY] = {}
-
-
-def commit_profile(case: Profile) -> None:
-    """The learner submitted the form: this is now the case, in the session and in the URL."""
-    st.session_state[_PROFILE] = case
-    st.session_state[_LINK_NOTICES] = []
-    st.session_state[_LAB_ERRORS] = []
-    _write_url(case)
-
-
-def reject_labs(errors: list[str]) -> None:
-    """The form's lab values cannot be used: keep the last case, and say why beside the form."""
-    st.session_state[_LAB_ERRORS] = errors

@@ -12,6 +12,7 @@ The same question, asked of any two or three syndromes before anything is entere
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import zip_longest
 from typing import Literal
 
 from pydantic import Field
@@ -39,12 +40,22 @@ WEIGHT: dict[Effect, float] = {
     "completes": 3.0,
     "excludes": 3.0,
     "advances": 1.5,
-    "points_to_mimic": 1.0,
     "supports": 0.5,
+    "points_to_mimic": 0.5,
 }
 """How far each effect moves a pattern; a question's separation is the spread of these. A
-mimic's clue weighs less than the pattern's own criteria: most rules name several mimics, and
-their clues would otherwise crowd out the questions that tell the patterns apart."""
+mimic's clue weighs no more than supporting evidence, and comes after it: most rules name
+several mimics, and their clues would otherwise crowd out the questions that tell the patterns
+apart."""
+
+
+EFFECT_ORDER: tuple[Effect, ...] = (
+    "completes",
+    "excludes",
+    "advances",
+    "supports",
+    "points_to_mimic",
+)
 
 
 class PatternEffect(Frozen):
@@ -102,17 +113,28 @@ def _effect(
 
 
 def _candidates(
-    syndromes: Sequence[Syndrome], present: frozenset[str], book: RuleBook
+    syndromes: Sequence[Syndrome], present: frozenset[str], decided: frozenset[str], book: RuleBook
 ) -> list[str]:
-    """Findings the top patterns mention, in rule order, that are not present and can be entered."""
-    seen: dict[str, None] = {}
+    """Findings the top patterns mention, in rule order, that are not present and can be entered.
+    A finding an entered lab value decides (`decided`) is not a question: the value answered it."""
+    per_pattern = []
     for syndrome in syndromes:
         mentioned = [f for _, f in _paths(syndrome)]
         mentioned += list(syndrome.supporting)
         for mimic_id in syndrome.mimics:
             mentioned += sorted(book.mimic_findings[mimic_id])
-        for finding in mentioned:
-            if finding not in present and finding in book.enterable_findings:
+        per_pattern.append(mentioned)
+    # Taken in turns, one pattern's finding then the next one's, so that among equally good
+    # questions every pattern gets its own and none crowds out the others.
+    seen: dict[str, None] = {}
+    for turn in zip_longest(*per_pattern):
+        for finding in turn:
+            if (
+                finding is not None
+                and finding not in present
+                and finding not in decided
+                and finding in book.enterable_findings
+            ):
                 seen.setdefault(finding, None)
     return list(seen)
 
@@ -127,10 +149,12 @@ def separating_findings(
     present: frozenset[str],
     book: RuleBook,
     limit: int | None = MAX_QUESTIONS,
+    decided: frozenset[str] = frozenset(),
 ) -> tuple[NextQuestion, ...]:
-    """The findings not yet `present` that move `syndromes` differently, most separating first."""
+    """The findings not yet `present` (nor `decided` by a lab value) that move `syndromes`
+    differently, most separating first."""
     questions = []
-    for finding in _candidates(syndromes, present, book):
+    for finding in _candidates(syndromes, present, decided, book):
         effects = [e for s in syndromes if (e := _effect(s, finding, present, book)) is not None]
         if not effects:
             continue
@@ -140,8 +164,11 @@ def separating_findings(
         questions.append(
             NextQuestion(finding=finding, effects=tuple(effects), separation=separation)
         )
-    # Stable sort: equal separations keep the order of the patterns and rules that name them.
-    questions.sort(key=lambda q: -q.separation)
+    # Stable sort: equal separations keep the order above, the pattern's own strongest effect
+    # first (completing or ruling out before adding or supporting).
+    questions.sort(
+        key=lambda q: (-q.separation, min(EFFECT_ORDER.index(e.effect) for e in q.effects))
+    )
     return tuple(q for q in questions if q.separation > 0)[:limit]
 
 
@@ -149,6 +176,12 @@ def differential(result: ScreeningResult, book: RuleBook) -> Differential:
     """The questions that would best separate the top patterns of `result`."""
     top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
     present = present_findings(result.profile, result.lab_findings, book)
+    decided = frozenset(
+        threshold.finding
+        for lab in result.profile.labs
+        for threshold in book.lab_by_id[lab.analyte].thresholds
+    )
     return Differential(
-        syndromes=tuple(s.id for s in top), questions=separating_findings(top, present, book)
+        syndromes=tuple(s.id for s in top),
+        questions=separating_findings(top, present, book, decided=decided),
     )

@@ -22,6 +22,7 @@ from screener.models import (
 )
 from screener.present import words
 from screener.present.criteria_words import missing_text, score_text, trace_lines
+from screener.present.differential import DifferentialView, result_differential
 from screener.rulebook import RuleBook
 
 
@@ -115,6 +116,8 @@ class ScreeningView(Frozen):
     no_pattern: Line | None
     patterns_heading: str
     cards: tuple[CardView, ...]
+    differential: DifferentialView | None
+    """What to ask next to tell the top patterns apart; None when there is nothing to ask."""
     associations: tuple[str, ...]
     book: tuple[Line, ...]
     references: tuple[ReferenceView, ...]
@@ -144,6 +147,7 @@ def build_view(result: ScreeningResult, book: RuleBook) -> ScreeningView:
         else None,
         patterns_heading=f"{words.HEADINGS['patterns']} ({len(cards)}, in order)",
         cards=cards,
+        differential=result_differential(result, book),
         associations=tuple(association_lines(result, book)),
         book=book_lines(result, book),
         references=tuple(references.values()),

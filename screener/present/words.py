@@ -103,3 +103,34 @@ def review_text(stamp: BookStamp) -> str:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- The differential: what to ask next -------------------------------------------------------
+
+DIFFERENTIAL_HEADING = "What to ask next: findings that would tell the top patterns apart"
+DIFFERENTIAL_INTRO = (
+    "Not entered yet. Each would move the top patterns differently, so asking about it "
+    "separates them. A question to discuss, not a test to order."
+)
+EFFECT = {
+    "completes": "would complete {pattern}",
+    "advances": "would add to {pattern}",
+    "supports": "would support {pattern}",
+    "excludes": "would rule out {pattern} (its rule excludes this finding)",
+    "points_to_mimic": "would point to {mimic}, a mimic of {pattern}, to consider first",
+}
+UNMOVED = "no change to {patterns}"
+COMPARED = "Patterns compared: {patterns}."
+
+# --- What changed after the last change to the case --------------------------------------------
+
+CHANGES_HEADING = "What changed"
+ENTRY_CHANGE = {"added": "Added", "removed": "Removed", "changed": "Changed"}
+CAUSE_CHANGE = {"added": "added", "removed": "removed", "changed": "changed"}
+NO_SHIFT = "No pattern appeared, rose, fell or disappeared."
+MOVEMENT = {
+    "appeared": "{name} appeared as pattern {rank} ({tier})",
+    "disappeared": "{name} disappeared (it was pattern {rank})",
+    "rose": "{name} rose: {detail}",
+    "fell": "{name} fell: {detail}",
+}

@@ -169,6 +169,20 @@ def _patterns(pdf: FramedPdf, view: ScreeningView) -> None:
         _card(pdf, card, numbers, pns_note=card.syndrome == first_scored)
 
 
+def _differential(pdf: FramedPdf, view: ScreeningView) -> None:
+    if not view.differential:
+        return
+    pdf.heading(plain(view.differential.heading), keep=KEEP_TOGETHER)
+    pdf.text_block(plain(view.differential.intro))
+    pdf.text_block(plain(view.differential.compared), color=MUTED)
+    pdf.grid(
+        ("Finding not yet entered", "What it would do"),
+        ((plain(q.finding), plain(q.text)) for q in view.differential.questions),
+        (0.32, 0.68),
+        bold_first_column=True,
+    )
+
+
 def _associations(pdf: FramedPdf, view: ScreeningView) -> None:
     if not view.associations:
         return
@@ -223,6 +237,7 @@ def render_pdf(
         pdf.labelled(plain(line.label), plain(line.text))
     _inputs(pdf, view)
     _patterns(pdf, view)
+    _differential(pdf, view)
     _associations(pdf, view)
     _references(pdf, view)
     return bytes(pdf.output())

@@ -16,6 +16,12 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=initial, subsequent_indent=indent) or [""]
 
 
+def _bullet(text: str, indent: str = "  ") -> list[str]:
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
+    ) or [""]
+
+
 def _line(line: Line, indent: str = "") -> list[str]:
     return _wrap(f"{line.label}: {line.text}", indent)
 
@@ -63,6 +69,13 @@ def render_text(view: ScreeningView) -> str:
                 out += _line(item, "     ")
             if card.pns_care.caveat:
                 out += _wrap(card.pns_care.caveat, "     ")
+        out.append("")
+    if view.differential:
+        out.append(view.differential.heading)
+        out += _wrap(view.differential.intro, "  ")
+        out += _wrap(view.differential.compared, "  ")
+        for question in view.differential.questions:
+            out += _bullet(f"{question.finding}: {question.text}")
         out.append("")
     if view.associations:
         out.append(words.HEADINGS["associations"] + ":")

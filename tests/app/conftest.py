@@ -11,12 +11,15 @@ from streamlit.testing.v1 import AppTest
 
 from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
+from screener.inputs.form import pick_token
+from screener.inputs.query import profile_to_query
 from screener.models import Profile
 from screener.rulebook import RuleBook
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 PAGES = {page.key: page.script for page in APP_PAGES}
-SUBMIT = "Screen these findings"
+PICKER = "entry.pick"
+CHIPS = "entry.chips."
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -59,28 +62,41 @@ def button(at: AppTest, label: str):
     return matches[0]
 
 
-def fill_form(at: AppTest, profile: Profile, revision: int = 0) -> None:
-    """Enter `profile` in the Screen form the way a learner would: tick, choose, type."""
-
-    def key(name: str) -> str:
-        return f"screen.{revision}.{name}"
-
-    for finding in profile.findings:
-        at.checkbox(key=key(f"finding.{finding}")).check()
-    at.multiselect(key=key("cancers")).set_value(list(profile.cancers))
-    at.multiselect(key=key("antibodies")).set_value(list(profile.antibodies))
-    for lab in profile.labs:
-        at.number_input(key=key(f"lab.{lab.analyte}")).set_value(lab.value)
-        at.selectbox(key=key(f"unit.{lab.analyte}")).set_value(lab.unit)
-    at.selectbox(key=key("age")).set_value(profile.age_band)
-    at.selectbox(key=key("sex")).set_value(profile.sex)
-    at.selectbox(key=key("follow_up")).set_value(profile.follow_up)
-
-
-def submit(at: AppTest) -> AppTest:
-    button(at, SUBMIT).click().run()
+def open_link(at: AppTest, profile: Profile, **extra: str) -> AppTest:
+    """Open the Screen page from a link to `profile`, as a shared link or a teaching case does."""
+    at.query_params.update({**profile_to_query(profile), **extra})
+    at.run()
     assert_no_exception(at)
     return at
+
+
+def pick(at: AppTest, kind: str, item_id: str) -> AppTest:
+    """Choose one item in the Screen page's picker, as typing its name and pressing Enter does."""
+    at.selectbox(key=PICKER).set_value(pick_token(kind, item_id)).run()
+    assert_no_exception(at)
+    return at
+
+
+def chips(at: AppTest) -> dict[str, list[str]]:
+    """The chosen findings (the chips pressed), by body system, as the page shows them."""
+    return {
+        group.key.removeprefix(CHIPS): list(group.value)
+        for group in at.pills
+        if group.key and group.key.startswith(CHIPS) and group.value
+    }
+
+
+def take_out(at: AppTest, book: RuleBook, finding: str) -> AppTest:
+    """Click a finding's chip, taking it out of the case."""
+    key = CHIPS + book.system_of_finding[finding].id
+    at.pills(key=key).unselect(finding).run()
+    assert_no_exception(at)
+    return at
+
+
+def case_link(at: AppTest) -> dict[str, str]:
+    """The address bar's query, as a link would carry it."""
+    return {key: at.query_params[key] for key in at.query_params}
 
 
 def card_titles(at: AppTest) -> list[str]:

@@ -25,6 +25,7 @@ from tests.app.conftest import (
     assert_no_exception,
     button,
     card_titles,
+    chips,
     page_text,
     unescape,
 )
@@ -66,7 +67,7 @@ def test_the_library_lists_every_case_by_category(app: AppTest, book: RuleBook) 
     assert f"Staged: {len(staged.stage_profiles)} stages" in [c.value for c in app.caption]
 
 
-def test_a_library_case_opens_in_screen_with_its_findings_ticked(
+def test_a_library_case_opens_in_screen_with_its_findings_chosen(
     app: AppTest, book: RuleBook
 ) -> None:
     open_cases(app)
@@ -74,8 +75,8 @@ def test_a_library_case_opens_in_screen_with_its_findings_ticked(
     next(b for b in app.button if b.key == f"cases.open.{case.id}").click().run()
     assert_no_exception(app)
     assert [t.value for t in app.title] == ["Screen a set of findings"]
-    ticked = {b.key.rsplit(".", 1)[1] for b in app.checkbox if b.value}
-    assert ticked == set(case.profile.findings)
+    chosen = {finding for found in chips(app).values() for finding in found}
+    assert chosen == set(case.profile.findings)
     assert card_titles(app)[0].endswith(book.syndrome_by_id[case.answer].name)
 
 
@@ -127,8 +128,8 @@ def test_a_stage_opens_in_screen_with_only_what_is_known_by_then(
     app.radio(key=f"cases.step.stage.{case.id}").set_value(1).run()
     button(app, "Open this stage in Screen").click().run()
     assert_no_exception(app)
-    ticked = {b.key.rsplit(".", 1)[1] for b in app.checkbox if b.value}
-    assert ticked == set(case.stage_profiles[1].findings) != set(case.profile.findings)
+    chosen = {finding for found in chips(app).values() for finding in found}
+    assert chosen == set(case.stage_profiles[1].findings) != set(case.profile.findings)
 
 
 # --- Practice ---------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def test_a_broken_rule_book_shows_the_error_page_naming_the_file(
     assert f"syndromes/{broken_rules.name}" in problems
     assert "no_such_field" in problems
     # No screening is offered while the book is broken.
-    assert not any(b.label == "Screen these findings" for b in at.button)
+    assert not [box for box in at.selectbox if box.key == "entry.pick"]
 
 
 HOSTILE_SAFETY = {
@@ -142,8 +142,7 @@ def test_the_pdf_library_is_not_loaded_until_a_pdf_is_asked_for() -> None:
         "import sys\n"
         "from streamlit.testing.v1 import AppTest\n"
         f"at = AppTest.from_file({str(APP)!r}, default_timeout=60).run()\n"
-        "at.checkbox(key='screen.0.finding.seizures').check()\n"
-        "next(b for b in at.button if b.label == 'Screen these findings').click().run()\n"
+        "at.selectbox(key='entry.pick').set_value('finding:seizures').run()\n"
         "assert at.get('download_button'), 'no download button'\n"
         "print(sorted(m for m in sys.modules if m.startswith(('fpdf', 'screener.pdf'))))\n"
     )

@@ -80,6 +80,8 @@ def test_screen_json_is_a_screening_result(capsys, tmp_path):
     data = json.loads(out)
     assert code == 0 and data["matches"][0]["syndrome"] == "alpha"
     assert data["matches"][0]["tier"] == "partial"
+    assert data["differential"]["syndromes"] == ["alpha"]
+    assert data["differential"]["questions"], "what to ask next is in the JSON too"
 
 
 @pytest.mark.parametrize(

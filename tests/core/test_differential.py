@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
 from screener.engine import screen
-from screener.engine.differential import differential
-from screener.models import Profile
+from screener.engine.changes import mentioned_findings
+from screener.engine.differential import WEIGHT, differential
+from screener.models import LabValue, Profile
+from screener.present.differential import result_differential
+from screener.present.view import build_view
+from screener.report.json_report import render_json
+from screener.report.pdf import render_pdf
+from screener.report.text import render_text
+from screener.rulebook import RuleBook
 
 
 def effects(diff, finding):
@@ -36,3 +49,117 @@ def test_entered_findings_are_never_asked_again(mini_book):
 def test_no_pattern_means_no_questions(mini_book):
     diff = differential(screen(Profile(findings=["tired"]), mini_book), mini_book)
     assert diff.syndromes == () and diff.questions == ()
+
+
+# --- Real rule-book cases: robust to content improvements ---------------------------------------
+# Each case enters the core of two patterns whose rules are stable; the assertions derive what
+# separates them from the rule book itself, so a better rule changes the answer, not the test.
+
+
+def _weight(question, syndrome: str) -> float:
+    return next((WEIGHT[e.effect] for e in question.effects if e.syndrome == syndrome), 0.0)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "findings"),
+    [
+        (
+            "lems",
+            "myasthenia_gravis_thymoma",
+            (
+                "proximal_leg_weakness",
+                "dry_mouth",
+                "reduced_reflexes",
+                "ptosis",
+                "fatigable_weakness",
+            ),
+        ),
+        (
+            "limbic_encephalitis",
+            "anti_nmdar_encephalitis",
+            (
+                "seizures",
+                "mood_behaviour_change",
+                "short_term_memory_loss",
+                "mri_medial_temporal",
+                "orofacial_dyskinesia",
+            ),
+        ),
+    ],
+    ids=["lems-vs-myasthenia", "limbic-vs-nmdar"],
+)
+def test_two_look_alike_patterns_are_told_apart_by_findings_of_one_and_not_the_other(
+    book: RuleBook, first: str, second: str, findings: tuple[str, ...]
+) -> None:
+    result = screen(Profile(findings=findings), book)
+    shown = [m.syndrome for m in result.matches]
+    assert {first, second} <= set(shown), shown
+    diff = differential(result, book)
+    assert {first, second} <= set(diff.syndromes)
+    asked = [q.finding for q in diff.questions]
+    assert asked and not set(asked) & set(findings)
+    # Each pattern has a question that moves it further than the other one.
+    for this, other in ((first, second), (second, first)):
+        favouring = [q.finding for q in diff.questions if _weight(q, this) > _weight(q, other)]
+        assert favouring, f"no question favours {this} among {asked}"
+    assert all(q.separation > 0 for q in diff.questions)
+
+
+def test_low_sodium_questions_come_from_siadh_and_the_other_causes_of_low_sodium(
+    book: RuleBook,
+) -> None:
+    sodium = LabValue(analyte="sodium", value=126, unit="mmol/L")
+    result = screen(Profile(findings=("concentrated_urine",), labs=(sodium,)), book)
+    assert result.matches and result.matches[0].syndrome == "siadh"
+    diff = differential(result, book)
+    siadh = book.syndrome_by_id["siadh"]
+    asked = {q.finding for q in diff.questions}
+    assert asked and "concentrated_urine" not in asked
+    assert "very_low_sodium" not in asked, "a finding the lab value already gives is not asked"
+    assert asked <= mentioned_findings(siadh, book)
+    for question in diff.questions:
+        for effect in question.effects:
+            if effect.effect == "points_to_mimic":
+                assert effect.mimic in siadh.mimics
+                assert question.finding in book.mimic_findings[effect.mimic]
+
+
+def test_the_differential_in_words_names_each_finding_and_what_it_would_do(
+    mini_book: RuleBook,
+) -> None:
+    result = screen(Profile(findings=["a", "b", "low_sodium", "e"]), mini_book)
+    view = result_differential(result, mini_book)
+    assert view is not None
+    lines = {q.finding: q.text for q in view.questions}
+    assert lines["Finding C"] == "would complete Alpha syndrome; no change to Beta syndrome"
+    assert lines["Excluding finding"].startswith("would rule out Beta syndrome")
+    assert (
+        "would point to A look-alike caused by exposure X, a mimic of Alpha syndrome"
+        in (lines["Exposure X (a treatment that causes a look-alike)"])
+    )
+    names = [m.name for m in result.matches]
+    assert view.compared == f"Patterns compared: 1. {names[0]}, 2. {names[1]}."
+
+
+def test_no_questions_no_panel(mini_book: RuleBook) -> None:
+    assert result_differential(screen(Profile(findings=["tired"]), mini_book), mini_book) is None
+
+
+def test_the_differential_reaches_the_text_report_the_pdf_and_the_json(
+    mini_book: RuleBook,
+) -> None:
+    result = screen(Profile(findings=["a", "b", "low_sodium", "e"]), mini_book)
+    view = build_view(result, mini_book)
+    assert view.differential is not None
+    text = " ".join(render_text(view).split())
+    assert view.differential.heading in text
+    assert "Finding C: would complete Alpha syndrome" in text
+    pdf = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(render_pdf(view))).pages
+    )
+    assert view.differential.heading in pdf and "would complete Alpha syndrome" in pdf
+    document = json.loads(render_json(result, mini_book))
+    assert document["differential"]["syndromes"] == list(differential(result, mini_book).syndromes)
+    assert {q["finding"] for q in document["differential"]["questions"]} >= {"c", "excl"}
+    assert document["matches"][0]["syndrome"] == result.matches[0].syndrome

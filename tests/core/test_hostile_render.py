@@ -41,12 +41,24 @@ def test_markup_reaches_the_app_only_escaped(
     app.query_params.update({"f": "a,b,c", "c": "sclc"})
     app.run()
     assert not app.exception
-    texts = [m.value for m in app.markdown] + [c.label for c in app.checkbox]
+    app.session_state["card-1-alpha-about"] = True
+    app.run()
+    texts = [m.value for m in app.markdown] + [m.label for m in app.multiselect]
     shown = "\n".join(texts)
     assert "alert(1)" in shown
     assert "alert(2)" in shown
     assert [t for t in texts if RAW_TAG.search(t)] == []
-    assert len(app.get("html")) == 0
+    # The page's only HTML is its own stylesheet: nothing from the rule book.
+    for html in app.get("html"):
+        body = html.proto.body
+        assert body.startswith("<style>") and "alert(" not in body and "Finding A" not in body
+    # The picker's options are plain text, never Markdown: the label shows exactly as written.
+    picker = app.selectbox(key="entry.pick").options
+    assert any(option.startswith(hostile.FINDING_LABEL) for option in picker)
+    # Chip labels are Markdown, so the same label reaches them escaped.
+    chip_labels = [o for group in app.pills for o in group.options]
+    assert any("alert(2)" in o for o in chip_labels)
+    assert [o for o in chip_labels if RAW_TAG.search(o)] == []
 
 
 def test_markup_is_printed_literally_in_the_pdf(hostile_dir: Path) -> None:
@@ -98,9 +110,13 @@ def test_rule_text_cannot_print_the_page_count(mini_rules_dir: Path) -> None:
     book = load_rule_book(mini_rules_dir)
     result = screen(Profile(findings=("a", "b", "c")), book)
     pdf = render_pdf(build_view(result, book))
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    text = " ".join(page.extract_text() for page in pages)
     assert "Page {nb} of {} pages" in text
-    assert re.findall(r"Page \d+ of \d+", text) == ["Page 1 of 1"]
+    count = len(pages)
+    assert re.findall(r"Page \d+ of \d+", text) == [
+        f"Page {n} of {count}" for n in range(1, count + 1)
+    ]
 
 
 @pytest.mark.parametrize("page_size", PAGE_SIZES)

@@ -55,10 +55,13 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-def open_page(browser: Browser) -> Iterator[Page]:
+DESKTOP = {"width": 1400, "height": 1000}
+
+
+def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
     """A page in its own context (its own Streamlit session) that must end without a dialog
     or a traceback on screen."""
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(accept_downloads=True, viewport=viewport)
     context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     dialogs: list[str] = []

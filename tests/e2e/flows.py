@@ -2,41 +2,68 @@
 
 from __future__ import annotations
 
+from typing import Literal
+from urllib.parse import urlencode
+
 from playwright.sync_api import Locator, Page, expect
 
+from screener.inputs.query import profile_to_query
+from screener.models import Profile
 from screener.rulebook import RuleBook
 
-SUBMIT = "Screen these findings"
+PICKER = "Find a finding, cancer, antibody or lab test"
+
+
+def case_url(url: str, profile: Profile, **extra: str) -> str:
+    return f"{url}/?{urlencode({**profile_to_query(profile), **extra}, safe=',:/')}"
+
+
+def picker(page: Page) -> Locator:
+    return page.get_by_role("combobox", name=PICKER)
 
 
 def open_screen(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.get_by_role("button", name=SUBMIT)).to_be_visible()
+    expect(picker(page)).to_be_visible()
 
 
-def tick(page: Page, book: RuleBook, findings: tuple[str, ...]) -> None:
-    """Unfold each finding's body system and tick the finding from the keyboard, as a learner
-    would (a pointer click can land while the expander is still unfolding)."""
-    system_of = {f.id: system.label for system in book.systems for f in system.findings}
-    form = page.get_by_test_id("stForm")
-    for finding in findings:
-        label = book.findings[finding].label
-        group = form.get_by_test_id("stExpander").filter(
-            has=page.get_by_text(system_of[finding], exact=True)
-        )
-        if group.locator("details").get_attribute("open") is None:
-            group.locator("summary").click()
-        checkbox = group.get_by_role("checkbox", name=label, exact=True)
-        expect(group.get_by_text(label, exact=True)).to_be_visible()
-        checkbox.press("Space")
-        expect(checkbox).to_be_checked()
+def type_and_pick(
+    page: Page, typed: str, label: str, kind: Literal["finding", "cancer", "lab"] = "finding"
+) -> None:
+    """Type into the picker and press Enter, from the keyboard alone. A finding then shows as a
+    pressed chip under its body system, a cancer in the known cancers, a lab test as a row to
+    type its value in."""
+    picker(page).focus()
+    page.keyboard.type(typed)
+    expect(page.get_by_role("option").first).to_contain_text(label)
+    page.keyboard.press("Enter")
+    if kind == "finding":
+        expect(chip(page, label)).to_have_attribute("aria-pressed", "true")
+    elif kind == "cancer":
+        expect(remove_button(page, label)).to_be_attached()
+    else:
+        expect(page.get_by_role("spinbutton", name=label, exact=True)).to_be_visible()
 
 
-def submit(page: Page) -> None:
-    page.get_by_role("button", name=SUBMIT).click()
-    expect(page.get_by_role("heading", name="Results")).to_be_visible()
+def chip(page: Page, label: str) -> Locator:
+    """A chosen finding's chip: pressed while the finding is in the case; a click takes it out
+    (the chip stays, unpressed, until the entry is redrawn) and a second click puts it back."""
+    return page.get_by_role("toolbar").get_by_role("button", name=label, exact=True)
+
+
+def remove_button(page: Page, label: str) -> Locator:
+    """The remove button of a known cancer's or antibody's chip."""
+    return page.get_by_role("button", name=f"Remove {label}", exact=True)
 
 
 def card_titles(page: Page) -> Locator:
     """The result cards' headings, 'n. Pattern consistent with (not a diagnosis): name'."""
     return page.get_by_role("heading", level=3).filter(has_text="Pattern consistent with")
+
+
+def top_card(book: RuleBook, syndrome: str) -> str:
+    return f"1. {book.safety.not_a_diagnosis_label}: {book.syndrome_by_id[syndrome].name}"
+
+
+def changes(page: Page) -> Locator:
+    return page.get_by_role("status").filter(has_text="What changed.")

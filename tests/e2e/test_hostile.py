@@ -9,10 +9,11 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from screener.inputs.query import link_limits
+from screener.models import Profile
 from screener.present import words
 from screener.rulebook import RuleBook
 from tests.e2e import hostile_rules as hostile
-from tests.e2e.flows import card_titles, open_screen, submit, tick
+from tests.e2e.flows import card_titles, case_url, chip, open_screen, type_and_pick
 from tests.support.rendering import WORD_JOINER
 from tests.support.servers import ROOT, streamlit_server
 
@@ -133,9 +134,7 @@ def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
     )
     # Someone else is mid-way through their own case while the hostile link is opened.
     case = real_book.case_by_id["case_moving_vein_clots"]
-    open_screen(second_page, app_url)
-    tick(second_page, real_book, case.findings)
-    submit(second_page)
+    second_page.goto(case_url(app_url, Profile.of(case)))
     name = real_book.syndrome_by_id[case.answer].name
     theirs = f"1. {real_book.safety.not_a_diagnosis_label}: {name}"
 
@@ -147,25 +146,28 @@ def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
     expect(card_titles(second_page).first).to_have_text(theirs)
     expect(second_page.get_by_text("Parts of the link were ignored")).to_have_count(0)
     second_page.goto(app_url)
-    expect(second_page.get_by_text("Tick the findings of a case")).to_be_visible()
+    expect(second_page.get_by_text("the patterns it fits show here")).to_be_visible()
     expect(second_page.get_by_text("Parts of the link were ignored")).to_have_count(0)
 
 
-def test_an_impossible_lab_value_in_the_form_gets_a_clear_message(
+def test_an_impossible_lab_value_gets_a_clear_message_beside_its_input(
     app_page: Page, app_url: str, real_book: RuleBook
 ) -> None:
     open_screen(app_page, app_url)
-    form = app_page.get_by_test_id("stForm")
-    form.get_by_text("Lab values (optional)").click()
-    sodium = form.get_by_role("spinbutton", name=real_book.lab_by_id["sodium"].label, exact=True)
-    sodium.fill("-5")
-    sodium.press("Tab")
-    submit_button = app_page.get_by_role("button", name="Screen these findings")
-    submit_button.click()
-    errors = app_page.get_by_role("alert").filter(has_text="These lab values cannot be used")
+    seizures = real_book.findings["seizures"].label
+    type_and_pick(app_page, "convulsions", seizures)
+    sodium = real_book.lab_by_id["sodium"].label
+    type_and_pick(app_page, f"{sodium} · lab value", sodium, "lab")
+    value = app_page.get_by_role("spinbutton", name=sodium, exact=True)
+    value.fill("-5")
+    value.press("Tab")
+    errors = app_page.get_by_role("alert").filter(has_text="outside the range a living person")
     expect(errors).to_be_visible()
-    expect(errors).to_contain_text(real_book.lab_by_id["sodium"].label)
-    expect(app_page.get_by_role("heading", name="Results")).to_have_count(0)
+    expect(errors).to_contain_text(sodium)
+    expect(value).to_have_value("-5")
+    # The rest of the case is still screened.
+    expect(app_page.get_by_role("heading", name="Results")).to_be_visible()
+    expect(chip(app_page, seizures)).to_have_attribute("aria-pressed", "true")
 
 
 @pytest.fixture(scope="module")

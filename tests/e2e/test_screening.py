@@ -1,4 +1,5 @@
-"""A learner screens a teaching case in the browser, downloads the PDF and shares the link."""
+"""A learner builds a case in the browser: find by synonym, remove a chip, read what changed and
+what to ask next, share the link, step back, and use it on a phone and at a projector."""
 
 from __future__ import annotations
 
@@ -6,35 +7,191 @@ import io
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
+from screener.engine import screen
+from screener.engine.differential import differential
+from screener.models import Profile
 from screener.rulebook import RuleBook
-from tests.e2e.flows import card_titles, open_screen, submit, tick
+from tests.e2e.conftest import open_page
+from tests.e2e.flows import (
+    card_titles,
+    case_url,
+    changes,
+    chip,
+    open_screen,
+    picker,
+    remove_button,
+    top_card,
+    type_and_pick,
+)
 
-VEIN_CASE = "case_moving_vein_clots"
 URGENT_CASE = "case_weakness_swelling_low_potassium"
+LEMS_OR_MYASTHENIA = Profile(
+    findings=(
+        "proximal_leg_weakness",
+        "dry_mouth",
+        "reduced_reflexes",
+        "ptosis",
+        "fatigable_weakness",
+    )
+)
+PHONE = {"width": 390, "height": 844}
+PROJECTOR = {"width": 1280, "height": 720}
 
 
 def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _top_card(book: RuleBook, syndrome: str) -> str:
-    return f"1. {book.safety.not_a_diagnosis_label}: {book.syndrome_by_id[syndrome].name}"
+def _synonym_only_finding(book: RuleBook):
+    for finding in book.enterable_findings.values():
+        for synonym in finding.synonyms:
+            if not set(synonym.lower().split()) & set(finding.label.lower().split()):
+                return finding, synonym
+    raise AssertionError("no finding has a synonym unlike its label")
 
 
-def test_ticking_a_cases_findings_shows_its_pattern_first(
+def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
     app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
 ) -> None:
-    case = real_book.case_by_id[VEIN_CASE]
+    finding, synonym = _synonym_only_finding(real_book)
     open_screen(app_page, app_url)
-    expect(app_page.get_by_text("Tick the findings of a case")).to_be_visible()
-    tick(app_page, real_book, case.findings)
-    submit(app_page)
-    expect(card_titles(app_page).first).to_have_text(_top_card(real_book, case.answer))
-    expect(app_page.get_by_text(real_book.safety.urgent.now.heading)).to_have_count(0)
+    type_and_pick(app_page, synonym, finding.label)
+    # No button pressed: the results and what changed follow the pick.
+    expect(app_page.get_by_role("heading", name="Results")).to_be_visible()
+    expect(changes(app_page)).to_contain_text(f"Added: {finding.label}.")
+    expect(app_page).to_have_url(re.compile(rf"[?&]f={finding.id}(&|$)"))
+    chip(app_page, finding.label).focus()
+    app_page.keyboard.press("Space")
+    expect(chip(app_page, finding.label)).to_have_attribute("aria-pressed", "false")
+    expect(changes(app_page)).to_contain_text(f"Removed: {finding.label}.")
+    app_page.screenshot(path=screenshots / "screen-keyboard.png", full_page=True)
+
+
+def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
+    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+) -> None:
+    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
+    lems = real_book.syndrome_by_id["lems"].name
+    expect(card_titles(app_page).filter(has_text=lems)).to_have_count(1)
+    dry_mouth = real_book.findings["dry_mouth"].label
+    chip(app_page, dry_mouth).click()
+    expect(card_titles(app_page).filter(has_text=lems)).to_have_count(0)
+    expect(changes(app_page)).to_contain_text(f"Removed: {dry_mouth}.")
+    expect(changes(app_page)).to_contain_text(f"{lems} disappeared")
     app_page.screenshot(path=screenshots / "screen-results.png", full_page=True)
+
+
+def test_the_differential_panel_lists_what_tells_lems_and_myasthenia_apart(
+    app_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
+    heading = app_page.get_by_role("heading", name=re.compile("^What to ask next"))
+    expect(heading).to_be_visible()
+    panel = app_page.locator(".st-key-screen-differential")
+    questions = differential(screen(LEMS_OR_MYASTHENIA, real_book), real_book).questions
+    assert questions
+    for question in questions:
+        expect(panel).to_contain_text(real_book.findings[question.finding].label)
+
+
+def test_a_changed_case_link_opens_the_same_case_for_someone_else(
+    app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
+    cancer = real_book.cancer_by_id["sclc"]
+    type_and_pick(app_page, cancer.label, cancer.label, "cancer")
+    expect(app_page).to_have_url(re.compile(r"[?&]c=sclc(&|$)"))
+    top = card_titles(app_page).first.inner_text()
+    shared = app_page.url
+
+    second_page.goto(shared)
+    expect(card_titles(second_page).first).to_have_text(top)
+    for finding in LEMS_OR_MYASTHENIA.findings:
+        expect(chip(second_page, real_book.findings[finding].label)).to_have_attribute(
+            "aria-pressed", "true"
+        )
+    expect(remove_button(second_page, cancer.label)).to_be_attached()
+
+
+def test_the_browsers_back_and_forward_step_through_the_case(
+    app_page: Page, app_url: str, real_book: RuleBook
+) -> None:
+    start = case_url(app_url, Profile(findings=("ptosis",)))
+    app_page.goto(start)
+    double_vision = real_book.findings["double_vision"].label
+    type_and_pick(app_page, double_vision, double_vision)
+    expect(app_page).to_have_url(re.compile("double_vision"))
+    app_page.go_back()
+    expect(chip(app_page, double_vision)).to_have_count(0)
+    expect(app_page).to_have_url(start)
+    expect(app_page.get_by_role("button", name="Step forward")).to_be_enabled()
+    app_page.go_forward()
+    expect(chip(app_page, double_vision)).to_have_attribute("aria-pressed", "true")
+    app_page.get_by_role("button", name="Step back").click()
+    expect(chip(app_page, double_vision)).to_have_count(0)
+
+
+def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
+    chromium_browser: Browser, app_url: str, real_book: RuleBook, screenshots: Path
+) -> None:
+    pages = open_page(chromium_browser, viewport=PHONE)
+    page = next(pages)
+    try:
+        page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
+        top = screen(LEMS_OR_MYASTHENIA, real_book).matches[0].name
+        summary = page.locator(".st-key-screen-summary")
+        expect(summary).to_contain_text(f"Top pattern: {top}")
+        expect(card_titles(page).first).to_be_attached()
+        page.screenshot(path=screenshots / "screen-phone.png")
+        # In the first screen, and still in view after scrolling down through the entry.
+        assert summary.bounding_box()["y"] + summary.bounding_box()["height"] <= PHONE["height"]
+        page.get_by_test_id("stMain").evaluate("main => main.scrollBy(0, 1200)")
+        box = summary.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+        summary.get_by_role("link", name="Jump to the results").click()
+        expect(card_titles(page).first).to_be_in_viewport()
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth,"
+            " document.querySelector('[data-testid=stMain]').scrollWidth]"
+        )
+        assert max(widths) <= PHONE["width"], widths
+    finally:
+        next(pages, None)
+
+
+def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
+    chromium_browser: Browser, app_url: str, real_book: RuleBook, screenshots: Path
+) -> None:
+    pages = open_page(chromium_browser, viewport=PROJECTOR)
+    page = next(pages)
+    try:
+        page.goto(case_url(app_url, LEMS_OR_MYASTHENIA, present="1"))
+        expect(card_titles(page).first).to_be_visible()
+        expect(picker(page)).to_have_count(0)
+        # Large type: the page's root font size, which Streamlit's sizes follow.
+        page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '24px'")
+        disclaimer = _normalise(real_book.safety.disclaimer)
+        physician = _normalise(real_book.safety.see_a_physician)
+        expect(page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_in_viewport()
+        page.get_by_test_id("stMain").evaluate("main => main.scrollBy(0, 100000)")
+        reminder = page.locator(".st-key-screen-safety")
+        expect(reminder).to_be_in_viewport()
+        assert disclaimer in _normalise(reminder.inner_text())
+        assert physician in _normalise(reminder.inner_text())
+        page.screenshot(path=screenshots / "screen-presentation.png")
+        dry_mouth = real_book.findings["dry_mouth"].label
+        chip(page, dry_mouth).click()
+        expect(chip(page, dry_mouth)).to_have_attribute("aria-pressed", "false")
+        expect(page).to_have_url(re.compile(r"^(?!.*dry_mouth)"))
+        page.get_by_role("button", name="Step back").click()
+        expect(chip(page, dry_mouth)).to_have_attribute("aria-pressed", "true")
+        expect(page).to_have_url(re.compile(r"[?&]present=1"))
+        expect(reminder).to_be_attached()
+    finally:
+        next(pages, None)
 
 
 def test_a_red_flag_case_opened_from_the_library_shows_the_urgent_banner(
@@ -52,20 +209,22 @@ def test_a_red_flag_case_opened_from_the_library_shows_the_urgent_banner(
     banner = app_page.get_by_role("alert").filter(has_text=real_book.safety.urgent.now.heading)
     expect(banner).to_be_visible()
     expect(banner).to_contain_text(real_book.safety.urgent.now.text)
-    expect(card_titles(app_page).first).to_have_text(_top_card(real_book, case.answer))
-    # The banner comes before every result card.
-    banner_top = banner.bounding_box()["y"]
-    assert banner_top < card_titles(app_page).first.bounding_box()["y"]
+    expect(card_titles(app_page).first).to_have_text(top_card(real_book, case.answer))
+    assert banner.bounding_box()["y"] < card_titles(app_page).first.bounding_box()["y"]
     app_page.screenshot(path=screenshots / "screen-urgent.png", full_page=True)
 
 
-def test_the_pdf_download_carries_the_disclaimer_on_every_page(
+def test_a_pdf_downloaded_right_after_a_change_is_of_the_new_case_on_every_page(
     app_page: Page, app_url: str, real_book: RuleBook
 ) -> None:
-    case = real_book.case_by_id[VEIN_CASE]
-    open_screen(app_page, app_url)
-    tick(app_page, real_book, case.findings)
-    submit(app_page)
+    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
+    expect(card_titles(app_page).first).to_be_visible()
+    cancer = real_book.cancer_by_id["sclc"]
+    picker(app_page).focus()
+    app_page.keyboard.type(cancer.label)
+    expect(app_page.get_by_role("option").first).to_contain_text(cancer.label)
+    app_page.keyboard.press("Enter")
+    # Pressed at once, without waiting for the new results to be drawn.
     with app_page.expect_download() as download_info:
         app_page.get_by_role("button", name="Download a PDF summary").click()
     download = download_info.value
@@ -76,24 +235,4 @@ def test_the_pdf_download_carries_the_disclaimer_on_every_page(
     for number, text in enumerate(pages, start=1):
         assert _normalise(real_book.safety.disclaimer) in text, f"page {number}"
         assert _normalise(real_book.safety.see_a_physician) in text, f"page {number}"
-    assert real_book.syndrome_by_id[case.answer].name in " ".join(pages)
-
-
-def test_a_shared_link_opens_the_same_case_for_someone_else(
-    app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
-) -> None:
-    case = real_book.case_by_id[VEIN_CASE]
-    open_screen(app_page, app_url)
-    tick(app_page, real_book, case.findings)
-    submit(app_page)
-    shared = app_page.get_by_test_id("stCode").filter(has_text="?f=")
-    expect(shared).to_be_visible()
-    link = shared.inner_text().strip()
-    assert link.startswith(app_url)
-
-    second_page.goto(link)
-    expect(card_titles(second_page).first).to_have_text(_top_card(real_book, case.answer))
-    form = second_page.get_by_test_id("stForm")
-    for finding in case.findings:
-        label = real_book.findings[finding].label
-        expect(form.get_by_role("checkbox", name=label, exact=True)).to_be_checked()
+    assert cancer.label in " ".join(pages), "the PDF is of the case after the change"
