@@ -11,7 +11,6 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from screener.engine import screen
-from screener.engine.differential import differential
 from screener.models import Profile
 from screener.rulebook import RuleBook
 from tests.e2e.conftest import open_page
@@ -22,8 +21,6 @@ from tests.e2e.flows import (
     chip,
     open_screen,
     picker,
-    remove_button,
-    top_card,
     type_and_pick,
 )
 
@@ -82,38 +79,6 @@ def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
     expect(changes(app_page)).to_contain_text(f"Removed: {dry_mouth}.")
     expect(changes(app_page)).to_contain_text(f"{lems} disappeared")
     app_page.screenshot(path=screenshots / "screen-results.png", full_page=True)
-
-
-def test_the_differential_panel_lists_what_tells_lems_and_myasthenia_apart(
-    app_page: Page, app_url: str, real_book: RuleBook
-) -> None:
-    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
-    heading = app_page.get_by_role("heading", name=re.compile("^What to ask next"))
-    expect(heading).to_be_visible()
-    panel = app_page.locator(".st-key-screen-differential")
-    questions = differential(screen(LEMS_OR_MYASTHENIA, real_book), real_book).questions
-    assert questions
-    for question in questions:
-        expect(panel).to_contain_text(real_book.findings[question.finding].label)
-
-
-def test_a_changed_case_link_opens_the_same_case_for_someone_else(
-    app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
-) -> None:
-    app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
-    cancer = real_book.cancer_by_id["sclc"]
-    type_and_pick(app_page, cancer.label, cancer.label, "cancer")
-    expect(app_page).to_have_url(re.compile(r"[?&]c=sclc(&|$)"))
-    top = card_titles(app_page).first.inner_text()
-    shared = app_page.url
-
-    second_page.goto(shared)
-    expect(card_titles(second_page).first).to_have_text(top)
-    for finding in LEMS_OR_MYASTHENIA.findings:
-        expect(chip(second_page, real_book.findings[finding].label)).to_have_attribute(
-            "aria-pressed", "true"
-        )
-    expect(remove_button(second_page, cancer.label)).to_be_attached()
 
 
 def test_the_browsers_back_and_forward_step_through_the_case(
@@ -192,26 +157,6 @@ def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
         expect(reminder).to_be_attached()
     finally:
         next(pages, None)
-
-
-def test_a_red_flag_case_opened_from_the_library_shows_the_urgent_banner(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
-) -> None:
-    case = real_book.case_by_id[URGENT_CASE]
-    app_page.goto(f"{app_url}/cases")
-    # The innermost block holding the case's title is the case's own bordered card.
-    card = (
-        app_page.get_by_test_id("stVerticalBlock")
-        .filter(has=app_page.get_by_role("heading", name=case.title, exact=True))
-        .last
-    )
-    card.get_by_role("button", name="Open this case in Screen").click()
-    banner = app_page.get_by_role("alert").filter(has_text=real_book.safety.urgent.now.heading)
-    expect(banner).to_be_visible()
-    expect(banner).to_contain_text(real_book.safety.urgent.now.text)
-    expect(card_titles(app_page).first).to_have_text(top_card(real_book, case.answer))
-    assert banner.bounding_box()["y"] < card_titles(app_page).first.bounding_box()["y"]
-    app_page.screenshot(path=screenshots / "screen-urgent.png", full_page=True)
 
 
 def test_a_pdf_downloaded_right_after_a_change_is_of_the_new_case_on_every_page(

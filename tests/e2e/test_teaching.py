@@ -61,16 +61,3 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
         f"1. {real_book.safety.not_a_diagnosis_label}: {answer}"
     )
     expect(app_page).to_have_url(re.compile(r"\?f="))
-
-
-def test_a_look_up_link_opens_the_rule(app_page: Page, app_url: str, real_book: RuleBook) -> None:
-    app_page.goto(f"{app_url}/explore")
-    app_page.get_by_role("tab", name="Look up a finding").click()
-    box = app_page.get_by_role("combobox", name=re.compile("Finding: type its name"))
-    box.click()
-    box.fill("xerostomia")
-    app_page.get_by_role("option", name=re.compile(r"^Dry mouth")).click()
-    lems = real_book.syndrome_by_id["lems"].name
-    app_page.get_by_role("link", name=re.compile(re.escape(lems))).first.click()
-    expect(app_page.get_by_role("heading", name=f"Rule: {lems}")).to_be_visible()
-    expect(app_page).to_have_url(re.compile(r"explore\?rule=lems"))
