@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from screener.engine import screen
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
-from screener.inputs.query import profile_from_query, profile_to_query
+from screener.inputs.query import dropped_link_notice, profile_from_query, profile_to_query
 from screener.models import Profile, SafetyText, ScreeningResult
 from screener.present.changes import ChangeView, change_view
 from screener.present.view import ScreeningView, build_view
@@ -269,12 +270,24 @@ def _write_url(current: Case) -> None:
     }
 
 
+def raw_query_string() -> str:
+    """The address's query as the browser sent it. Streamlit drops a link with too many
+    parameters whole, leaving `st.query_params` empty; only this still shows a link was given.
+    (Streamlit has no public way to read it.)"""
+    ctx = get_script_run_ctx()
+    return ctx.query_string if ctx is not None else ""
+
+
 def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
     """Open the case the address describes when it is not the one on the page: a shared link,
     or the browser's Back or Forward. `arriving` says the page was not drawn on the last run
     (another page was), so an address without a case keeps the session's case instead."""
     current = case()
     query = _case_query()
+    if not query and current.profile.is_empty and len(current.history) == 1:
+        notice = dropped_link_notice(raw_query_string())
+        if notice is not None:
+            current.notices = [notice]
     if query == current.applied_query:
         return
     if not query and arriving:
