@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from screener.engine import screen
+from screener.engine.labs import with_canonical_units
 from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
@@ -144,7 +145,7 @@ def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
     book = load_rule_book(args.rules)
-    result = screen(_read_profile(args.profile), book)
+    result = screen(with_canonical_units(_read_profile(args.profile), book), book)
     view = build_view(result, book)
     if args.pdf is not None:
         # fpdf2 is heavy to import; only a PDF request pays for it.

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-from screener.models import LabAnalyte, LabReading, LabValue, ProfileError, Sex, ThresholdCrossing
+from screener.models import (
+    LabAnalyte,
+    LabReading,
+    LabValue,
+    Profile,
+    ProfileError,
+    Sex,
+    ThresholdCrossing,
+)
 from screener.rulebook import RuleBook
 
 _ASCII_UNIT = (
@@ -35,6 +43,17 @@ def canonical_unit(analyte: LabAnalyte, unit: str) -> str | None:
     None if the analyte does not accept it."""
     wanted = _unit_key(unit)
     return next((u for u in analyte.units if _unit_key(u) == wanted), None)
+
+
+def with_canonical_units(profile: Profile, book: RuleBook) -> Profile:
+    """`profile` with every lab unit in the rule book's own spelling where it is recognised
+    ("x10^9/L" → "×10⁹/L"); units it does not recognise are left for `check_lab_value` to refuse."""
+    labs = []
+    for lab in profile.labs:
+        analyte = book.lab_by_id.get(lab.analyte)
+        unit = canonical_unit(analyte, lab.unit) if analyte is not None else None
+        labs.append(lab if unit is None else lab.model_copy(update={"unit": unit}))
+    return profile.model_copy(update={"labs": tuple(labs)})
 
 
 def number_text(value: float) -> str:

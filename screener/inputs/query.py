@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from screener.engine.labs import check_lab_value
+from screener.engine.labs import canonical_unit, check_lab_value
 from screener.inputs.numbers import NotANumber, read_number, shown
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
@@ -145,12 +145,13 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
         value = read_number(number)
     except NotANumber as not_a_number:
         return None, f"{analyte.label}: {not_a_number}"
-    if unit not in analyte.units:
+    known_unit = canonical_unit(analyte, unit)
+    if known_unit is None:
         return None, (
             f"{analyte.label}: the unit {_shown(unit)} is not accepted "
             f"(use one of {', '.join(analyte.units)})"
         )
-    lab = LabValue(analyte=analyte_id, value=value, unit=unit)
+    lab = LabValue(analyte=analyte_id, value=value, unit=known_unit)
     problem = check_lab_value(lab, book)
     return (None, problem) if problem else (lab, None)
 

@@ -125,3 +125,14 @@ def test_module_entry_point_runs():
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_screen_reads_an_ascii_unit_spelling_as_the_rule_books_own(capsys, tmp_path):
+    profile = write_profile(
+        tmp_path, {"labs": [{"analyte": "platelets", "value": 450000, "unit": "/uL"}]}
+    )
+    code, out, _ = run(capsys, "screen", profile, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["profile"]["labs"][0]["unit"] == "/µL"
+    assert data["labs"][0]["value_in_main_unit"] == 450

@@ -298,3 +298,33 @@ def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(boo
     assert hits[0].urgency.value == "now"
     covered = set(hits[0].findings)
     assert not [h.red_flag for h in hits[1:] if set(h.findings) <= covered]
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("x10^9/L", "×10⁹/L"),
+        ("10^9/L", "×10⁹/L"),
+        ("X10^9/l", "×10⁹/L"),
+        ("/uL", "/µL"),
+        ("/μL", "/µL"),
+        ("×10⁹/L", "×10⁹/L"),
+    ],
+)
+def test_ascii_spellings_of_a_unit_are_read_as_the_rule_books_own(book, typed, spelled):
+    from screener.engine.labs import with_canonical_units
+
+    profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": typed}])
+    if typed.endswith("uL") or typed.endswith("μL"):
+        profile = Profile(labs=[{"analyte": "platelets", "value": 450_000, "unit": typed}])
+    (lab,) = with_canonical_units(profile, book).labs
+    assert lab.unit == spelled
+    assert "high_platelets" in screen(with_canonical_units(profile, book), book).lab_findings
+
+
+def test_an_unknown_unit_is_still_refused_by_name(book):
+    from screener.engine.labs import with_canonical_units
+
+    profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": "stones"}])
+    with pytest.raises(ProfileError, match="the unit 'stones' is not accepted"):
+        screen(with_canonical_units(profile, book), book)
