@@ -86,14 +86,15 @@ class Downloaded:
 
 
 def sessions_for(count: int, book: RuleBook) -> list[Session]:
-    """`count` different cases: the teaching cases in turn, each with its own sodium value."""
+    """`count` different cases: the teaching cases in turn, each with its own normal sodium
+    value (cases whose pattern rests on their own sodium are left out)."""
+    cases = [c for c in book.cases if not any(lab.analyte == "sodium" for lab in c.labs)]
     made = []
     for number in range(count):
-        case = case_profile(book.cases[number % len(book.cases)])
+        case = case_profile(cases[number % len(cases)])
         sodium = round(136 + number * 0.01, 2)
-        labs = tuple(lab for lab in case.labs if lab.analyte != "sodium")
         profile = case.model_copy(
-            update={"labs": (*labs, LabValue(analyte="sodium", value=sodium, unit="mmol/L"))}
+            update={"labs": (*case.labs, LabValue(analyte="sodium", value=sodium, unit="mmol/L"))}
         )
         top = screen(profile, book).matches[0]
         made.append(

@@ -306,6 +306,7 @@ def syndrome_rule(rule: RuleView) -> None:
         st.warning(plain(rule.status_note), icon=":material/rate_review:")
     if rule.aliases:
         st.caption("Also called: " + plain(rule.aliases))
+    st.caption(plain(rule.provenance))
     st.markdown(inert_markdown(rule.detail))
     st.markdown(
         "**The pattern (criteria)**\n\n"

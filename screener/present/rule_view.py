@@ -77,17 +77,12 @@ def rule_view(syndrome: Syndrome, book: RuleBook) -> RuleView:
             )
         )
     provenance = syndrome.provenance
-    reviewed = (
-        f"reviewed by {provenance.reviewer} on {provenance.reviewed}"
-        if provenance.reviewer and provenance.reviewed
-        else words.NOT_REVIEWED
-    )
     return RuleView(
         id=syndrome.id,
         name=syndrome.name,
         summary=syndrome.summary,
         meta=f"Rule '{syndrome.id}' · {words.CATEGORY[syndrome.category]} · status: "
-        f"{syndrome.status.value}",
+        f"{syndrome.status.value} · {words.rule_review_text(provenance)}",
         status=syndrome.status,
         status_note=words.STATUS_NOTE.get(syndrome.status),
         aliases=", ".join(syndrome.aliases) or None,
@@ -101,5 +96,6 @@ def rule_view(syndrome: Syndrome, book: RuleBook) -> RuleView:
         ),
         discuss=syndrome.discuss,
         references=tuple(reference_view(book.reference_by_id[r]) for r in syndrome.references),
-        provenance=f"Written by {provenance.author} on {provenance.written}; {reviewed}.",
+        provenance=f"Written by {provenance.author} on {provenance.written}; "
+        f"{words.rule_review_text(provenance)}.",
     )

@@ -362,7 +362,8 @@ def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
         title=f"{rank}. {book.safety.not_a_diagnosis_label}: {match.name}",
         tier=match.tier,
         tier_words=words.TIER[match.tier],
-        meta=f"{category} · rule '{match.syndrome}' · status: {match.status.value}",
+        meta=f"{category} · rule '{match.syndrome}' · status: {match.status.value} · "
+        f"{words.rule_review_text(syndrome.provenance)}",
         status=match.status,
         status_note=words.STATUS_NOTE.get(match.status),
         summary=syndrome.summary,

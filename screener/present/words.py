@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from screener.models import AgeBand, BookStamp, Category, FollowUp, Sex, Status, Tier, Urgency
+from screener.models import (
+    AgeBand,
+    BookStamp,
+    Category,
+    FollowUp,
+    Provenance,
+    Sex,
+    Status,
+    Tier,
+    Urgency,
+)
 
 FALLBACK_DISCLAIMER = (
     "Educational tool, not a diagnosis. This checklist is for teaching only: it does not "
@@ -99,6 +109,13 @@ def review_text(stamp: BookStamp) -> str:
     if stamp.reviewed_by is None or stamp.review_date is None:
         return NOT_REVIEWED
     return f"reviewed by {stamp.reviewed_by} on {stamp.review_date.isoformat()}"
+
+
+def rule_review_text(provenance: Provenance) -> str:
+    """Who reviewed a rule, only if a named clinician did."""
+    if provenance.reviewer is None or provenance.reviewed is None:
+        return NOT_REVIEWED
+    return f"reviewed by {provenance.reviewer} on {provenance.reviewed.isoformat()}"
 
 
 def plural(count: int, word: str) -> str:
