@@ -341,8 +341,9 @@ def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
     first = [book.mimic_by_id[m] for m in match.mimics_first]
     consider_first = (
         "Consider first: "
-        + "; ".join(m.name + (f" ({m.why})" if m.why else "") for m in first)
-        + ". Its clues are present, so this card is not shown as strong."
+        + "; ".join(m.name + (f" ({m.why.rstrip('.')})" if m.why else "") for m in first)
+        + (". Their" if len(first) > 1 else ". Its")
+        + " clues are present, so this card is not shown as strong."
         if first
         else None
     )
