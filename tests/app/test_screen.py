@@ -31,17 +31,7 @@ from tests.app.conftest import (
     take_out,
     unescape,
 )
-
-LEMS_OR_MYASTHENIA = Profile(
-    findings=(
-        "proximal_leg_weakness",
-        "dry_mouth",
-        "reduced_reflexes",
-        "ptosis",
-        "fatigable_weakness",
-    )
-)
-"""Both patterns' criteria hold: a case whose next question is which one it is."""
+from tests.support.cases import LEMS_OR_MYASTHENIA, synonym_only_finding
 
 
 def _changes(at: AppTest) -> str:
@@ -50,19 +40,10 @@ def _changes(at: AppTest) -> str:
     return panels[0].replace("\\", "") if panels else ""
 
 
-def _synonym_only_finding(book: RuleBook):
-    """A finding with a synonym that shares no word with its label: only the synonym finds it."""
-    for finding in book.enterable_findings.values():
-        for synonym in finding.synonyms:
-            if not set(synonym.lower().split()) & set(finding.label.lower().split()):
-                return finding, synonym
-    raise AssertionError("no finding has a synonym unlike its label")
-
-
 def test_a_synonym_finds_a_finding_and_picking_it_adds_a_chip_and_results_at_once(
     app: AppTest, book: RuleBook
 ) -> None:
-    finding, synonym = _synonym_only_finding(book)
+    finding, synonym = synonym_only_finding(book)
     app.run()
     picker = app.selectbox(key=PICKER)
     # The picker filters, in the browser, on the text of each option: the synonym is in it.

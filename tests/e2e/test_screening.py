@@ -23,17 +23,8 @@ from tests.e2e.flows import (
     picker,
     type_and_pick,
 )
+from tests.support.cases import LEMS_OR_MYASTHENIA, synonym_only_finding
 
-URGENT_CASE = "case_weakness_swelling_low_potassium"
-LEMS_OR_MYASTHENIA = Profile(
-    findings=(
-        "proximal_leg_weakness",
-        "dry_mouth",
-        "reduced_reflexes",
-        "ptosis",
-        "fatigable_weakness",
-    )
-)
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1280, "height": 720}
 
@@ -42,18 +33,10 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _synonym_only_finding(book: RuleBook):
-    for finding in book.enterable_findings.values():
-        for synonym in finding.synonyms:
-            if not set(synonym.lower().split()) & set(finding.label.lower().split()):
-                return finding, synonym
-    raise AssertionError("no finding has a synonym unlike its label")
-
-
 def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
     app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
 ) -> None:
-    finding, synonym = _synonym_only_finding(real_book)
+    finding, synonym = synonym_only_finding(real_book)
     open_screen(app_page, app_url)
     type_and_pick(app_page, synonym, finding.label)
     # No button pressed: the results and what changed follow the pick.
