@@ -59,8 +59,8 @@ def _measure(
     )
 
 
-def measure(book: RuleBook, repeats: int) -> list[Measurement]:
-    cases = class_cases(book)
+def measure(book: RuleBook, repeats: int, count: int = CASES) -> list[Measurement]:
+    cases = class_cases(book, count)
     baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
 
     def students() -> bytes:

@@ -36,13 +36,8 @@ def run_hook(hook_id: str, where: Path, *files: str) -> subprocess.CompletedProc
     return subprocess.run(
         [str(BIN / command), *arguments, *files],
         cwd=where,
-        # The copy's package comes first, ahead of the installed one; mypy reuses the project's
-        # cache, so it does not parse the standard library and pydantic again.
-        env={
-            **os.environ,
-            "PYTHONPATH": str(where),
-            "MYPY_CACHE_DIR": str(ROOT / ".mypy_cache"),
-        },
+        # The copy's package comes first, ahead of the installed one.
+        env={**os.environ, "PYTHONPATH": str(where), "MYPY_CACHE_DIR": str(where / ".mypy_cache")},
         capture_output=True,
         text=True,
         check=False,
@@ -80,6 +75,10 @@ def test_each_house_check_fails_on_its_planted_violation(house: Path, hook_id: s
     else:
         plant(target, text)
     files = [name] if HOOKS[hook_id].get("pass_filenames", True) else []
+    if hook_id == "mypy":
+        # The hook's strict settings, on the planted module alone: a cold whole-package run costs
+        # half a minute, and `.ci/run` already runs the hook itself over the whole package.
+        files = [name]
     done = run_hook(hook_id, house, *files)
     assert done.returncode != 0, done.stdout + done.stderr
     assert expected in done.stdout + done.stderr
