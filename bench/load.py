@@ -87,11 +87,13 @@ class Downloaded:
 
 def sessions_for(count: int, book: RuleBook) -> list[Session]:
     """`count` different cases: the teaching cases in turn, each with its own normal sodium
-    value (cases whose pattern rests on their own sodium are left out)."""
-    cases = [c for c in book.cases if not any(lab.analyte == "sodium" for lab in c.labs)]
+    value (cases with a sodium of their own, at any stage, are left out: a link reads only the
+    first value of an analyte)."""
+    profiles = [case_profile(c) for c in book.cases]
+    cases = [p for p in profiles if not any(lab.analyte == "sodium" for lab in p.labs)]
     made = []
     for number in range(count):
-        case = case_profile(cases[number % len(cases)])
+        case = cases[number % len(cases)]
         sodium = round(136 + number * 0.01, 2)
         profile = case.model_copy(
             update={"labs": (*case.labs, LabValue(analyte="sodium", value=sodium, unit="mmol/L"))}

@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import shlex
 from pathlib import Path
+from urllib.parse import parse_qs
 
-from bench import handout, run
+from bench import handout, load, run
 from bench.measurement import Measurement, NotMeasured, Target, spread
 from bench.profiles import generate_profiles
 from bench.report import markdown
 from screener.engine import screen
+from screener.inputs.query import profile_from_query
 from screener.rulebook import RuleBook
 from tests.support.books import MINI_RULES
 
@@ -103,3 +105,15 @@ def test_the_handout_benchmark_builds_a_handout_and_its_key(book: RuleBook) -> N
     assert students.details["pages"] >= 3
     assert students.met in (True, False) and students.ratio and students.ratio > 0
     assert len(handout.class_cases(book)) == handout.CASES
+
+
+def test_every_load_session_link_reads_back_whole_with_its_own_sodium(book: RuleBook) -> None:
+    # A staged case with a sodium of its own once crowded out the session's marker value.
+    sessions = load.sessions_for(50, book)
+
+    assert len({s.marker for s in sessions}) == 50
+    for session in sessions:
+        profile, notices = profile_from_query(parse_qs(session.query), book)
+        assert notices == []
+        sodium = [lab for lab in profile.labs if lab.analyte == "sodium"]
+        assert [f"Sodium {lab.value:g} {lab.unit}" for lab in sodium] == [session.marker]
