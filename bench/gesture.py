@@ -6,8 +6,10 @@ click takes a finding out, a second click puts it back). The time
 runs in the page itself, from the gesture's pointer-down or Enter to the moment the top card's
 text changes (a MutationObserver), so Playwright's own round trips are not in it. Baseline: the
 same measurement on a bare one-checkbox page (`bench/bare_checkbox_app.py`), from clicking the
-checkbox to its text changing. Both servers run at once and the gestures alternate, so both see
-the same machine.
+checkbox to its text changing. Reference, not the baseline: the same click on a bare one-pills
+page (`bench/bare_pills_app.py`), the widget the chips are drawn with, which tells how much of the
+time is the widget's own. The servers run at once and the gestures alternate, so all see the same
+machine.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from screener.inputs.query import profile_to_query
 from screener.models import Profile
 from screener.rulebook import RuleBook
 from tests.support.chromium import chromium
-from tests.support.servers import streamlit_server
+from tests.support.servers import ROOT, streamlit_server
 
 TARGET = Target(limit=2.0, on="ratio", text="ratio < 2")
+PILLS_APP = ROOT / "bench" / "bare_pills_app.py"
 STEP_TIMEOUT_MS = 60_000
 TOP_CARD = ".st-key-card-1"
 BARE_TEXT = ".st-key-state"
@@ -98,29 +101,35 @@ def _bare_gestures(page: Page, url: str) -> Callable[[int], float]:
 
 def _measure_with(
     browser: Browser, book: RuleBook, repeats: int, warmup: int, env: Mapping[str, str]
-) -> tuple[list[float], list[float]]:
-    with streamlit_server(APP, env) as app, streamlit_server(BARE_APP, env) as bare:
-        screen_page = browser.new_context().new_page()
-        bare_page = browser.new_context().new_page()
+) -> dict[str, list[float]]:
+    with (
+        streamlit_server(APP, env) as app,
+        streamlit_server(BARE_APP, env) as bare,
+        streamlit_server(PILLS_APP, env) as pills,
+    ):
+        pages = {name: browser.new_context().new_page() for name in ("screen", "bare", "pills")}
         try:
-            screen_gesture = _screen_gestures(screen_page, app.url, book)
-            bare_gesture = _bare_gestures(bare_page, bare.url)
-            screen_s, bare_s = [], []
+            gestures = {
+                "screen": _screen_gestures(pages["screen"], app.url, book),
+                "bare": _bare_gestures(pages["bare"], bare.url),
+                "pills": _bare_gestures(pages["pills"], pills.url),
+            }
+            timings: dict[str, list[float]] = {name: [] for name in gestures}
             for turn in range(warmup + repeats):
-                screen_took, bare_took = screen_gesture(turn), bare_gesture(turn)
-                if turn >= warmup:
-                    screen_s.append(screen_took)
-                    bare_s.append(bare_took)
-            return screen_s, bare_s
+                for name, gesture in gestures.items():
+                    took = gesture(turn)
+                    if turn >= warmup:
+                        timings[name].append(took)
+            return timings
         finally:
-            screen_page.context.close()
-            bare_page.context.close()
+            for page in pages.values():
+                page.context.close()
 
 
 def measure(book: RuleBook, repeats: int, env: Mapping[str, str], warmup: int = 4) -> Measurement:
     with chromium() as browser:
-        screen_s, bare_s = _measure_with(browser, book, repeats, warmup, env)
-    app, baseline = spread(screen_s), spread(bare_s)
+        timings = _measure_with(browser, book, repeats, warmup, env)
+    app, baseline, pills = (spread(timings[name]) for name in ("screen", "bare", "pills"))
     return Measurement(
         key="gesture",
         name="One change on the Screen page to the top card updated (headless chromium)",
@@ -132,7 +141,16 @@ def measure(book: RuleBook, repeats: int, env: Mapping[str, str], warmup: int = 
         target=TARGET,
         notes=(
             f"{repeats} gestures each, in turns, after {warmup} untimed; a chip clicked out, then "
-            "back in; timed in the page"
+            f"back in; timed in the page. Reference: the same click on a bare one-pills page "
+            f"(the chips' widget) takes {pills.median * 1e3:.1f} ms, "
+            f"{pills.median / baseline.median:.2f}× the checkbox page; the Screen page is "
+            f"{app.median / pills.median:.2f}× that"
         ),
-        details={"repeats": repeats, "warmup": warmup, "screen_ms": [s * 1e3 for s in screen_s]},
+        details={
+            "repeats": repeats,
+            "warmup": warmup,
+            "screen_ms": [s * 1e3 for s in timings["screen"]],
+            "pills_ms": [s * 1e3 for s in timings["pills"]],
+            "pills_median_ms": pills.median * 1e3,
+        },
     )
