@@ -1,4 +1,5 @@
-"""One app server and one chromium for the whole browser session; a fresh context per test."""
+"""One app server, one chromium and one browser context for the whole browser session; a fresh
+page, and so a fresh Streamlit session, per test."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tests.support.chromium import CHROMIUM_ARGS
 from tests.support.servers import ROOT, streamlit_server
 
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 except ImportError:  # pragma: no cover - only without the dev requirements
     sync_playwright = None
 
@@ -58,12 +59,24 @@ def screenshots() -> Path:
 DESKTOP = {"width": 1400, "height": 1000}
 
 
-def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
-    """A page in its own context (its own Streamlit session) that must end without a dialog
-    or a traceback on screen."""
-    context = browser.new_context(accept_downloads=True, viewport=viewport)
-    context.set_default_timeout(STEP_TIMEOUT_MS)
+@pytest.fixture(scope="session")
+def browser_context(chromium_browser: Browser) -> Iterator[BrowserContext]:
+    """One context for every test: a Streamlit session belongs to a page's connection, not to
+    the context, so pages stay strangers to each other, while the app's scripts are fetched and
+    compiled once instead of once per test."""
+    context = chromium_browser.new_context(accept_downloads=True, viewport=DESKTOP)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def open_page(context: BrowserContext, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
+    """A page of its own (its own Streamlit session) that must end without a dialog or a
+    traceback on screen."""
     page = context.new_page()
+    page.set_viewport_size(viewport)
+    page.set_default_timeout(STEP_TIMEOUT_MS)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
@@ -72,18 +85,18 @@ def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[
         expect(page.get_by_text("Traceback")).to_have_count(0)
         assert dialogs == [], f"a dialog fired: {dialogs}"
     finally:
-        context.close()
+        page.close()
 
 
 @pytest.fixture
-def app_page(chromium_browser: Browser) -> Iterator[Page]:
-    yield from open_page(chromium_browser)
+def app_page(browser_context: BrowserContext) -> Iterator[Page]:
+    yield from open_page(browser_context)
 
 
 @pytest.fixture
-def second_page(chromium_browser: Browser) -> Iterator[Page]:
+def second_page(browser_context: BrowserContext) -> Iterator[Page]:
     """A second, independent visitor."""
-    yield from open_page(chromium_browser)
+    yield from open_page(browser_context)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import io
 import re
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
 from screener.engine import screen
@@ -83,9 +83,9 @@ def test_the_browsers_back_and_forward_step_through_the_case(
 
 
 def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
-    chromium_browser: Browser, app_url: str, real_book: RuleBook, screenshots: Path
+    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshots: Path
 ) -> None:
-    pages = open_page(chromium_browser, viewport=PHONE)
+    pages = open_page(browser_context, viewport=PHONE)
     page = next(pages)
     try:
         page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
@@ -111,9 +111,9 @@ def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
 
 
 def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
-    chromium_browser: Browser, app_url: str, real_book: RuleBook, screenshots: Path
+    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshots: Path
 ) -> None:
-    pages = open_page(chromium_browser, viewport=PROJECTOR)
+    pages = open_page(browser_context, viewport=PROJECTOR)
     page = next(pages)
     try:
         page.goto(case_url(app_url, LEMS_OR_MYASTHENIA, present="1"))
