@@ -11,6 +11,15 @@ from screener.rulebook import RuleBook
 from tests.support import books
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="browser tests save full-page screenshots in artifacts/screenshots, for a person "
+        "to look over the layout (off by default: each one costs up to a second)",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The browser tests first: they are the longest files, so in a parallel run (a file per
     worker) they start while the other workers share out everything else."""

@@ -4,6 +4,7 @@ page, and so a fresh Streamlit session, per test."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,23 @@ def app_url(chromium_browser: Browser) -> Iterator[str]:
         yield server.url
 
 
+@dataclass(frozen=True)
+class Screenshots:
+    """`screenshot(page, name)` saves the page as artifacts/screenshots/name.png for a person to
+    look over, when the run asked for it (`--screenshots`); otherwise it does nothing, as each
+    one costs up to a second."""
+
+    wanted: bool
+
+    def __call__(self, page: Page, name: str, *, full_page: bool = True) -> None:
+        if self.wanted:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
+
+
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+def screenshot(request: pytest.FixtureRequest) -> Screenshots:
+    return Screenshots(bool(request.config.getoption("--screenshots")))
 
 
 DESKTOP = {"width": 1400, "height": 1000}

@@ -1,25 +1,24 @@
-"""Every page carries the safety framing, is reached from the navigation, and is saved as a
-screenshot for review."""
+"""Every page carries the safety framing and is reached from the navigation (and is saved as a
+screenshot for review, when asked for with `--screenshots`)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from screener.app.pages import PAGES
 from screener.rulebook import RuleBook
+from tests.e2e.conftest import Screenshots
 
 
 def test_every_page_shows_the_disclaimer_and_the_physician_prompt(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     for page in PAGES:
         app_page.goto(f"{app_url}/{page.url_path}")
         expect(app_page.get_by_role("heading", name=page.title, exact=True)).to_be_visible()
         expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
         expect(app_page.get_by_text(real_book.safety.see_a_physician, exact=True)).to_be_visible()
-        app_page.screenshot(path=screenshots / f"{page.key}.png", full_page=True)
+        screenshot(app_page, page.key)
     # From the last page, the navigation leads back to the first.
     first = PAGES[0]
     app_page.get_by_test_id("stTopNav").get_by_role("link", name=first.nav_label).click()

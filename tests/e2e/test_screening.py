@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from screener.engine import screen
 from screener.models import Profile
 from screener.rulebook import RuleBook
-from tests.e2e.conftest import open_page
+from tests.e2e.conftest import Screenshots, open_page
 from tests.e2e.flows import (
     card_titles,
     case_url,
@@ -34,7 +34,7 @@ def _normalise(text: str) -> str:
 
 
 def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     finding, synonym = synonym_only_finding(real_book)
     open_screen(app_page, app_url)
@@ -47,11 +47,11 @@ def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
     app_page.keyboard.press("Space")
     expect(chip(app_page, finding.label)).to_have_attribute("aria-pressed", "false")
     expect(changes(app_page)).to_contain_text(f"Removed: {finding.label}.")
-    app_page.screenshot(path=screenshots / "screen-keyboard.png", full_page=True)
+    screenshot(app_page, "screen-keyboard")
 
 
 def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
     lems = real_book.syndrome_by_id["lems"].name
@@ -61,7 +61,7 @@ def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
     expect(card_titles(app_page).filter(has_text=lems)).to_have_count(0)
     expect(changes(app_page)).to_contain_text(f"Removed: {dry_mouth}.")
     expect(changes(app_page)).to_contain_text(f"{lems} disappeared")
-    app_page.screenshot(path=screenshots / "screen-results.png", full_page=True)
+    screenshot(app_page, "screen-results")
 
 
 def test_the_browsers_back_and_forward_step_through_the_case(
@@ -83,7 +83,7 @@ def test_the_browsers_back_and_forward_step_through_the_case(
 
 
 def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
-    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshots: Path
+    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     pages = open_page(browser_context, viewport=PHONE)
     page = next(pages)
@@ -93,7 +93,7 @@ def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
         summary = page.locator(".st-key-screen-summary")
         expect(summary).to_contain_text(f"Top pattern: {top}")
         expect(card_titles(page).first).to_be_attached()
-        page.screenshot(path=screenshots / "screen-phone.png")
+        screenshot(page, "screen-phone", full_page=False)
         # In the first screen, and still in view after scrolling down through the entry.
         assert summary.bounding_box()["y"] + summary.bounding_box()["height"] <= PHONE["height"]
         page.get_by_test_id("stMain").evaluate("main => main.scrollBy(0, 1200)")
@@ -111,7 +111,7 @@ def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
 
 
 def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
-    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshots: Path
+    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     pages = open_page(browser_context, viewport=PROJECTOR)
     page = next(pages)
@@ -129,7 +129,7 @@ def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
         expect(reminder).to_be_in_viewport()
         assert disclaimer in _normalise(reminder.inner_text())
         assert physician in _normalise(reminder.inner_text())
-        page.screenshot(path=screenshots / "screen-presentation.png")
+        screenshot(page, "screen-presentation", full_page=False)
         dry_mouth = real_book.findings["dry_mouth"].label
         chip(page, dry_mouth).click()
         expect(chip(page, dry_mouth)).to_have_attribute("aria-pressed", "false")

@@ -4,13 +4,13 @@ a learner follows a look-up link to a rule."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from screener.engine.stages import screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
+from tests.e2e.conftest import Screenshots
 from tests.e2e.flows import card_titles
 
 STAGED_CASE = "case_stairs_and_dry_mouth"
@@ -23,7 +23,7 @@ def _case(book: RuleBook) -> TeachingCase:
 
 
 def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshots: Path
+    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
     case = _case(real_book)
     count = len(case.stage_profiles)
@@ -53,7 +53,7 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
             expect(app_page.get_by_text(re.compile(rf"^1\. {re.escape(name)}: "))).to_be_visible()
     expect(app_page.get_by_role("button", name="Next stage")).to_be_disabled()
     expect(app_page.get_by_test_id("stVegaLiteChart")).to_be_visible()
-    app_page.screenshot(path=screenshots / "cases-staged.png", full_page=True)
+    screenshot(app_page, "cases-staged")
 
     app_page.get_by_role("button", name="Open this stage in Screen").click()
     answer = real_book.syndrome_by_id[case.answer].name
