@@ -23,6 +23,8 @@ from screener.rulebook import RuleBook
 ANY = None
 EXPLORE_PAGE = BY_KEY["explore"].script
 RULE_PARAM = "rule"
+TABS = ("Syndromes", "Compare", "Look up a finding", "Cancer × syndrome links")
+TAB_KEY = "explore.tab"
 TABLE_COLUMNS = {
     "cancer_label": "Cancer",
     "icd10": "ICD-10",
@@ -246,16 +248,20 @@ st.caption(
 )
 _linked_rule(book)
 syndromes = _filters(book)
-rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(
-    ["Syndromes", "Compare", "Look up a finding", "Cancer × syndrome links"]
-)
-with rules_tab:
-    if not syndromes:
-        st.info("No syndrome matches these filters.")
-    _syndromes(book, syndromes)
-with compare_tab:
-    _compare(book)
-with lookup_tab:
-    _lookup(book)
-with links_tab:
-    _associations(book, syndromes)
+rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+# Only the open tab is drawn: the links chart and the tables cost a phone seconds of drawing, and
+# a learner who came to read one rule never opens them.
+if rules_tab.open:
+    with rules_tab:
+        if not syndromes:
+            st.info("No syndrome matches these filters.")
+        _syndromes(book, syndromes)
+if compare_tab.open:
+    with compare_tab:
+        _compare(book)
+if lookup_tab.open:
+    with lookup_tab:
+        _lookup(book)
+if links_tab.open:
+    with links_tab:
+        _associations(book, syndromes)

@@ -10,10 +10,15 @@ from screener.present.finding_lookup import finding_lookup
 from screener.rulebook import RuleBook
 from tests.app.conftest import PAGES, assert_no_exception, button, page_text, unescape
 
+TAB = "explore.tab"
 
-def open_explore(app: AppTest) -> AppTest:
+
+def open_explore(app: AppTest, tab: str | None = None) -> AppTest:
     app.run()
     app.switch_page(PAGES["explore"]).run()
+    if tab is not None:
+        app.session_state[TAB] = tab
+        app.run()
     assert_no_exception(app)
     return app
 
@@ -24,7 +29,7 @@ def links(app: AppTest) -> dict[str, str]:
 
 
 def test_compare_shows_what_separates_lems_from_myasthenia(app: AppTest, book: RuleBook) -> None:
-    open_explore(app)
+    open_explore(app, "Compare")
     assert "Choose two or three syndromes" in page_text(app)
     app.multiselect(key="explore.compare").set_value(["lems", "myasthenia_gravis_thymoma"]).run()
     assert_no_exception(app)
@@ -45,7 +50,7 @@ def test_compare_shows_what_separates_lems_from_myasthenia(app: AppTest, book: R
 
 
 def test_three_syndromes_can_be_compared_and_no_more(app: AppTest, book: RuleBook) -> None:
-    open_explore(app)
+    open_explore(app, "Compare")
     chosen = ["lems", "myasthenia_gravis_thymoma", "dermatomyositis"]
     app.multiselect(key="explore.compare").set_value(chosen).run()
     assert_no_exception(app)
@@ -56,7 +61,7 @@ def test_three_syndromes_can_be_compared_and_no_more(app: AppTest, book: RuleBoo
 def test_a_finding_is_found_by_its_synonym_and_lists_every_rule_naming_it(
     app: AppTest, book: RuleBook
 ) -> None:
-    open_explore(app)
+    open_explore(app, "Look up a finding")
     box = app.selectbox(key="explore.lookup.finding")
     # The options carry the synonyms, so typing "xerostomia" finds dry mouth.
     assert any("xerostomia" in option for option in box.options)
@@ -93,3 +98,14 @@ def test_a_link_to_an_unknown_rule_says_so(app: AppTest) -> None:
     app.run()
     assert_no_exception(app)
     assert any("has no rule" in w.value for w in app.warning)
+
+
+def test_only_the_open_tab_is_drawn(app: AppTest, book: RuleBook) -> None:
+    """The links chart and the tables are drawn when their tab is opened, not on arrival: a
+    learner who came to read a rule does not wait for them."""
+    open_explore(app)
+    assert len(app.expander) >= len(book.syndromes)
+    assert not app.get("vega_lite_chart") and not app.dataframe
+    open_explore(app, "Cancer × syndrome links")
+    assert app.get("vega_lite_chart") and app.dataframe
+    assert not [e for e in app.expander if " — status: " in e.label]
