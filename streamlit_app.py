@@ -7,7 +7,7 @@ from screener.app.pages import ERROR_PAGE, PAGES
 
 st.set_page_config(
     page_title="Paraneoplastic Pattern Screener",
-    page_icon=":material/school:",
+    page_icon=str(components.APP_ICON),
     layout="wide",
 )
 # The safety wording first, from its own small file, so it shows while the whole book loads.

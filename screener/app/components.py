@@ -7,6 +7,7 @@ Everything the rule book or a URL supplies is passed through `plain` (shows lite
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import streamlit as st
 
@@ -28,6 +29,10 @@ from screener.present.view import (
 )
 from screener.rulebook import Problem, RuleBook
 
+APP_ICON = Path(__file__).with_name("assets") / "icon.png"
+"""The browser tab's icon, served by the app itself: a Material icon as `page_icon` would be
+fetched from Google's font servers on every page, which an offline teaching room cannot reach and
+a privacy-minded one should not be asked to."""
 TIER_ICONS = {Tier.STRONG: ":material/check_circle:", Tier.PARTIAL: ":material/timelapse:"}
 URGENT_ICONS = {
     Urgency.NOW: ":material/emergency:",

@@ -1,7 +1,11 @@
-"""Every page carries the safety framing and is reached from the navigation (and is saved as a
-screenshot for review, when asked for with `--screenshots`)."""
+"""Every page carries the safety framing, is reached from the navigation and asks nothing of any
+server but the app's own (and is saved as a screenshot for review, when asked for with
+`--screenshots`)."""
 
 from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
@@ -10,9 +14,22 @@ from screener.rulebook import RuleBook
 from tests.e2e.conftest import Screenshots
 
 
-def test_every_page_shows_the_disclaimer_and_the_physician_prompt(
+def test_every_page_shows_the_safety_text_and_reaches_no_other_server(
     app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
 ) -> None:
+    """A teaching room may be offline, and a learner's address is no one else's business: no
+    font, icon or script comes from anywhere but the app."""
+    app = urlsplit(app_url).netloc
+    elsewhere: list[str] = []
+    app_page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(request.url).netloc != app
+            else None
+        ),
+    )
     for page in PAGES:
         app_page.goto(f"{app_url}/{page.url_path}")
         expect(app_page.get_by_role("heading", name=page.title, exact=True)).to_be_visible()
@@ -24,3 +41,6 @@ def test_every_page_shows_the_disclaimer_and_the_physician_prompt(
     app_page.get_by_test_id("stTopNav").get_by_role("link", name=first.nav_label).click()
     expect(app_page.get_by_role("heading", name=first.title, exact=True)).to_be_visible()
     expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
+    icon = app_page.locator("link[rel*='icon']")
+    expect(icon).to_have_attribute("href", re.compile(rf"^{re.escape(app_url)}/"))
+    assert elsewhere == []
