@@ -70,8 +70,8 @@ def problem_line(problem: Problem) -> str:
     parts = [f"**{plain(problem.file)}**"]
     if problem.line:
         parts.append(f"line {problem.line}")
-    if problem.rule_id:
-        parts.append(f"rule {code(problem.rule_id)}")
+    if problem.item_id:
+        parts.append(f"id {code(problem.item_id)}")
     if problem.field:
         parts.append(f"field {code(problem.field)}")
     return ", ".join(parts) + f": {plain(problem.message)}"

@@ -20,7 +20,7 @@ from screener.rulebook.crosscheck import cross_check
 from screener.rulebook.files import RULE_FILES, SAFETY_FILE, RuleFile
 from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.safe_yaml import MAX_FILE_BYTES, LocatedData, YamlProblem, parse_yaml
-from screener.rulebook.sources import SourceFile, SourceIndex, field_name, rule_id
+from screener.rulebook.sources import SourceFile, SourceIndex, field_name, item_id
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
 MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
@@ -214,7 +214,7 @@ def _from_pydantic(name: str, data: LocatedData, error: Any) -> Problem:
     return Problem(
         file=name,
         line=data.line_of(path),
-        rule_id=rule_id(data.value, path),
+        item_id=item_id(data.value, path),
         field=field,
         message=message,
     )

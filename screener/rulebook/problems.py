@@ -11,14 +11,14 @@ class Problem:
     file: str
     line: int | None
     message: str
-    rule_id: str | None = None
+    item_id: str | None = None
     field: str | None = None
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         parts = [where]
-        if self.rule_id:
-            parts.append(f"rule '{self.rule_id}'")
+        if self.item_id:
+            parts.append(f"id '{self.item_id}'")
         if self.field:
             parts.append(f"field '{self.field}'")
         return ": ".join(parts) + f": {self.message}"

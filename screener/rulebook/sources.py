@@ -35,7 +35,7 @@ class Origin:
         return Problem(
             file=self.source.name,
             line=self.line,
-            rule_id=rule_id(self.source.data.value, self.path),
+            item_id=item_id(self.source.data.value, self.path),
             field=field if field is not None else field_name(self.path),
             message=message,
         )
@@ -58,7 +58,7 @@ class SourceIndex:
         return Origin(self.single[field], path)
 
 
-def rule_id(value: Any, path: Path_) -> str | None:
+def item_id(value: Any, path: Path_) -> str | None:
     """The id of the top-level item (or nested item with an id) that `path` points into."""
     found = None
     node = value

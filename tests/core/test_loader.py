@@ -37,7 +37,7 @@ def test_unknown_field_names_rule_field_and_line(mini_rules_dir):
     (problem,) = problems_of(mini_rules_dir)
     line = line_of(target, "supportive:")
     assert problem == (
-        f"rules/syndromes/neurologic.yaml:{line}: rule 'alpha': field 'supportive': "
+        f"rules/syndromes/neurologic.yaml:{line}: id 'alpha': field 'supportive': "
         "unknown field 'supportive'"
     )
 
@@ -47,7 +47,7 @@ def test_unknown_finding_in_criteria_suggests_the_near_id(mini_rules_dir):
     replace_in(target, "at_least: {n: 2, of: [b, c, d]}", "at_least: {n: 2, of: [b, cc, d]}")
     (problem,) = problems_of(mini_rules_dir)
     line = line_of(target, "cc, d")
-    assert problem.startswith(f"rules/syndromes/neurologic.yaml:{line}: rule 'alpha': ")
+    assert problem.startswith(f"rules/syndromes/neurologic.yaml:{line}: id 'alpha': ")
     assert "field 'criteria.all_of[1].at_least.of[1]'" in problem
     assert "unknown finding 'cc'" in problem
 
@@ -68,7 +68,7 @@ def test_duplicate_id_names_both_places(mini_rules_dir):
     replace_in(target, "- id: gamma", "- id: alpha")
     (problem,) = problems_of(mini_rules_dir)
     # Files are read in name order, so the neurologic rule is the second definition.
-    assert problem.startswith("rules/syndromes/neurologic.yaml:1: rule 'alpha': field 'id': ")
+    assert problem.startswith("rules/syndromes/neurologic.yaml:1: id 'alpha': field 'id': ")
     second = line_of(target, "- id: alpha")
     assert (
         f"duplicate id 'alpha' (first defined in rules/syndromes/endocrine.yaml:{second})"
@@ -80,7 +80,7 @@ def test_unsatisfiable_at_least_is_refused(mini_rules_dir):
     target = mini_rules_dir / "syndromes" / "neurologic.yaml"
     replace_in(target, "at_least: {n: 2, of: [b, c, d]}", "at_least: {n: 4, of: [b, c, d]}")
     (problem,) = problems_of(mini_rules_dir)
-    assert "rule 'alpha'" in problem
+    assert "id 'alpha'" in problem
     assert "criteria.all_of[1].at_least" in problem
     assert "at_least needs 4 but lists only 3" in problem
 
@@ -89,7 +89,7 @@ def test_missing_required_field_is_named(mini_rules_dir):
     target = mini_rules_dir / "syndromes" / "neurologic.yaml"
     replace_in(target, "  summary: A and two of B, C, D.\n", "")
     (problem,) = problems_of(mini_rules_dir)
-    assert "rule 'alpha'" in problem
+    assert "id 'alpha'" in problem
     assert "field 'summary'" in problem
     assert "required field 'summary' is missing" in problem
 
@@ -102,7 +102,7 @@ def test_syndrome_without_negative_example_is_refused(mini_rules_dir):
         "expect: match, findings: [a, b, c]",
     )
     (problem,) = problems_of(mini_rules_dir)
-    assert "rule 'alpha'" in problem
+    assert "id 'alpha'" in problem
     assert "at least one positive and one 'no_match'" in problem
 
 
@@ -110,14 +110,14 @@ def test_syndrome_without_references_is_refused(mini_rules_dir):
     target = mini_rules_dir / "syndromes" / "neurologic.yaml"
     replace_in(target, "references: [graus2021]", "references: []")
     (problem,) = problems_of(mini_rules_dir)
-    assert "rule 'alpha'" in problem and "field 'references'" in problem
+    assert "id 'alpha'" in problem and "field 'references'" in problem
 
 
 def test_wrong_type_is_located(mini_rules_dir):
     target = mini_rules_dir / "labs.yaml"
     replace_in(target, "plausible: {low: 90, high: 200}", "plausible: {low: ninety, high: 200}")
     (problem,) = problems_of(mini_rules_dir)
-    assert problem.startswith(f"rules/labs.yaml:{line_of(target, 'ninety')}: rule 'sodium'")
+    assert problem.startswith(f"rules/labs.yaml:{line_of(target, 'ninety')}: id 'sodium'")
     assert "field 'plausible.low'" in problem
 
 

@@ -39,7 +39,7 @@ ENDO = "syndromes/endocrine.yaml"
             NEURO,
             "    - {expect: partial, findings: [a, b, c]}\n",
             "",
-            "rule 'alpha': field 'examples': needs at least two positive examples",
+            "id 'alpha': field 'examples': needs at least two positive examples",
             id="two-positive-examples",
         ),
         pytest.param(
@@ -53,14 +53,14 @@ ENDO = "syndromes/endocrine.yaml"
             NEURO,
             "  mimics: [look_alike]\n",
             "",
-            "rule 'alpha': field 'mimics': needs at least one mimic",
+            "id 'alpha': field 'mimics': needs at least one mimic",
             id="mimics",
         ),
         pytest.param(
             NEURO,
             "  references: [graus2021]\n",
             "  references: [graus2021]\n  discuss: [Is this a question]\n",
-            "rule 'alpha': field 'discuss[0]': a question to discuss must end with '?'",
+            "id 'alpha': field 'discuss[0]': a question to discuss must end with '?'",
             id="question-mark",
         ),
         pytest.param(
@@ -74,28 +74,28 @@ ENDO = "syndromes/endocrine.yaml"
             ENDO,
             "  cancers: {typical: [sclc]}\n",
             "  cancers: {typical: [sclc]}\n  pns_care: {phenotype: high_risk}\n",
-            "rule 'beta': field 'pns_care': only neurologic syndromes are scored with PNS-Care",
+            "id 'beta': field 'pns_care': only neurologic syndromes are scored with PNS-Care",
             id="pns-care-neurologic-only",
         ),
         pytest.param(
             ENDO,
             "  cancers: {typical: [nsclc]}\n  references: [pelosof2010]",
             "  cancers: {typical: [nsclc]}\n  references: [recalled2001]",
-            "rule 'gamma': field 'status': cites a reference awaiting checking (recalled2001)",
+            "id 'gamma': field 'status': cites a reference awaiting checking (recalled2001)",
             id="sourcing",
         ),
         pytest.param(
             NEURO,
             "    - {expect: partial, findings: [a, b, c]}\n",
             "    - {expect: strong, findings: [a, b, c]}\n",
-            "rule 'alpha': field 'examples[1]': example 2: expected strong, got partial",
+            "id 'alpha': field 'examples[1]': example 2: expected strong, got partial",
             id="rule-example",
         ),
         pytest.param(
             "mimic_cases.yaml",
             "[]\n",
             "- {id: over_call, title: T, teaching: X, findings: [a, b, c], cancers: [sclc]}\n",
-            "rule 'over_call': shows 'alpha' as strong",
+            "id 'over_call': shows 'alpha' as strong",
             id="mimic-case",
         ),
         pytest.param(
@@ -109,21 +109,21 @@ ENDO = "syndromes/endocrine.yaml"
             NEURO,
             "  mimics: [look_alike]\n",
             "  mimics: []\n",
-            "rule 'look_alike': field 'id': no syndrome lists this mimic",
+            "id 'look_alike': field 'id': no syndrome lists this mimic",
             id="unused-mimic",
         ),
         pytest.param(
             NEURO,
             "  key: a\n",
             "",
-            "rule 'alpha': field 'criteria': needs a 'key'",
+            "id 'alpha': field 'criteria': needs a 'key'",
             id="key",
         ),
         pytest.param(
             "red_flags.yaml",
             "  text: Breathing trouble is an emergency.\n",
             "  text: Breathing trouble is an emergency.\n  status: source-checked\n",
-            "rule 'breathing': field 'status': cites no source",
+            "id 'breathing': field 'status': cites no source",
             id="red-flag-sourcing",
         ),
         pytest.param(
@@ -154,7 +154,7 @@ def test_each_check_catches_its_violation_with_its_location(
 def test_a_problem_names_the_line_it_is_on(mini_rules_dir):
     target = mini_rules_dir / NEURO
     replace_in(target, "  mimics: [look_alike]\n", "  mimics: []\n")
-    where = f"rules/{NEURO}:{line_of(target, 'mimics: []')}: rule 'alpha'"
+    where = f"rules/{NEURO}:{line_of(target, 'mimics: []')}: id 'alpha'"
     assert any(p.startswith(where) for p in problems(mini_rules_dir) - BASELINE)
 
 
