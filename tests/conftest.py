@@ -20,12 +20,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first: they are the longest files, so in a parallel run (a file per
-    worker) they start while the other workers share out everything else."""
-    items.sort(key=lambda item: "e2e" not in Path(str(item.fspath)).parts)
-
-
 @pytest.fixture(scope="session")
 def book() -> RuleBook:
     """The project's real rule book."""

@@ -249,8 +249,8 @@ st.caption(
 _linked_rule(book)
 syndromes = _filters(book)
 rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
-# Only the open tab is drawn: the links chart and the tables cost a phone seconds of drawing, and
-# a learner who came to read one rule never opens them.
+# Only the open tab is drawn: the links chart and the tables take seconds to draw, and a learner
+# who came to read one rule never opens them.
 if rules_tab.open:
     with rules_tab:
         if not syndromes:
