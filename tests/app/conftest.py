@@ -62,6 +62,21 @@ def button(at: AppTest, label: str):
     return matches[0]
 
 
+TAB_KEYS = {"explore": "explore.tab", "cases": "cases.tab"}
+"""The session-state key of each tabbed page's tabs (only the open tab is drawn)."""
+
+
+def open_page(at: AppTest, page: str, tab: str | None = None) -> AppTest:
+    """Open an app page through the frame, at one of its tabs if `tab` is given."""
+    at.run()
+    at.switch_page(PAGES[page]).run()
+    if tab is not None:
+        at.session_state[TAB_KEYS[page]] = tab
+        at.run()
+    assert_no_exception(at)
+    return at
+
+
 def open_link(at: AppTest, profile: Profile, **extra: str) -> AppTest:
     """Open the Screen page from a link to `profile`, as a shared link or a teaching case does."""
     at.query_params.update({**profile_to_query(profile), **extra})

@@ -21,26 +21,21 @@ from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.case_yaml import case_yaml
 from screener.rulebook.safe_yaml import parse_yaml
 from tests.app.conftest import (
-    PAGES,
+    TAB_KEYS,
     assert_no_exception,
     button,
     card_titles,
     chips,
+    open_page,
     page_text,
     unescape,
 )
 
-TAB = "cases.tab"
+TAB = TAB_KEYS["cases"]
 
 
 def open_cases(app: AppTest, tab: str | None = None) -> AppTest:
-    app.run()
-    app.switch_page(PAGES["cases"]).run()
-    if tab is not None:
-        app.session_state[TAB] = tab
-        app.run()
-    assert_no_exception(app)
-    return app
+    return open_page(app, "cases", tab)
 
 
 def staged_case(book: RuleBook, *, first_shows_nothing: bool = True) -> TeachingCase:

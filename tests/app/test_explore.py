@@ -8,19 +8,11 @@ from streamlit.testing.v1 import AppTest
 from screener.models import criterion_findings
 from screener.present.finding_lookup import finding_lookup
 from screener.rulebook import RuleBook
-from tests.app.conftest import PAGES, assert_no_exception, button, page_text, unescape
-
-TAB = "explore.tab"
+from tests.app.conftest import assert_no_exception, button, open_page, page_text, unescape
 
 
 def open_explore(app: AppTest, tab: str | None = None) -> AppTest:
-    app.run()
-    app.switch_page(PAGES["explore"]).run()
-    if tab is not None:
-        app.session_state[TAB] = tab
-        app.run()
-    assert_no_exception(app)
-    return app
+    return open_page(app, "explore", tab)
 
 
 def links(app: AppTest) -> dict[str, str]:

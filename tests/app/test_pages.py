@@ -8,15 +8,7 @@ from streamlit.testing.v1 import AppTest
 from screener.models import Category
 from screener.present.catalogue import association_rows, filter_syndromes
 from screener.rulebook import RuleBook
-from tests.app.conftest import PAGES, assert_no_exception, page_text
-
-
-def _open(app: AppTest, page: str) -> AppTest:
-    app.run()
-    app.switch_page(PAGES[page]).run()
-    assert_no_exception(app)
-    return app
-
+from tests.app.conftest import open_page, page_text
 
 CATEGORY_HEADINGS = frozenset(category.value.capitalize() for category in Category)
 
@@ -32,7 +24,7 @@ def _syndrome_expanders(app: AppTest) -> set[str]:
 def test_explore_lists_every_syndrome_until_filtered_by_category(
     app: AppTest, book: RuleBook
 ) -> None:
-    _open(app, "explore")
+    open_page(app, "explore")
     assert _syndrome_expanders(app) == {s.name for s in book.syndromes}
     app.multiselect(key="explore.categories").set_value([Category.NEUROLOGIC]).run()
     assert _syndrome_expanders(app) == {s.name for s in book.syndromes_in(Category.NEUROLOGIC)}
@@ -40,7 +32,7 @@ def test_explore_lists_every_syndrome_until_filtered_by_category(
 
 
 def test_explore_filters_by_cancer_and_antibody(app: AppTest, book: RuleBook) -> None:
-    _open(app, "explore")
+    open_page(app, "explore")
     app.selectbox(key="explore.cancer").set_value("sclc").run()
     linked = {s.name for s in filter_syndromes(book, cancer="sclc")}
     assert linked and _syndrome_expanders(app) == linked
@@ -60,8 +52,7 @@ def test_explore_table_matches_the_filter_and_downloads_as_csv(
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
-    _open(app, "explore")
-    app.session_state["explore.tab"] = "Cancer × syndrome links"
+    open_page(app, "explore", "Cancer × syndrome links")
     app.multiselect(key="explore.categories").set_value([Category.ENDOCRINE]).run()
     expected = association_rows(book, list(book.syndromes_in(Category.ENDOCRINE)))
     table = app.dataframe[0].value
@@ -75,7 +66,7 @@ def test_explore_table_matches_the_filter_and_downloads_as_csv(
 
 
 def test_explore_shows_a_rule_in_words(app: AppTest, book: RuleBook) -> None:
-    _open(app, "explore")
+    open_page(app, "explore")
     syndrome = book.syndrome_by_id["subacute_sensory_neuronopathy"]
     text = page_text(app)
     assert "The pattern (criteria)" in text
@@ -86,7 +77,7 @@ def test_explore_shows_a_rule_in_words(app: AppTest, book: RuleBook) -> None:
 def test_learn_shows_the_about_content_version_hash_and_every_reference(
     app: AppTest, book: RuleBook
 ) -> None:
-    _open(app, "learn")
+    open_page(app, "learn")
     headers = [h.value.replace("\\", "") for h in app.header]
     for section in book.about.sections:
         assert section.heading in headers

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, expect
 
 from screener.app.pages import PAGES
 from screener.rulebook import RuleBook
@@ -21,15 +21,13 @@ def test_every_page_shows_the_safety_text_and_reaches_no_other_server(
     font, icon or script comes from anywhere but the app."""
     app = urlsplit(app_url).netloc
     elsewhere: list[str] = []
-    app_page.on(
-        "request",
-        lambda request: (
+
+    def note_elsewhere(request: Request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != app:
             elsewhere.append(request.url)
-            if urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(request.url).netloc != app
-            else None
-        ),
-    )
+
+    app_page.on("request", note_elsewhere)
     for page in PAGES:
         app_page.goto(f"{app_url}/{page.url_path}")
         expect(app_page.get_by_role("heading", name=page.title, exact=True)).to_be_visible()
