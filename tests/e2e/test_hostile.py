@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from screener.inputs.query import link_limits
 from screener.models import Profile
@@ -60,7 +60,7 @@ def _assert_quoted_literally(region: Locator, *texts: str) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_app_url(
-    chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
+    browser_context: BrowserContext, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     rules = hostile.write_hostile_rules(tmp_path_factory.mktemp("hostile") / "rules")
     with streamlit_server(ROOT / "streamlit_app.py", {"PNS_RULES_DIR": str(rules)}) as server:
@@ -99,12 +99,12 @@ def _open_hostile_link(page: Page, url: str, link: str, notices: tuple[str, ...]
 
 
 def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part(
-    app_page: Page, app_url: str, real_book: RuleBook
+    app_page: Page, app_url: str, book: RuleBook
 ) -> None:
     _open_hostile_link(app_page, app_url, CRAFTED_LINK, CRAFTED_NOTICES)
     # What could be read is still screened: the seizure raises the urgent banner.
-    expect(app_page.get_by_text(real_book.safety.urgent.now.heading)).to_be_visible()
-    expect(app_page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_visible()
+    expect(app_page.get_by_text(book.safety.urgent.now.heading)).to_be_visible()
+    expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
 
 
 def test_addresses_and_directives_in_a_link_are_quoted_literally(
@@ -121,9 +121,9 @@ def test_addresses_and_directives_in_a_link_are_quoted_literally(
 
 
 def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
-    app_page: Page, second_page: Page, app_url: str, real_book: RuleBook
+    app_page: Page, second_page: Page, app_url: str, book: RuleBook
 ) -> None:
-    most_items, _ = link_limits(real_book)["f"]
+    most_items, _ = link_limits(book)["f"]
     many = most_items + 50
     huge_link = "?f=" + ",".join(f"x{i}" for i in range(many)) + "&fu=" + "9" * 5000
     huge_notices = (
@@ -133,10 +133,10 @@ def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
         "more problems",
     )
     # Someone else is mid-way through their own case while the hostile link is opened.
-    case = real_book.case_by_id["case_moving_vein_clots"]
+    case = book.case_by_id["case_moving_vein_clots"]
     second_page.goto(case_url(app_url, Profile.of(case)))
-    name = real_book.syndrome_by_id[case.answer].name
-    theirs = f"1. {real_book.safety.not_a_diagnosis_label}: {name}"
+    name = book.syndrome_by_id[case.answer].name
+    theirs = f"1. {book.safety.not_a_diagnosis_label}: {name}"
 
     _open_hostile_link(app_page, app_url, huge_link, huge_notices)
     expect(app_page.get_by_role("alert").filter(has_text="unknown finding")).to_have_count(1)
@@ -152,7 +152,7 @@ def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
 
 @pytest.fixture(scope="module")
 def broken_app_url(
-    chromium_browser: Browser, tmp_path_factory: pytest.TempPathFactory
+    browser_context: BrowserContext, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     rules = hostile.write_broken_rules(tmp_path_factory.mktemp("broken") / "rules")
     with streamlit_server(ROOT / "streamlit_app.py", {"PNS_RULES_DIR": str(rules)}) as server:

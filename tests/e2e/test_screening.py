@@ -34,9 +34,9 @@ def _normalise(text: str) -> str:
 
 
 def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
+    app_page: Page, app_url: str, book: RuleBook, screenshot: Screenshots
 ) -> None:
-    finding, synonym = synonym_only_finding(real_book)
+    finding, synonym = synonym_only_finding(book)
     open_screen(app_page, app_url)
     type_and_pick(app_page, synonym, finding.label)
     # No button pressed: the results and what changed follow the pick.
@@ -51,12 +51,12 @@ def test_a_finding_is_found_by_a_synonym_added_and_removed_from_the_keyboard(
 
 
 def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
+    app_page: Page, app_url: str, book: RuleBook, screenshot: Screenshots
 ) -> None:
     app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
-    lems = real_book.syndrome_by_id["lems"].name
+    lems = book.syndrome_by_id["lems"].name
     expect(card_titles(app_page).filter(has_text=lems)).to_have_count(1)
-    dry_mouth = real_book.findings["dry_mouth"].label
+    dry_mouth = book.findings["dry_mouth"].label
     chip(app_page, dry_mouth).click()
     expect(card_titles(app_page).filter(has_text=lems)).to_have_count(0)
     expect(changes(app_page)).to_contain_text(f"Removed: {dry_mouth}.")
@@ -65,11 +65,11 @@ def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
 
 
 def test_the_browsers_back_and_forward_step_through_the_case(
-    app_page: Page, app_url: str, real_book: RuleBook
+    app_page: Page, app_url: str, book: RuleBook
 ) -> None:
     start = case_url(app_url, Profile(findings=("ptosis",)))
     app_page.goto(start)
-    double_vision = real_book.findings["double_vision"].label
+    double_vision = book.findings["double_vision"].label
     type_and_pick(app_page, double_vision, double_vision)
     expect(app_page).to_have_url(re.compile("double_vision"))
     app_page.go_back()
@@ -83,13 +83,13 @@ def test_the_browsers_back_and_forward_step_through_the_case(
 
 
 def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
-    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshot: Screenshots
+    browser_context: BrowserContext, app_url: str, book: RuleBook, screenshot: Screenshots
 ) -> None:
     pages = open_page(browser_context, viewport=PHONE)
     page = next(pages)
     try:
         page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
-        top = screen(LEMS_OR_MYASTHENIA, real_book).matches[0].name
+        top = screen(LEMS_OR_MYASTHENIA, book).matches[0].name
         summary = page.locator(".st-key-screen-summary")
         expect(summary).to_contain_text(f"Top pattern: {top}")
         expect(card_titles(page).first).to_be_attached()
@@ -111,7 +111,7 @@ def test_on_a_phone_the_top_result_is_in_reach_and_nothing_scrolls_sideways(
 
 
 def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
-    browser_context: BrowserContext, app_url: str, real_book: RuleBook, screenshot: Screenshots
+    browser_context: BrowserContext, app_url: str, book: RuleBook, screenshot: Screenshots
 ) -> None:
     pages = open_page(browser_context, viewport=PROJECTOR)
     page = next(pages)
@@ -121,16 +121,16 @@ def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
         expect(picker(page)).to_have_count(0)
         # Large type: the page's root font size, which Streamlit's sizes follow.
         page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '24px'")
-        disclaimer = _normalise(real_book.safety.disclaimer)
-        physician = _normalise(real_book.safety.see_a_physician)
-        expect(page.get_by_text(real_book.safety.disclaimer, exact=True)).to_be_in_viewport()
+        disclaimer = _normalise(book.safety.disclaimer)
+        physician = _normalise(book.safety.see_a_physician)
+        expect(page.get_by_text(book.safety.disclaimer, exact=True)).to_be_in_viewport()
         page.get_by_test_id("stMain").evaluate("main => main.scrollBy(0, 100000)")
         reminder = page.locator(".st-key-screen-safety")
         expect(reminder).to_be_in_viewport()
         assert disclaimer in _normalise(reminder.inner_text())
         assert physician in _normalise(reminder.inner_text())
         screenshot(page, "screen-presentation", full_page=False)
-        dry_mouth = real_book.findings["dry_mouth"].label
+        dry_mouth = book.findings["dry_mouth"].label
         chip(page, dry_mouth).click()
         expect(chip(page, dry_mouth)).to_have_attribute("aria-pressed", "false")
         expect(page).to_have_url(re.compile(r"^(?!.*dry_mouth)"))
@@ -143,11 +143,11 @@ def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
 
 
 def test_a_pdf_downloaded_right_after_a_change_is_of_the_new_case_on_every_page(
-    app_page: Page, app_url: str, real_book: RuleBook
+    app_page: Page, app_url: str, book: RuleBook
 ) -> None:
     app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
     expect(card_titles(app_page).first).to_be_visible()
-    cancer = real_book.cancer_by_id["sclc"]
+    cancer = book.cancer_by_id["sclc"]
     picker(app_page).focus()
     app_page.keyboard.type(cancer.label)
     expect(app_page.get_by_role("option").first).to_contain_text(cancer.label)
@@ -161,6 +161,6 @@ def test_a_pdf_downloaded_right_after_a_change_is_of_the_new_case_on_every_page(
     pages = [_normalise(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
     assert pages
     for number, text in enumerate(pages, start=1):
-        assert _normalise(real_book.safety.disclaimer) in text, f"page {number}"
-        assert _normalise(real_book.safety.see_a_physician) in text, f"page {number}"
+        assert _normalise(book.safety.disclaimer) in text, f"page {number}"
+        assert _normalise(book.safety.see_a_physician) in text, f"page {number}"
     assert cancer.label in " ".join(pages), "the PDF is of the case after the change"

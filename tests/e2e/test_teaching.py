@@ -23,9 +23,9 @@ def _case(book: RuleBook) -> TeachingCase:
 
 
 def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
-    app_page: Page, app_url: str, real_book: RuleBook, screenshot: Screenshots
+    app_page: Page, app_url: str, book: RuleBook, screenshot: Screenshots
 ) -> None:
-    case = _case(real_book)
+    case = _case(book)
     count = len(case.stage_profiles)
     app_page.goto(f"{app_url}/cases")
     card = (
@@ -37,7 +37,7 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
     expect(app_page.get_by_role("tab", name="Step through a case")).to_have_attribute(
         "aria-selected", "true"
     )
-    for screening in screen_stages(case, real_book):
+    for screening in screen_stages(case, book):
         index = screening.index
         title = "Presentation" if index == 0 else case.stages[index - 1].title
         if index:
@@ -47,17 +47,17 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
         ).to_be_visible()
         expect(app_page.get_by_role("radio", name=f"{index + 1}. {title}")).to_be_checked()
         if screening.top is None:
-            expect(app_page.get_by_text(real_book.safety.no_pattern_heading)).to_be_visible()
+            expect(app_page.get_by_text(book.safety.no_pattern_heading)).to_be_visible()
         else:
-            name = real_book.syndrome_by_id[screening.top].name
+            name = book.syndrome_by_id[screening.top].name
             expect(app_page.get_by_text(re.compile(rf"^1\. {re.escape(name)}: "))).to_be_visible()
     expect(app_page.get_by_role("button", name="Next stage")).to_be_disabled()
     expect(app_page.get_by_test_id("stVegaLiteChart")).to_be_visible()
     screenshot(app_page, "cases-staged")
 
     app_page.get_by_role("button", name="Open this stage in Screen").click()
-    answer = real_book.syndrome_by_id[case.answer].name
+    answer = book.syndrome_by_id[case.answer].name
     expect(card_titles(app_page).first).to_have_text(
-        f"1. {real_book.safety.not_a_diagnosis_label}: {answer}"
+        f"1. {book.safety.not_a_diagnosis_label}: {answer}"
     )
     expect(app_page).to_have_url(re.compile(r"\?f="))
