@@ -59,15 +59,28 @@ def _filters(book: RuleBook) -> list[Syndrome]:
     return filter_syndromes(book, frozenset(categories), cancer, antibody)
 
 
+def rule_key(syndrome_id: str) -> str:
+    """The session-state key of a syndrome's fold in the list; it is true while open."""
+    return f"explore.rule.{syndrome_id}"
+
+
 def _syndromes(book: RuleBook, syndromes: list[Syndrome]) -> None:
+    """Every syndrome as a fold, its rule drawn only once opened: drawn all at once, the 42 rules
+    made the page several thousand elements long before a learner had chosen one."""
     for category in Category:
         in_category = [s for s in syndromes if s.category == category]
         if not in_category:
             continue
         st.subheader(category.value.capitalize(), anchor=False)
         for syndrome in in_category:
-            with st.expander(f"{plain(syndrome.name)} — status: {syndrome.status.value}"):
-                components.syndrome_rule(rule_view(syndrome, book))
+            rule = st.expander(
+                f"{plain(syndrome.name)} — status: {syndrome.status.value}",
+                key=rule_key(syndrome.id),
+                on_change="rerun",
+            )
+            with rule:
+                if rule.open:
+                    components.syndrome_rule(rule_view(syndrome, book))
 
 
 def _association_chart(table: pd.DataFrame) -> alt.Chart:

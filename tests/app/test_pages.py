@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from screener.app.explore import rule_key
 from screener.models import Category
 from screener.present.catalogue import association_rows, filter_syndromes
 from screener.rulebook import RuleBook
@@ -65,11 +66,17 @@ def test_explore_table_matches_the_filter_and_downloads_as_csv(
     assert made["file_name"] == "cancer-syndrome-associations.csv"
 
 
-def test_explore_shows_a_rule_in_words(app: AppTest, book: RuleBook) -> None:
+def test_explore_shows_a_rule_in_words_once_its_fold_is_opened(
+    app: AppTest, book: RuleBook
+) -> None:
+    """A learner reads the rule they open; the others stay folded, and are not drawn."""
     open_page(app, "explore")
+    assert "The pattern (criteria)" not in page_text(app)
     syndrome = book.syndrome_by_id["subacute_sensory_neuronopathy"]
+    app.session_state[rule_key(syndrome.id)] = True
+    app.run()
     text = page_text(app)
-    assert "The pattern (criteria)" in text
+    assert text.count("The pattern (criteria)") == 1
     assert syndrome.summary.split()[0] in text
     assert "Anti-Hu" in text
 
