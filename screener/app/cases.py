@@ -32,6 +32,7 @@ SCREEN_PAGE = BY_KEY["screen"].script
 TABS = ("Case library", "Step through a case", "Practice", "Class handout", "Export a case")
 TAB_KEY = "cases.tab"
 STEP_CASE = "cases.step.case"
+STAGE_CARDS = "cases.step.cards"
 _COMMITS = "practice.commits"
 
 
@@ -238,10 +239,16 @@ def _stepper(book: RuleBook, cases: list[TeachingCase]) -> None:
             f"patterns across {len(view.stages)} stages; the lists above give every figure.",
         )
         st.caption(plain(view.chart_note))
-    result = screen(case.stage_profiles[index], book)
-    with st.expander("The cards at this stage, with their reasoning"):
-        for card in build_view(result, book).cards:
-            components.pattern_card(card)
+    # Folded until asked for, and then kept open from stage to stage: drawn at every stage, the
+    # full cards made each step of a demonstration wait for text nobody had opened.
+    cards = st.expander(
+        "The cards at this stage, with their reasoning", key=STAGE_CARDS, on_change="rerun"
+    )
+    with cards:
+        if cards.open:
+            result = screen(case.stage_profiles[index], book)
+            for card in build_view(result, book).cards:
+                components.pattern_card(card)
     with st.expander("Answer and teaching points"):
         _answer(case, book)
 

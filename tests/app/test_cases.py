@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from screener.app.cases import STAGE_CARDS
 from screener.engine.stages import score_points, screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
@@ -24,6 +25,7 @@ from tests.app.conftest import (
     TAB_KEYS,
     assert_no_exception,
     button,
+    card_title,
     card_titles,
     chips,
     open_page,
@@ -99,6 +101,28 @@ def test_stepping_through_shows_each_stages_patterns_as_the_engine_ranks_them(
         assert "What changed at this stage" in page_text(app)
     assert button(app, "Next stage").disabled
     assert "Stage" in page_text(app) and "How the picture narrows" in page_text(app)
+
+
+def test_a_stages_cards_show_once_opened_and_stay_open_from_stage_to_stage(
+    app: AppTest, book: RuleBook
+) -> None:
+    case = staged_case(book)
+    screenings = list(screen_stages(case, book))
+    assert screenings[-1].top, "the walk needs a last stage that shows a card"
+    open_cases(app, "Step through a case")
+    app.selectbox(key="cases.step.case").set_value(case.id).run()
+    stage = f"cases.step.stage.{case.id}"
+    app.radio(key=stage).set_value(len(screenings) - 1).run()
+    assert card_titles(app) == []
+    app.session_state[STAGE_CARDS] = True
+    app.radio(key=stage).set_value(0)
+    for index, screening in enumerate(screenings):
+        if index:
+            button(app, "Next stage").click()
+        app.run()
+        assert_no_exception(app)
+        expected = [] if screening.top is None else [card_title(1, screening.top, book)]
+        assert card_titles(app)[:1] == expected
 
 
 def test_the_chart_plots_the_engines_scores(app: AppTest, book: RuleBook) -> None:
