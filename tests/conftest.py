@@ -20,6 +20,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests first: they are the longest files, so in a parallel run (a file per
+    worker, in this order: see `--no-loadscope-reorder` in pyproject.toml) they start while the
+    other worker shares out everything else, and no worker is left alone with one at the end."""
+    items.sort(key=lambda item: "e2e" not in Path(str(item.fspath)).parts)
+
+
 @pytest.fixture(scope="session")
 def book() -> RuleBook:
     """The project's real rule book."""
