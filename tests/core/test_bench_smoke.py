@@ -10,7 +10,9 @@ import shlex
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from bench import handout, load, run
+import pytest
+
+from bench import handout, load, run, test_run
 from bench.measurement import Measurement, NotMeasured, Target, spread
 from bench.profiles import generate_profiles
 from bench.report import markdown
@@ -117,3 +119,26 @@ def test_every_load_session_link_reads_back_whole_with_its_own_sodium(book: Rule
         assert notices == []
         sodium = [lab for lab in profile.labs if lab.analyte == "sodium"]
         assert [f"Sodium {lab.value:g} {lab.unit}" for lab in sodium] == [session.marker]
+
+
+def test_the_test_run_table_compares_the_medians_against_a_third_faster(tmp_path: Path) -> None:
+    runs = [
+        test_run.Run("baseline", 150.0, 90.0, "900 passed in 149.00s"),
+        test_run.Run("current", 95.0, 120.0, "1229 passed in 94.00s"),
+        test_run.Run("baseline", 160.0, 92.0, "900 passed in 159.00s"),
+        test_run.Run("current", 105.0, 125.0, "1229 passed in 104.00s"),
+    ]
+    payload = test_run.write(runs, "483835c", ["-p", "no:xdist"], out=tmp_path)
+    assert payload["median_wall_s"] == {"baseline": 155.0, "current": 100.0}
+    assert payload["ratio"] == pytest.approx(100 / 155)
+    assert payload["met"] is True
+    table = (tmp_path / "test-run-latest.md").read_text(encoding="utf-8")
+    assert "| 2 | current | 95.0 s | 120.0 s | 1229 passed in 94.00s |" in table
+    assert "current ÷ baseline = 0.645 (target ≤ 0.667, a third faster): met." in table
+    assert "(run with `-p no:xdist`)" in table
+
+
+def test_a_suite_that_fails_is_not_timed(tmp_path: Path) -> None:
+    (tmp_path / "test_broken.py").write_text("def test_broken():\n    assert False\n")
+    with pytest.raises(SystemExit, match="the current suite did not pass"):
+        test_run.run_suite("current", tmp_path, ["-p", "no:cacheprovider"])
