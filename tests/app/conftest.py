@@ -67,8 +67,8 @@ TAB_KEYS = {"explore": "explore.tab", "cases": "cases.tab"}
 
 
 def open_page(at: AppTest, page: str, tab: str | None = None) -> AppTest:
-    """Open an app page through the frame, at one of its tabs if `tab` is given."""
-    at.run()
+    """Open an app page through the frame, at one of its tabs if `tab` is given, as its
+    address does: the page's first run is the session's first run."""
     at.switch_page(PAGES[page]).run()
     if tab is not None:
         at.session_state[TAB_KEYS[page]] = tab

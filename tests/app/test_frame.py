@@ -24,7 +24,6 @@ PAGE_TITLES = {page.key: page.title for page in APP_PAGES}
 def test_every_page_opens_with_the_disclaimer_and_see_a_physician(
     app: AppTest, book: RuleBook, page: str
 ) -> None:
-    app.run()
     app.switch_page(PAGES[page]).run()
     assert_no_exception(app)
     seen = list(shown(app))

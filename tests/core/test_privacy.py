@@ -150,7 +150,6 @@ def test_usage_statistics_are_off_in_streamlits_own_config() -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.key)
 def test_no_page_asks_for_identifiers(page: AppPage) -> None:
     app = AppTest.from_file(str(APP), default_timeout=30)
-    app.run()
     app.switch_page(page.script).run()
     assert not app.exception
     for widget in IDENTIFIER_WIDGETS:
