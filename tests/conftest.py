@@ -6,9 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from xdist.remote import Producer
+from xdist.scheduler import LoadFileScheduling
 
 from screener.rulebook import RuleBook
 from tests.support import books
+
+E2E_DIR = "tests/e2e"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -21,10 +25,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first: they are the longest files, so in a parallel run (a file per
-    worker, in this order: see `--no-loadscope-reorder` in pyproject.toml) they start while the
-    other worker shares out everything else, and no worker is left alone with one at the end."""
-    items.sort(key=lambda item: "e2e" not in Path(str(item.fspath)).parts)
+    """The browser tests first: the longest unit of work (see `pytest_xdist_make_scheduler`)
+    starts at once, while the other worker shares out everything else, rather than last, with
+    the other worker idle until it ends (`--no-loadscope-reorder` keeps this order)."""
+    items.sort(key=lambda item: not item.nodeid.startswith(f"{E2E_DIR}/"))
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +49,18 @@ def mini_rules_dir(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(books.MINI_RULES, target)
     return target
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadFileScheduling:
+    """A file per worker, except the browser tests, which all go to one worker: one app server
+    and one chromium (whose compiled-script cache then serves every page) instead of one on each
+    core. Measured about 15 % faster, and with less CPU, than a browser file per worker."""
+    return BrowserTestsTogether(config, log)
+
+
+class BrowserTestsTogether(LoadFileScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        if nodeid.startswith(f"{E2E_DIR}/"):
+            return E2E_DIR
+        return super()._split_scope(nodeid)
