@@ -71,22 +71,25 @@ def run_suite(side: str, checkout: Path, extra: list[str]) -> Run:
 
 def _worktree(ref: str, place: Path) -> Path:
     checkout = place / "baseline"
-    subprocess.run(
+    done = subprocess.run(
         ["git", "worktree", "add", "--detach", "--quiet", str(checkout), ref],
         cwd=ROOT,
-        check=True,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode != 0:
+        raise SystemExit(f"cannot check out the baseline {ref!r}: {done.stderr.strip()}")
     return checkout
 
 
-def _median(runs: list[Run], side: str, field: str) -> float:
-    return statistics.median(getattr(r, field) for r in runs if r.side == side)
+def _median_wall(runs: list[Run], side: str) -> float:
+    return statistics.median(r.wall_s for r in runs if r.side == side)
 
 
 def write(
     runs: list[Run], baseline: str, baseline_args: list[str], out: Path = RESULTS
 ) -> dict[str, object]:
-    wall = {side: _median(runs, side, "wall_s") for side in ("baseline", "current")}
+    wall = {side: _median_wall(runs, side) for side in ("baseline", "current")}
     ratio = wall["current"] / wall["baseline"]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     payload = {

@@ -142,3 +142,8 @@ def test_a_suite_that_fails_is_not_timed(tmp_path: Path) -> None:
     (tmp_path / "test_broken.py").write_text("def test_broken():\n    assert False\n")
     with pytest.raises(SystemExit, match="the current suite did not pass"):
         test_run.run_suite("current", tmp_path, ["-p", "no:cacheprovider"])
+
+
+def test_an_unknown_baseline_is_refused_in_words() -> None:
+    with pytest.raises(SystemExit, match="cannot check out the baseline 'no-such-commit'"):
+        test_run.main(["--baseline", "no-such-commit"])
