@@ -24,11 +24,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def is_browser_test(nodeid: str) -> bool:
+    return nodeid.startswith(f"{E2E_DIR}/")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first: the longest unit of work (see `pytest_xdist_make_scheduler`)
-    starts at once, while the other worker shares out everything else, rather than last, with
-    the other worker idle until it ends (`--no-loadscope-reorder` keeps this order)."""
-    items.sort(key=lambda item: not item.nodeid.startswith(f"{E2E_DIR}/"))
+    """Mark the browser tests `e2e` and put them first: the longest unit of work (see
+    `pytest_xdist_make_scheduler`) starts at once, while the other worker shares out everything
+    else, rather than last, with the other worker idle until it ends (`--no-loadscope-reorder`
+    keeps this order)."""
+    for item in items:
+        if is_browser_test(item.nodeid):
+            item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: not is_browser_test(item.nodeid))
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +69,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadFil
 
 class BrowserTestsTogether(LoadFileScheduling):
     def _split_scope(self, nodeid: str) -> str:
-        if nodeid.startswith(f"{E2E_DIR}/"):
+        if is_browser_test(nodeid):
             return E2E_DIR
         return super()._split_scope(nodeid)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -21,13 +20,6 @@ except ImportError:  # pragma: no cover - only without the dev requirements
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 STEP_TIMEOUT_MS = 30_000
 DESKTOP = {"width": 1400, "height": 1000}
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")
