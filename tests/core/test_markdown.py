@@ -37,7 +37,8 @@ HOSTILE_TEXT = st.lists(st.text(max_size=12) | INVITING, max_size=6).map("".join
 @given(HOSTILE_TEXT)
 def test_plain_text_reads_back_exactly_and_every_special_character_is_escaped(text: str) -> None:
     escaped = plain_markdown(text)
-    assert rendering.as_shown(escaped) == text
+    # A word joiner is invisible, whether the text brought it or the escaping added it.
+    assert rendering.as_shown(escaped) == text.replace(WORD_JOINER, "")
     unescaped = re.sub(r"\\.", "", escaped, flags=re.DOTALL)
     assert not SPECIAL & set(unescaped)
 
