@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import MethodReturnValue, TableCellFillMode, XPos, YPos
+from fpdf.enums import TableCellFillMode, XPos, YPos
+from fpdf.util import FloatTolerance
 
 from screener.present.words import PAGE_SIZES
 
@@ -81,6 +82,7 @@ class FramedPdf(FPDF):
         self.footer_height = 0.0
         self.body_top = 0.0
         self._writing_page_count = False
+        self._widths: dict[tuple[str, str, float, str], float] = {}
         self.alias_nb_pages(PAGE_COUNT)
 
     def normalize_text(self, text: str) -> str:
@@ -94,31 +96,82 @@ class FramedPdf(FPDF):
         """Height (mm) a page leaves between the header and the footer."""
         return self.page_break_trigger - self.body_top
 
-    def _wrap_once(self, text: str, width: float) -> list[str]:
-        lines = self.multi_cell(
-            width, SMALL_LINE, text, align="L", dry_run=True, output=MethodReturnValue.LINES
-        )
-        assert isinstance(lines, list)
-        return [str(line) for line in lines]
+    def wrap(self, text: str, width: float) -> list[str]:
+        """`text` in the current font as the lines a `width` mm wide cell holds, broken as
+        `multi_cell` breaks them: at a space, or inside a word too long for a whole line, and at
+        every newline. (fpdf2 also breaks at rarer spaces, such as a thin space, and at a soft
+        hyphen; here those stay inside their word, which still breaks where the line ends.)
+
+        fpdf2's own line breaking re-measures the whole line for every character it adds, so it
+        costs the square of the line's length: a class's key took 2.5 s. Here each word is
+        measured once, and widths add up, as they do in a font without shaping."""
+        room = width - 2 * self.c_margin
+        lines: list[str] = []
+        paragraphs = text.split("\n")
+        for number, paragraph in enumerate(paragraphs, start=1):
+            open_line = self._fill(paragraph, room, lines)
+            # A newline ends its line, even an empty one; the end of the text ends only a line
+            # with something on it.
+            if open_line or number < len(paragraphs):
+                lines.append(open_line)
+        return lines or [""]
+
+    def _fill(self, paragraph: str, room: float, lines: list[str]) -> str:
+        """Add the full lines of `paragraph` to `lines`; return the line still open at its end."""
+        space = self._width(" ")
+        line, used = "", 0.0
+        for index, word in enumerate(paragraph.split(" ")):
+            size = self._width(word)
+            if index and not FloatTolerance.greater_than(used + space + size, room):
+                line, used = f"{line} {word}", used + space + size
+                continue
+            if index:
+                lines.append(line)
+            line, used = word, size
+            while FloatTolerance.greater_than(used, room) and len(line) > 1:
+                cut = self._characters_that_fit(line, room)
+                lines.append(line[:cut])
+                line = line[cut:]
+                used = self._width(line)
+        return line
+
+    def _width(self, text: str) -> float:
+        # The same words come back all through a document, and fpdf2 measures slowly.
+        key = (self.font_family, self.font_style, self.font_size_pt, text)
+        if key not in self._widths:
+            self._widths[key] = self.get_string_width(text)
+        return self._widths[key]
+
+    def _characters_that_fit(self, word: str, room: float) -> int:
+        used = 0.0
+        for index, character in enumerate(word):
+            used += self._width(character)
+            if FloatTolerance.greater_than(used, room):
+                return max(index, 1)
+        return len(word)
 
     def _prepare_frame(self) -> None:
-        # The frame's text is wrapped once, not on every page; wrapping needs a page, so the first
-        # header does it, before any body text, and reserves the footer's space.
+        # The frame's text is wrapped once, not on every page: the first header does it, before
+        # any body text, and reserves the footer's space.
         self.set_font(FONT, "B", SMALL_SIZE)
-        self.disclaimer_lines = self._wrap_once(self.disclaimer, self.epw - 2 * FRAME_PAD)
-        self.prompt_lines = self._wrap_once(self.see_a_physician, self.epw)
+        self.disclaimer_lines = self.wrap(self.disclaimer, self.epw - 2 * FRAME_PAD)
+        self.prompt_lines = self.wrap(self.see_a_physician, self.epw)
         # The note (the book's title and hash) wraps beside "Page n of N", never over it.
         self.set_font(FONT, "", SMALL_SIZE)
         page_label = self.get_string_width("Page 9999 of 9999") + 2
-        self.note_lines = self._wrap_once(self.footer_note, self.epw - page_label)
+        self.note_lines = self.wrap(self.footer_note, self.epw - page_label)
         lines = len(self.prompt_lines) + len(self.note_lines)
         self.footer_height = 2 + SMALL_LINE * lines + 8
         self.set_auto_page_break(True, margin=self.footer_height + 3)
 
-    def _lines(self, lines: list[str], indent: float = 0) -> None:
+    def _lines(
+        self, lines: list[str], indent: float = 0, *, width: float = 0, height: float = SMALL_LINE
+    ) -> None:
+        """Print wrapped lines one under the other, each starting `indent` mm in (on a new page
+        too: fpdf2 keeps the column when a line breaks the page)."""
         for line in lines:
             self.set_x(self.l_margin + indent)
-            self.cell(0, SMALL_LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.cell(width, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def header(self) -> None:
         if not self.disclaimer_lines:
@@ -165,11 +218,7 @@ class FramedPdf(FPDF):
     ) -> float:
         """Height (mm) that `text` would take, without drawing it."""
         self.set_font(FONT, "B" if bold else "", size)
-        height = self.multi_cell(
-            width, line, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT
-        )
-        assert isinstance(height, float | int)
-        return float(height)
+        return line * len(self.wrap(text, width))
 
     def text_block(
         self,
@@ -184,15 +233,8 @@ class FramedPdf(FPDF):
     ) -> None:
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*color)
-        self.set_x(self.l_margin + indent)
-        self.multi_cell(
-            width or self.epw - indent,
-            line,
-            text,
-            align="L",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        width = width or self.epw - indent
+        self._lines(self.wrap(text, width), indent, width=width, height=line)
 
     def heading(self, text: str, *, keep: float = 15) -> None:
         """A section heading that starts a new page unless `keep` mm fit below it."""
@@ -214,32 +256,17 @@ class FramedPdf(FPDF):
             self.text_block(text, indent=indent)
             return
         self.cell(label_width, BODY_LINE, f"{label}: ")
-        self.set_font(FONT, "", BODY_SIZE)
-        self.multi_cell(
-            self.epw - indent - label_width,
-            BODY_LINE,
-            text,
-            align="L",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        self.text_block(text, indent=indent + label_width)
 
     def bullets(
         self, items: Iterable[str], *, indent: float = 0, width: float | None = None
     ) -> None:
-        self.set_font(FONT, "", BODY_SIZE)
-        self.set_text_color(*INK)
         for item in items:
+            self.set_font(FONT, "", BODY_SIZE)
+            self.set_text_color(*INK)
             self.set_x(self.l_margin + indent)
             self.cell(4, BODY_LINE, "•")
-            self.multi_cell(
-                (width or self.epw - indent) - 4,
-                BODY_LINE,
-                item,
-                align="L",
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-            )
+            self.text_block(item, indent=indent + 4, width=(width or self.epw - indent) - 4)
 
     def grid(
         self,
@@ -287,16 +314,7 @@ class FramedPdf(FPDF):
         cells = []
         for column, (value, width) in enumerate(zip(values, widths, strict=True)):
             self.set_font(FONT, "B" if bold_first_column and column == 0 else "", TABLE_SIZE)
-            lines = self.multi_cell(
-                width - inner,
-                TABLE_LINE,
-                value,
-                align="L",
-                dry_run=True,
-                output=MethodReturnValue.LINES,
-            )
-            assert isinstance(lines, list)
-            cells.append([str(line) for line in lines])
+            cells.append(self.wrap(value, width - inner))
         tallest = max(len(lines) for lines in cells)
         if tallest <= most_lines:
             return [values]
