@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from screener.app.pages import BY_KEY
 from screener.inputs.query import link_limits
 from screener.models import Profile
 from screener.present import words
@@ -17,12 +18,12 @@ from tests.e2e.flows import card_titles, case_url
 from tests.support.rendering import WORD_JOINER
 from tests.support.servers import ROOT, streamlit_server
 
-LINK_BAIT = "?f=seizures,https://evil.example/login&sex=:red[alarm]&me@evil.example=:rocket:"
 CRAFTED_LINK = (
-    "?f=no_such_finding,<script>alert(3)</script>,seizures"
+    "?f=no_such_finding,<script>alert(3)</script>,https://evil.example/login,seizures"
     "&c=sclc&c=<img src=x onerror=alert(4)>"
     "&lab=sodium:NaN:mmol/L,calcium:-3:mmol/L,glucose:abc:mmol/L,potassium:5:stones"
-    "&age=[1,2]&sex=<b>x</b>&zz=<script>alert(5)</script>"
+    "&age=[1,2]&sex=:red[alarm]&fu=<b>x</b>&zz=<script>alert(5)</script>"
+    "&me@evil.example=:rocket:"
 )
 CRAFTED_NOTICES = (
     "unknown finding '<script>alert(3)</script>'",
@@ -33,8 +34,13 @@ CRAFTED_NOTICES = (
     "-3 mmol/L is outside the range a living person can have",
     "the unit 'stones' is not accepted",
     "unknown age band '[1,2]'",
-    "unknown sex '<b>x</b>'",
+    "unknown follow-up '<b>x</b>'",
     "unknown parameter 'zz'",
+)
+QUOTED_LITERALLY = (
+    "unknown finding 'https://evil.example/login'",
+    "unknown sex ':red[alarm]'",
+    "unknown parameter 'me@evil.example'",
 )
 
 
@@ -67,7 +73,7 @@ def hostile_app_url(
         yield server.url
 
 
-def test_markup_in_the_rule_book_shows_as_text_on_the_screen_page(
+def test_markup_in_the_rule_book_shows_as_text_on_the_screen_and_explore_pages(
     app_page: Page, hostile_app_url: str
 ) -> None:
     app_page.goto(f"{hostile_app_url}/?{hostile.PROFILE_QUERY}")
@@ -78,11 +84,9 @@ def test_markup_in_the_rule_book_shows_as_text_on_the_screen_page(
     expect(app_page.get_by_text(hostile.FINDING_LABEL).first).to_be_visible()
     _assert_no_injected_elements(app_page)
 
-
-def test_markup_in_the_rule_book_shows_as_text_on_the_explore_page(
-    app_page: Page, hostile_app_url: str
-) -> None:
-    app_page.goto(f"{hostile_app_url}/explore")
+    app_page.get_by_test_id("stTopNav").get_by_role(
+        "link", name=BY_KEY["explore"].nav_label
+    ).click()
     app_page.get_by_text(f"{hostile.SYNDROME_NAME} — status").click()
     expect(app_page.get_by_text(hostile.SUMMARY, exact=True).first).to_be_visible()
     expect(app_page.get_by_text(hostile.DETAIL, exact=True).first).to_be_visible()
@@ -98,26 +102,16 @@ def _open_hostile_link(page: Page, url: str, link: str, notices: tuple[str, ...]
     _assert_no_injected_elements(page)
 
 
-def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part(
+def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part_quoted_literally(
     app_page: Page, app_url: str, book: RuleBook
 ) -> None:
     _open_hostile_link(app_page, app_url, CRAFTED_LINK, CRAFTED_NOTICES)
+    notice = app_page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
+    # Addresses, directives and shortcodes show as their characters, not as links or colours.
+    _assert_quoted_literally(notice, *QUOTED_LITERALLY)
     # What could be read is still screened: the seizure raises the urgent banner.
     expect(app_page.get_by_text(book.safety.urgent.now.heading)).to_be_visible()
     expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
-
-
-def test_addresses_and_directives_in_a_link_are_quoted_literally(
-    app_page: Page, app_url: str
-) -> None:
-    app_page.goto(f"{app_url}/{LINK_BAIT}")
-    notice = app_page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
-    _assert_quoted_literally(
-        notice,
-        "unknown finding 'https://evil.example/login'",
-        "unknown sex ':red[alarm]'",
-        "unknown parameter 'me@evil.example'",
-    )
 
 
 def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
