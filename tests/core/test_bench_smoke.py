@@ -141,7 +141,9 @@ def test_the_test_run_table_compares_the_medians_against_a_third_faster(tmp_path
 def test_a_suite_that_fails_is_not_timed(tmp_path: Path) -> None:
     (tmp_path / "test_broken.py").write_text("def test_broken():\n    assert False\n")
     with pytest.raises(SystemExit, match="the current suite did not pass"):
-        test_run.run_suite("current", tmp_path, ["-p", "no:cacheprovider"])
+        test_run.run_suite(
+            "current", tmp_path, ["--disable-plugin-autoload", "-p", "no:cacheprovider"]
+        )
 
 
 def test_an_unknown_baseline_is_refused_in_words() -> None:
