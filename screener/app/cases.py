@@ -57,12 +57,30 @@ def _stage_word(case: TeachingCase) -> str:
 # --- The library ------------------------------------------------------------------------------
 
 
+def answer_key(case_id: str, where: str) -> str:
+    """The session-state key of a case's answer fold, in the library or the stepper (`where`);
+    it is true while open."""
+    return f"cases.{where}.answer.{case_id}"
+
+
 def _answer(case: TeachingCase, book: RuleBook) -> None:
     st.markdown(
         f"**Pattern:** {plain(book.label('syndrome', case.answer))} "
         f"({words.CATEGORY[case.category]})\n\n"
         + components.bullets(plain(point) for point in case.teaching_points)
     )
+
+
+def _answer_fold(case: TeachingCase, book: RuleBook, where: str) -> None:
+    # Drawn only once opened: the answer is not in the page (not merely hidden) until a learner
+    # asks for it, and the library of every case draws lighter. A fold per case, so opening one
+    # case's answer never shows the next case's.
+    fold = st.expander(
+        "Answer and teaching points", key=answer_key(case.id, where), on_change="rerun"
+    )
+    with fold:
+        if fold.open:
+            _answer(case, book)
 
 
 def _library(book: RuleBook, cases: list[TeachingCase], pack_ids: set[str]) -> None:
@@ -95,8 +113,7 @@ def _library(book: RuleBook, cases: list[TeachingCase], pack_ids: set[str]) -> N
                     help="Opens everything the case tells, at its last stage.",
                 ):
                     _open_in_screen(case.profile)
-                with st.expander("Answer and teaching points"):
-                    _answer(case, book)
+                _answer_fold(case, book, "library")
 
 
 # --- Stepping through a case ------------------------------------------------------------------
@@ -249,8 +266,7 @@ def _stepper(book: RuleBook, cases: list[TeachingCase]) -> None:
             result = screen(case.stage_profiles[index], book)
             for card in build_view(result, book).cards:
                 components.pattern_card(card)
-    with st.expander("Answer and teaching points"):
-        _answer(case, book)
+    _answer_fold(case, book, "step")
 
 
 # --- Practice ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from screener.app.cases import STAGE_CARDS
+from screener.app.cases import STAGE_CARDS, answer_key
 from screener.engine.stages import score_points, screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
@@ -75,6 +75,30 @@ def test_a_library_case_opens_in_screen_with_its_findings_chosen(
     chosen = {finding for found in chips(app).values() for finding in found}
     assert chosen == set(case.profile.findings)
     assert card_titles(app)[0].endswith(book.syndrome_by_id[case.answer].name)
+
+
+def test_a_cases_answer_is_in_the_page_only_once_its_fold_is_opened(
+    app: AppTest, book: RuleBook
+) -> None:
+    first, second = book.cases[0], book.cases[1]
+    point = first.teaching_points[0]
+    open_cases(app)
+    assert point not in page_text(app)
+    app.session_state[answer_key(first.id, "library")] = True
+    app.run()
+    assert point in page_text(app)
+    assert second.teaching_points[0] not in page_text(app)
+
+    # In the stepper, too, and a fold per case: the next case's answer stays folded.
+    open_cases(app, "Step through a case")
+    app.selectbox(key="cases.step.case").set_value(first.id).run()
+    assert point not in page_text(app)
+    app.session_state[answer_key(first.id, "step")] = True
+    app.run()
+    assert point in page_text(app)
+    app.selectbox(key="cases.step.case").set_value(second.id).run()
+    assert_no_exception(app)
+    assert second.teaching_points[0] not in page_text(app)
 
 
 # --- Stepping through a staged case -----------------------------------------------------------
