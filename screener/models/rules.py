@@ -36,6 +36,12 @@ from screener.models.profile import Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
+HpoTerm = Annotated[
+    str,
+    StringConstraints(pattern=r"^HP:\d{7} \S.*$", max_length=200),
+    Field(description="An HPO id and its exact label, e.g. 'HP:0001250 Seizure'."),
+]
+
 
 class Finding(Frozen):
     """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
@@ -43,8 +49,10 @@ class Finding(Frozen):
     id: Id
     label: ShortText = Field(description="Plain words a student would recognise.")
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
-    hpo: Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")] | None = Field(
-        default=None, description="Human Phenotype Ontology id, where one exists."
+    hpo: HpoTerm | tuple[HpoTerm, ...] = Field(
+        default=(),
+        description="Human Phenotype Ontology term(s) this finding means, each written as the "
+        "id and the term's exact HPO label ('HP:0001250 Seizure'); one term or a list.",
     )
     nonspecific: bool = Field(
         default=False,
@@ -55,6 +63,16 @@ class Finding(Frozen):
         description="Set by the screener from the rest of the case, never entered: "
         "'any_cancer_known' holds when any cancer is entered.",
     )
+
+    @property
+    def hpo_terms(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each HPO term, however many the file gives."""
+        terms = (self.hpo,) if isinstance(self.hpo, str) else self.hpo
+        return tuple((term[:10], term[11:]) for term in terms)
+
+    @property
+    def hpo_ids(self) -> tuple[str, ...]:
+        return tuple(term_id for term_id, _ in self.hpo_terms)
 
 
 class BodySystem(Frozen):
