@@ -33,7 +33,11 @@ APP_ICON = Path(__file__).with_name("assets") / "icon.png"
 """The browser tab's icon, served by the app itself: a Material icon as `page_icon` would be
 fetched from Google's font servers on every page, which an offline teaching room cannot reach and
 a privacy-minded one should not be asked to."""
-TIER_ICONS = {Tier.STRONG: ":material/check_circle:", Tier.PARTIAL: ":material/timelapse:"}
+TIER_ICONS = {
+    Tier.STRONG: ":material/check_circle:",
+    Tier.PARTIAL: ":material/timelapse:",
+    Tier.KEY_MISSING: ":material/help:",
+}
 URGENT_ICONS = {
     Urgency.NOW: ":material/emergency:",
     Urgency.TODAY: ":material/priority_high:",

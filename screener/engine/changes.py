@@ -1,12 +1,13 @@
 """What changed between two screenings: which patterns appeared, rose, fell or disappeared, and
 which entered item(s) did it.
 
-A pattern *rises* when its tier goes up (partial to strong) or, in the same tier, its ordering
-points go up; it *falls* the other way. A pattern that only moved in rank because another one
-appeared is not listed: nothing about it changed. The cause of a shift is every changed item the
-pattern's rule mentions (a finding in its criteria, key, supporting findings or mimic clues; a lab
-whose thresholds give such a finding; a linked cancer or antibody). When none does (say, a mimic's
-cancer), every changed item is named, so a shift is never left unexplained.
+A pattern *rises* when its tier goes up (key missing to partial, partial to strong) or, in the
+same tier, its ordering points go up; it *falls* the other way. A pattern that only moved in rank
+because another one appeared is not listed: nothing about it changed. The cause of a shift is
+every changed item the pattern's rule mentions (a finding in its criteria, key, supporting
+findings or mimic clues; a lab whose thresholds give such a finding; a linked cancer or antibody).
+When none does (say, a mimic's cancer), every changed item is named, so a shift is never left
+unexplained.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def _standing(rank: int, match: PatternMatch) -> Standing:
 
 def _movement(before: Standing, after: Standing) -> Movement | None:
     if before.tier != after.tier:
-        return "rose" if after.tier == Tier.STRONG else "fell"
+        return "rose" if after.tier.rank < before.tier.rank else "fell"
     if after.score != before.score:
         return "rose" if after.score > before.score else "fell"
     return None
@@ -129,14 +130,19 @@ def _touches(
         return change.item in mentioned
     if change.kind == "lab":
         return not _lab_findings(change.item, book).isdisjoint(mentioned)
-    if change.kind == "cancer":
-        linked = {*syndrome.cancers.typical, *syndrome.cancers.reported}
-        for mimic in syndrome.mimics:
-            linked |= set(book.mimic_by_id[mimic].suggested_by_cancers)
-        any_cancer = book.context_findings.get("any_cancer_known", frozenset())
-        return change.item in linked or not any_cancer.isdisjoint(mentioned)
-    if change.kind == "antibody":
-        return change.item in syndrome.antibodies
+    if change.kind in ("cancer", "antibody"):
+        kind: Literal["cancer", "antibody"] = "cancer" if change.kind == "cancer" else "antibody"
+        if kind == "cancer":
+            linked = {*syndrome.cancers.typical, *syndrome.cancers.reported}
+            for mimic in syndrome.mimics:
+                linked |= set(book.mimic_by_id[mimic].suggested_by_cancers)
+        else:
+            linked = set(syndrome.antibodies)
+        return change.item in linked or any(
+            when.involves(kind, change.item)
+            for finding, when in book.context_findings.items()
+            if finding in mentioned
+        )
     if change.kind == "sex":
         # Sex moves a pattern only through a lab threshold that differs between the sexes.
         analytes = {lab.analyte for profile in profiles for lab in profile.labs}

@@ -35,10 +35,20 @@ from screener.rulebook import RuleBook
 TOP_PATTERNS = 5
 MAX_QUESTIONS = 8
 
-Effect = Literal["completes", "excludes", "points_to_mimic", "advances", "supports"]
+Effect = Literal[
+    "gives_key",
+    "completes",
+    "excludes",
+    "clears_mimic",
+    "points_to_mimic",
+    "advances",
+    "supports",
+]
 WEIGHT: dict[Effect, float] = {
+    "gives_key": 3.0,
     "completes": 3.0,
     "excludes": 3.0,
+    "clears_mimic": 1.5,
     "advances": 1.5,
     "supports": 0.5,
     "points_to_mimic": 0.5,
@@ -46,12 +56,16 @@ WEIGHT: dict[Effect, float] = {
 """How far each effect moves a pattern; a question's separation is the spread of these. A
 mimic's clue weighs no more than supporting evidence, and comes after it: most rules name
 several mimics, and their clues would otherwise crowd out the questions that tell the patterns
-apart."""
+apart. Setting aside a mimic that is considered first now (a normal brain scan, say, for
+metastases in a person with cancer) weighs as much as advancing the pattern: it is the question
+the card itself asks first."""
 
 
 EFFECT_ORDER: tuple[Effect, ...] = (
+    "gives_key",
     "completes",
     "excludes",
+    "clears_mimic",
     "advances",
     "supports",
     "points_to_mimic",
@@ -91,15 +105,24 @@ def _effect(
 ) -> PatternEffect | None:
     if finding in excluding_findings(syndrome):
         return PatternEffect(syndrome=syndrome.id, effect="excludes")
+    key = syndrome.key
+    if (
+        key is not None
+        and finding in criterion_findings(key)
+        and evaluate(key, present | {finding}).met
+        and not evaluate(key, present).met
+    ):
+        return PatternEffect(syndrome=syndrome.id, effect="gives_key")
     for mimic_id in syndrome.mimics:
         mimic = book.mimic_by_id[mimic_id]
         if mimic.suggested_by is None or finding not in book.mimic_findings[mimic_id]:
             continue
-        if (
-            evaluate(mimic.suggested_by, present | {finding}).met
-            and not evaluate(mimic.suggested_by, present).met
-        ):
+        clue_now = evaluate(mimic.suggested_by, present).met
+        clue_then = evaluate(mimic.suggested_by, present | {finding}).met
+        if clue_then and not clue_now:
             return PatternEffect(syndrome=syndrome.id, effect="points_to_mimic", mimic=mimic_id)
+        if clue_now and not clue_then:
+            return PatternEffect(syndrome=syndrome.id, effect="clears_mimic", mimic=mimic_id)
     if finding in book.syndrome_findings[syndrome.id]:
         before = evaluate(syndrome.criteria, present)
         after = evaluate(syndrome.criteria, present | {finding})

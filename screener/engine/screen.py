@@ -2,12 +2,14 @@
 
 Pure and deterministic: the same profile and rule book give the same result in the same order.
 
-A syndrome's pattern is *strong* when its criteria hold, evidence points to cancer (a typical
-cancer, or a linked antibody of high or intermediate risk or a cancer marker) and no mimic's clues
-are present. It is *partial* when the criteria hold without that, or when more than half of them
-hold including the rule's key (specific) part. Otherwise it is not shown, except as a known
-association of a selected cancer or antibody. Non-specific findings (fatigue, weight loss) alone
-never show a pattern.
+The rule's key (its specific part) guards every card. A syndrome's pattern is *strong* when its
+criteria and its key hold, evidence points to cancer (a typical cancer, or a linked antibody of
+high or intermediate risk or a cancer marker) and no mimic's clues are present. It is *partial*
+when criteria and key hold without that, or when more than half of the criteria hold including
+the key. When the criteria hold but the key does not, the pattern is listed lower, as *key
+missing*, and only where that evidence pointing to cancer is known; otherwise it is not shown,
+except as a known association of a selected cancer or antibody. Non-specific findings (fatigue,
+weight loss) alone never show a pattern.
 """
 
 from __future__ import annotations
@@ -63,7 +65,11 @@ def check_profile(profile: Profile, book: RuleBook) -> None:
 
 def present_findings(profile: Profile, labs: frozenset[str], book: RuleBook) -> frozenset[str]:
     """What the engine reasons over: entered findings, lab findings and those it sets itself."""
-    context = book.context_findings.get("any_cancer_known", frozenset()) if profile.cancers else ()
+    context = (
+        finding
+        for finding, when in book.context_findings.items()
+        if when.holds(profile.cancers, profile.antibodies)
+    )
     return frozenset(profile.findings) | labs | frozenset(context)
 
 
@@ -94,7 +100,7 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
             )
 
     category_order = list(Category)
-    matches.sort(key=lambda m: (m.tier != Tier.STRONG, -m.score, m.name, m.syndrome))
+    matches.sort(key=lambda m: (m.tier.rank, -m.score, m.name, m.syndrome))
     associations.sort(key=lambda a: (category_order.index(a.category), a.name, a.syndrome))
     return ScreeningResult(
         profile=profile,
@@ -131,7 +137,13 @@ def _match(
     counted = counted_findings(trace)
     if not any(not book.findings[f].nonspecific for f in counted):
         return None
-    key_met = syndrome.key is None or evaluate(syndrome.key, present).met
+    linked = [book.antibody_by_id[a] for a in syndrome.antibodies if a in profile.antibodies]
+    antibodies = tuple(a.id for a in linked if a.points_to_cancer)
+    lower_risk = tuple(a.id for a in linked if not a.points_to_cancer)
+    # A linked antibody of high or intermediate risk (or a cancer marker) is itself the specific
+    # part: the 2021 PNS criteria call a syndrome definite on such an antibody.
+    key_trace = None if syndrome.key is None or antibodies else evaluate(syndrome.key, present)
+    key_met = key_trace is None or key_trace.met
     near_miss = (
         syndrome.key is not None
         and key_met
@@ -142,12 +154,17 @@ def _match(
         return None
 
     cancers = _cancer_context(syndrome, profile)
-    linked = [book.antibody_by_id[a] for a in syndrome.antibodies if a in profile.antibodies]
-    antibodies = tuple(a.id for a in linked if a.points_to_cancer)
-    lower_risk = tuple(a.id for a in linked if not a.points_to_cancer)
     typical = [c for c in cancers if c.link == "typical"]
+    points_to_cancer = bool(typical or antibodies)
+    if not key_met and not points_to_cancer:
+        return None
     mimics_first = _mimics_first(syndrome, profile, present, book)
-    strong = trace.met and bool(typical or antibodies) and not mimics_first
+    if not key_met:
+        tier = Tier.KEY_MISSING
+    elif trace.met and points_to_cancer and not mimics_first:
+        tier = Tier.STRONG
+    else:
+        tier = Tier.PARTIAL
 
     supporting_present = tuple(f for f in syndrome.supporting if f in present)
     items = [
@@ -182,13 +199,18 @@ def _match(
                 reason=f"linked antibody: {book.label('antibody', antibodies[0])}",
             )
         )
-    wants_pns_care = trace.met and (bool(profile.antibodies) or profile.follow_up is not None)
+    # With a cancer entered its fit decides the cancer points, so the score can be read then too.
+    wants_pns_care = (
+        trace.met
+        and key_met
+        and bool(profile.antibodies or profile.cancers or profile.follow_up is not None)
+    )
     return PatternMatch(
         syndrome=syndrome.id,
         name=syndrome.name,
         category=syndrome.category,
         status=syndrome.status,
-        tier=Tier.STRONG if strong else Tier.PARTIAL,
+        tier=tier,
         score=round(sum(i.points for i in items), 1),
         score_items=tuple(items),
         trace=trace,
@@ -199,6 +221,7 @@ def _match(
         antibody_context=antibodies,
         lower_risk_antibodies=lower_risk,
         key_met=key_met,
+        key_completion=None if key_trace is None or key_met else key_trace.completion,
         mimics_first=mimics_first,
         pns_care=(
             pns_care_score(syndrome, profile, book, present, mimics_first)

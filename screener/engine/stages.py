@@ -40,7 +40,15 @@ class StageScreening(Frozen):
         return self.top == self.expected_top
 
 
-Change = Literal["new", "gone", "up", "down", "now_strong", "no_longer_strong"]
+Change = Literal["new", "gone", "up", "down", "now_strong", "now_partial", "now_key_missing"]
+"""`now_<tier>`: the pattern's tier changed to that one."""
+
+
+_NOW: dict[Tier, Change] = {
+    Tier.STRONG: "now_strong",
+    Tier.PARTIAL: "now_partial",
+    Tier.KEY_MISSING: "now_key_missing",
+}
 
 
 class PatternChange(Frozen):
@@ -92,7 +100,7 @@ def pattern_changes(before: ScreeningResult, after: ScreeningResult) -> tuple[Pa
             elif rank > earlier:
                 kinds.append("down")
             if match.tier != tiers_before[match.syndrome]:
-                kinds.append("now_strong" if match.tier == Tier.STRONG else "no_longer_strong")
+                kinds.append(_NOW[match.tier])
         changes += [
             PatternChange(syndrome=match.syndrome, change=k, rank_before=earlier, rank_after=rank)
             for k in kinds

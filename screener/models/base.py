@@ -146,5 +146,15 @@ class PhenotypeRisk(StrEnum):
 
 
 class Tier(StrEnum):
+    """How a pattern stands, highest first. `key_missing` is the lower entry of a pattern whose
+    criteria hold, without the rule's specific part, in a person whose cancer or antibody points
+    to it: never a card, a reminder to ask for the key."""
+
     STRONG = "strong"
     PARTIAL = "partial"
+    KEY_MISSING = "key_missing"
+
+    @property
+    def rank(self) -> int:
+        """0 for the highest tier."""
+        return list(Tier).index(self)

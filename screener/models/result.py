@@ -114,6 +114,10 @@ class PatternMatch(Frozen):
         "lifting nothing.",
     )
     key_met: bool = True
+    key_completion: tuple[FindingId, ...] | None = Field(
+        default=None,
+        description="Key missing only: the fewest findings that would make the key hold.",
+    )
     mimics_first: tuple[MimicId, ...] = Field(
         default=(), description="Mimics whose clues are present: consider them first."
     )

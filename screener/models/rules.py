@@ -43,6 +43,36 @@ HpoTerm = Annotated[
 ]
 
 
+class SetWhen(Frozen):
+    """What in the rest of the case sets a context finding: a criterion can then ask for a known
+    cancer, an acute leukaemia or an antibody as it asks for a symptom. Give exactly one."""
+
+    any_cancer: Literal[True] | None = Field(default=None, description="Any cancer is entered.")
+    cancers: tuple[CancerId, ...] = Field(default=(), description="One of these is entered.")
+    antibodies: tuple[AntibodyId, ...] = Field(
+        default=(), description="One of these antibodies is entered."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> SetWhen:
+        if sum((self.any_cancer is not None, bool(self.cancers), bool(self.antibodies))) != 1:
+            raise ValueError("give exactly one of 'any_cancer', 'cancers' or 'antibodies'")
+        return self
+
+    def holds(self, cancers: tuple[str, ...], antibodies: tuple[str, ...]) -> bool:
+        if self.any_cancer:
+            return bool(cancers)
+        return not set(self.cancers).isdisjoint(cancers) or not set(self.antibodies).isdisjoint(
+            antibodies
+        )
+
+    def involves(self, kind: Literal["cancer", "antibody"], item: str) -> bool:
+        """Whether entering or removing `item` can change this finding."""
+        if kind == "cancer":
+            return bool(self.any_cancer) or item in self.cancers
+        return item in self.antibodies
+
+
 class Finding(Frozen):
     """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
 
@@ -58,10 +88,9 @@ class Finding(Frozen):
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
     )
-    set_when: Literal["any_cancer_known"] | None = Field(
+    set_when: SetWhen | None = Field(
         default=None,
-        description="Set by the screener from the rest of the case, never entered: "
-        "'any_cancer_known' holds when any cancer is entered.",
+        description="Set by the screener from the rest of the case, never entered.",
     )
 
     @property
@@ -274,8 +303,9 @@ class Provenance(Frozen):
 class ExampleProfile(ProfileFields):
     """A rule's own test case, run by pytest and by `python -m screener validate`."""
 
-    expect: Literal["strong", "partial", "match", "no_match"] = Field(
-        description="'match' accepts strong or partial."
+    expect: Literal["strong", "partial", "match", "key_missing", "no_match"] = Field(
+        description="'match' accepts strong or partial; 'key_missing' is the lower entry of a "
+        "pattern whose criteria hold without its key."
     )
     note: ShortText | None = None
 
@@ -291,8 +321,11 @@ class Syndrome(Frozen):
     criteria: Criterion
     key: Criterion | None = Field(
         default=None,
-        description="The specific part of the pattern. An incomplete pattern is shown only "
-        "when its key holds; without a key it is shown only when complete.",
+        description="The specific part of the pattern: no card shows without it. A linked "
+        "antibody of high or intermediate risk (or a cancer marker) counts as the key. When the "
+        "criteria hold but the key does not, the pattern is listed lower ('key missing'), and "
+        "only with a typical cancer or such an antibody; an incomplete pattern shows only when "
+        "its key holds; without a key a pattern shows only when complete.",
     )
     supporting: tuple[FindingId, ...] = Field(default=(), description="Findings that add weight.")
     cancers: CancerLinks = CancerLinks()

@@ -96,7 +96,19 @@ def _points(count: int) -> str:
 
 
 def missing_text(match: PatternMatch, book: RuleBook) -> str:
-    """What would complete the criteria, in words."""
+    """What would complete the criteria (or, key missing, what to ask for), in words."""
+    if not match.key_met:
+        asks = ", ".join(book.label("finding", f) for f in match.key_completion or ())
+        antibodies = ", ".join(
+            book.label("antibody", a)
+            for a in book.syndrome_by_id[match.syndrome].antibodies
+            if book.antibody_by_id[a].points_to_cancer
+        )
+        ask = f" Ask about or look for: {asks}." if asks else ""
+        also = (
+            f" A linked antibody ({antibodies}) would count as the key too." if antibodies else ""
+        )
+        return f"The criteria hold, but not the rule's key (specific) feature.{ask}{also}"
     if match.missing_findings is None:
         return "Adding findings cannot complete this pattern: an excluding finding is present."
     if not match.missing_findings:

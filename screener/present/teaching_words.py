@@ -14,18 +14,22 @@ NO_PATTERN_YET = "no pattern shows yet"
 NOT_SURE_YET = "Not sure yet"
 
 EFFECT: dict[Effect, str] = {
+    "gives_key": "would give it its key feature",
     "completes": "would complete its criteria",
     "advances": "would add to its criteria",
     "supports": "would count as a supporting finding",
     "excludes": "would rule the pattern out (an exclusion)",
     "points_to_mimic": "would point to a mimic to consider first",
+    "clears_mimic": "would set aside the mimic considered first now",
 }
 EFFECT_SHORT: dict[Effect, str] = {
+    "gives_key": "gives the key",
     "completes": "completes",
     "advances": "adds to criteria",
     "supports": "supports",
     "excludes": "rules out",
     "points_to_mimic": "points to a mimic",
+    "clears_mimic": "sets a mimic aside",
 }
 CHANGE: dict[Change, str] = {
     "new": "now shows",
@@ -33,7 +37,8 @@ CHANGE: dict[Change, str] = {
     "up": "moved up",
     "down": "moved down",
     "now_strong": "is now a strong pattern",
-    "no_longer_strong": "is no longer a strong pattern",
+    "now_partial": "is now a partial pattern",
+    "now_key_missing": "is now listed lower: its key feature is missing",
 }
 
 HEADINGS = {

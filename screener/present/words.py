@@ -47,8 +47,10 @@ CATEGORY = {category: category.value.capitalize() for category in Category}
 TIER = {
     Tier.STRONG: "Strong pattern: criteria met, with evidence that points to cancer",
     Tier.PARTIAL: "Partial pattern: criteria or the evidence pointing to cancer still incomplete",
+    Tier.KEY_MISSING: "Consider, not yet a pattern: the key feature is missing (listed because "
+    "of the known cancer)",
 }
-TIER_SHORT = {Tier.STRONG: "strong", Tier.PARTIAL: "partial"}
+TIER_SHORT = {Tier.STRONG: "strong", Tier.PARTIAL: "partial", Tier.KEY_MISSING: "key missing"}
 STATUS_NOTE = {
     Status.NEEDS_REVIEW: "parts of this rule rest on standard teaching not yet found in a cited "
     "source; it awaits checking",
@@ -130,11 +132,13 @@ DIFFERENTIAL_INTRO = (
     "separates them. A question to discuss, not a test to order."
 )
 EFFECT = {
+    "gives_key": "would give {pattern} its key feature",
     "completes": "would complete {pattern}",
     "advances": "would add to {pattern}",
     "supports": "would support {pattern}",
     "excludes": "would rule out {pattern} (its rule excludes this finding)",
     "points_to_mimic": "would point to {mimic}, a mimic of {pattern}, to consider first",
+    "clears_mimic": "would set aside {mimic}, the mimic of {pattern} considered first now",
 }
 UNMOVED = "no change to {patterns}"
 COMPARED = "Patterns compared: {patterns}."

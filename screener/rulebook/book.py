@@ -28,6 +28,7 @@ from screener.models import (
     RedFlag,
     Reference,
     SafetyText,
+    SetWhen,
     Syndrome,
     TeachingCase,
     criterion_findings,
@@ -129,13 +130,9 @@ class RuleBook(Frozen):
     # --- What the engine precomputes once -----------------------------------------------------
 
     @cached_property
-    def context_findings(self) -> dict[str, frozenset[str]]:
-        """Findings the screener sets itself, by the condition that sets them."""
-        found: dict[str, set[str]] = {}
-        for finding in self.findings.values():
-            if finding.set_when is not None:
-                found.setdefault(finding.set_when, set()).add(finding.id)
-        return {when: frozenset(ids) for when, ids in found.items()}
+    def context_findings(self) -> dict[str, SetWhen]:
+        """Findings the screener sets itself, with the condition that sets each."""
+        return {f.id: f.set_when for f in self.findings.values() if f.set_when is not None}
 
     @cached_property
     def syndrome_findings(self) -> dict[str, frozenset[str]]:

@@ -111,3 +111,12 @@ def test_the_words_say_so_when_nothing_moved_and_nothing_when_nothing_changed(
     assert view is not None and view.shifts == ()
     assert view.entered == "Added: age band 65+ years."
     assert view.none_moved == "No pattern appeared, rose, fell or disappeared."
+
+
+def test_the_key_lifts_a_pattern_listed_lower_and_taking_it_out_lowers_it(
+    mini_book: RuleBook,
+) -> None:
+    without = Profile(findings=("f", "g", "scan_normal"), cancers=("ovarian_cancer",))
+    with_key = without.model_copy(update={"findings": (*without.findings, "h")})
+    assert _moves(_change(without, with_key, mini_book)) == {"delta": "rose"}
+    assert _moves(_change(with_key, without, mini_book)) == {"delta": "fell"}

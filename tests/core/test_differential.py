@@ -70,6 +70,7 @@ def _weight(question, syndrome: str) -> float:
                 "proximal_leg_weakness",
                 "dry_mouth",
                 "reduced_reflexes",
+                "strength_improves_with_effort",
                 "ptosis",
                 "fatigable_weakness",
             ),
@@ -163,3 +164,21 @@ def test_the_differential_reaches_the_text_report_the_pdf_and_the_json(
     assert document["differential"]["syndromes"] == list(differential(result, mini_book).syndromes)
     assert {q["finding"] for q in document["differential"]["questions"]} >= {"c", "excl"}
     assert document["matches"][0]["syndrome"] == result.matches[0].syndrome
+
+
+def test_what_to_ask_next_asks_for_the_key_of_a_pattern_listed_without_it(
+    mini_book: RuleBook,
+) -> None:
+    result = screen(Profile(findings=("f", "g"), cancers=("ovarian_cancer",)), mini_book)
+    questions = {q.finding: q for q in differential(result, mini_book).questions}
+    assert [e.effect for e in questions["h"].effects] == ["gives_key"]
+
+
+def test_what_to_ask_next_asks_for_what_sets_the_first_mimic_aside(mini_book: RuleBook) -> None:
+    # In a person with cancer and no scan entered, the metastases mimic comes first; the scan
+    # is the question that would set it aside.
+    result = screen(Profile(findings=("f", "g", "h"), cancers=("ovarian_cancer",)), mini_book)
+    assert result.matches[0].mimics_first == ("metastases",)
+    questions = {q.finding: q for q in differential(result, mini_book).questions}
+    (effect,) = questions["scan_normal"].effects
+    assert (effect.effect, effect.mimic) == ("clears_mimic", "metastases")

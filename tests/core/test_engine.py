@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from screener.engine import screen
-from screener.models import FollowUp, Profile, ProfileError, Sex, Tier
+from screener.engine.screen import present_findings
+from screener.models import FollowUp, PatternMatch, Profile, ProfileError, Sex, Tier
 
 
 def tiers(result):
@@ -186,9 +187,17 @@ def test_pns_care_breakdown_is_attached_to_scored_neurologic_patterns(
     assert [i.level for i in match.pns_care.items] == ["clinical", "antibody", "cancer"]
 
 
-def test_no_pns_care_without_antibody_or_follow_up(mini_book):
-    match = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book).matches[0]
+def test_no_pns_care_without_antibody_cancer_or_follow_up(mini_book):
+    match = screen(Profile(findings=["a", "b", "c"]), mini_book).matches[0]
     assert match.pns_care is None
+
+
+def test_a_known_cancer_alone_draws_the_pns_care_panel(mini_book):
+    # Addendum 2, C: with a fitting cancer the follow-up no longer matters, so the score can be
+    # read (LEMS with SCLC and no antibody, opsoclonus-myoclonus with neuroblastoma...).
+    match = screen(Profile(findings=["a", "b", "c"], cancers=["sclc"]), mini_book).matches[0]
+    assert match.pns_care is not None
+    assert [i.points for i in match.pns_care.items if i.level == "cancer"] == [4]
 
 
 def test_result_carries_the_rule_book_stamp(mini_book):
@@ -230,6 +239,50 @@ def test_without_its_key_an_incomplete_pattern_is_not_shown(mini_book):
     assert "gamma" not in tiers(screen(Profile(findings=["tired", "b"]), mini_book))
     assert screen(Profile(findings=["b", "c", "e"]), mini_book).matches == ()
     assert "alpha" in tiers(screen(Profile(findings=["a", "b"]), mini_book))
+
+
+# --- The key guards every card (issue 21, addendum 2 B13) ---------------------------------------
+
+
+def _delta(profile: Profile, book) -> PatternMatch | None:
+    return next((m for m in screen(profile, book).matches if m.syndrome == "delta"), None)
+
+
+def test_complete_criteria_without_the_key_show_no_card(mini_book):
+    assert _delta(Profile(findings=["f", "g"]), mini_book) is None
+    with_key = _delta(Profile(findings=["f", "g", "h"]), mini_book)
+    assert with_key is not None and with_key.tier == Tier.PARTIAL
+
+
+def test_with_a_typical_cancer_a_pattern_without_its_key_is_listed_lower(mini_book):
+    result = screen(
+        Profile(findings=["a", "b", "c", "f", "g"], cancers=["ovarian_cancer"]), mini_book
+    )
+    assert [(m.syndrome, m.tier) for m in result.matches] == [
+        ("alpha", Tier.PARTIAL),
+        ("delta", Tier.KEY_MISSING),
+    ]
+    delta = result.matches[1]
+    assert delta.key_completion == ("h",) and delta.pns_care is None
+
+
+def test_a_reported_cancer_does_not_list_a_pattern_without_its_key(mini_book):
+    assert _delta(Profile(findings=["f", "g"], cancers=["breast_cancer"]), mini_book) is None
+
+
+def test_a_linked_high_risk_antibody_counts_as_the_key(mini_book):
+    match = _delta(Profile(findings=["f", "g"], antibodies=["yo"]), mini_book)
+    assert match is not None and match.tier == Tier.STRONG and match.key_met
+    # A lower-risk antibody is not the specific part: still nothing without the key.
+    assert _delta(Profile(findings=["f", "g"], antibodies=["gad65"]), mini_book) is None
+
+
+def test_context_findings_are_set_from_cancers_and_antibodies(mini_book):
+    present = present_findings(Profile(cancers=["apl"], antibodies=["ri"]), frozenset(), mini_book)
+    assert {"cancer_known", "acute_leukaemia_known", "ri_found"} <= present
+    assert "acute_leukaemia_known" not in present_findings(
+        Profile(cancers=["cll"]), frozenset(), mini_book
+    )
 
 
 def test_the_pns_care_score_waits_for_complete_criteria(mini_book):

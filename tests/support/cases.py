@@ -10,11 +10,12 @@ LEMS_OR_MYASTHENIA = Profile(
         "proximal_leg_weakness",
         "dry_mouth",
         "reduced_reflexes",
+        "strength_improves_with_effort",
         "ptosis",
         "fatigable_weakness",
     )
 )
-"""Both patterns' criteria hold: a case whose next question is which one it is."""
+"""Both patterns' criteria and keys hold: a case whose next question is which one it is."""
 
 
 def synonym_only_finding(book: RuleBook) -> tuple[Finding, str]:
