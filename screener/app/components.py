@@ -127,6 +127,11 @@ def entered_summary(view: ScreeningView) -> None:
     st.markdown(bullets(line(item) for item in view.entered))
 
 
+def fit_notices(view: ScreeningView) -> None:
+    for notice in view.fit_notices:
+        st.warning(plain(notice), icon=":material/person_alert:")
+
+
 def lab_lines(view: ScreeningView) -> None:
     if not view.labs:
         return

@@ -65,6 +65,7 @@ def results_side(
         )
         return
     st.header("Results", anchor="results")
+    components.fit_notices(view)
     if not presenting:
         components.lab_lines(view)
     if view.no_pattern:

@@ -14,6 +14,8 @@ weight loss) alone never show a pattern.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from screener.engine.evaluate import counted_findings, evaluate
 from screener.engine.labs import read_labs
 from screener.engine.pns_care import pns_care_score
@@ -21,14 +23,17 @@ from screener.models import (
     Association,
     CancerContext,
     Category,
+    FitNotice,
     PatternMatch,
     Profile,
     ProfileError,
     RedFlagHit,
     ScoreItem,
     ScreeningResult,
+    Sex,
     Syndrome,
     Tier,
+    WhoItFits,
 )
 from screener.rulebook import RuleBook
 
@@ -108,8 +113,26 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
         matches=tuple(matches),
         associations=tuple(associations),
         red_flags=_red_flags(present, book),
+        fit_notices=fit_notices(profile, book),
         book=book.stamp,
     )
+
+
+def fit_notices(profile: Profile, book: RuleBook) -> tuple[FitNotice, ...]:
+    """Entered cancers and findings that cannot concern the sex or age band entered."""
+    entries: list[tuple[Literal["cancer", "finding"], str, WhoItFits | None]] = [
+        ("cancer", c, book.cancer_by_id[c].fits) for c in profile.cancers
+    ]
+    entries += [("finding", f, book.findings[f].fits) for f in profile.findings]
+    notices = []
+    for kind, item, fits in entries:
+        if fits is None:
+            continue
+        if fits.sexes and profile.sex in (Sex.FEMALE, Sex.MALE) and profile.sex not in fits.sexes:
+            notices.append(FitNotice(kind=kind, item=item, entered="sex"))
+        if fits.age_bands and profile.age_band and profile.age_band not in fits.age_bands:
+            notices.append(FitNotice(kind=kind, item=item, entered="age_band"))
+    return tuple(notices)
 
 
 def _cancer_context(syndrome: Syndrome, profile: Profile) -> tuple[CancerContext, ...]:

@@ -67,6 +67,7 @@ from screener.models.result import (
     Association,
     BookStamp,
     CancerContext,
+    FitNotice,
     LabReading,
     NodeTrace,
     PatternMatch,
@@ -113,6 +114,7 @@ from screener.models.rules import (
     TeachingCase,
     UrgentTexts,
     UrgentWording,
+    WhoItFits,
 )
 
 __all__ = [
@@ -148,6 +150,7 @@ __all__ = [
     "FaqItem",
     "Finding",
     "FindingId",
+    "FitNotice",
     "FollowUp",
     "Frozen",
     "Id",
@@ -207,6 +210,7 @@ __all__ = [
     "Urgency",
     "UrgentTexts",
     "UrgentWording",
+    "WhoItFits",
     "criterion_findings",
     "finding_paths",
     "holds_with_nothing_present",

@@ -141,6 +141,14 @@ class RedFlagHit(Frozen):
     findings: tuple[FindingId, ...]
 
 
+class FitNotice(Frozen):
+    """An entered cancer or finding that cannot concern the sex or age band entered."""
+
+    kind: Literal["cancer", "finding"]
+    item: str
+    entered: Literal["sex", "age_band"]
+
+
 class BookStamp(Frozen):
     title: str
     version: str
@@ -155,6 +163,9 @@ class ScreeningResult(Frozen):
     matches: tuple[PatternMatch, ...]
     associations: tuple[Association, ...]
     red_flags: tuple[RedFlagHit, ...]
+    fit_notices: tuple[FitNotice, ...] = Field(
+        default=(), description="Entries that cannot fit the sex or age band entered."
+    )
     book: BookStamp
 
     @property

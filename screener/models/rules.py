@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from screener.models.base import (
+    AgeBand,
     AntibodyId,
     AntibodyRisk,
     CancerId,
@@ -41,6 +42,22 @@ HpoTerm = Annotated[
     StringConstraints(pattern=r"^HP:\d{7} \S.*$", max_length=200),
     Field(description="An HPO id and its exact label, e.g. 'HP:0001250 Seizure'."),
 ]
+
+
+class WhoItFits(Frozen):
+    """Whom a cancer or finding can concern at all: entered for anyone else, it gets a notice
+    asking to check the entry (ovarian cancer for a man, a toddler's sign at 65+)."""
+
+    sexes: tuple[Sex, ...] = Field(default=(), description="Only these sexes; empty: any.")
+    age_bands: tuple[AgeBand, ...] = Field(
+        default=(), description="Only these age bands; empty: any."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> WhoItFits:
+        if not (self.sexes or self.age_bands):
+            raise ValueError("give 'sexes' or 'age_bands'")
+        return self
 
 
 class SetWhen(Frozen):
@@ -92,6 +109,7 @@ class Finding(Frozen):
         default=None,
         description="Set by the screener from the rest of the case, never entered.",
     )
+    fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
 
     @property
     def hpo_terms(self) -> tuple[tuple[str, str], ...]:
@@ -189,6 +207,7 @@ class Cancer(Frozen):
     label: ShortText
     icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
     synonyms: tuple[ShortText, ...] = ()
+    fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
 
 
 class Antibody(Frozen):

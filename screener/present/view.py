@@ -112,6 +112,8 @@ class ScreeningView(Frozen):
     urgent: UrgentView | None
     headline: str
     entered: tuple[Line, ...]
+    fit_notices: tuple[str, ...]
+    """Entries that cannot fit the sex or age band entered, each asking to check it."""
     labs: tuple[LabView, ...]
     no_pattern: Line | None
     patterns_heading: str
@@ -141,6 +143,7 @@ def build_view(result: ScreeningResult, book: RuleBook) -> ScreeningView:
         urgent=urgent_view(result, book),
         headline=headline(result, book),
         entered=profile_lines(result.profile, book),
+        fit_notices=fit_notice_lines(result, book),
         labs=tuple(lab_view(reading, book) for reading in result.labs),
         no_pattern=Line(label=safety.no_pattern_heading, text=safety.no_pattern)
         if result.no_pattern
@@ -183,6 +186,21 @@ def urgent_view(result: ScreeningResult, book: RuleBook) -> UrgentView | None:
             for hit in result.red_flags
         ),
     )
+
+
+def fit_notice_lines(result: ScreeningResult, book: RuleBook) -> tuple[str, ...]:
+    profile = result.profile
+    lines = []
+    for notice in result.fit_notices:
+        if notice.entered == "sex" and profile.sex is not None:
+            entered = words.SEX[profile.sex]
+        elif notice.entered == "age_band" and profile.age_band is not None:
+            entered = words.AGE_BAND[profile.age_band]
+        else:
+            continue
+        label = book.label(notice.kind, notice.item)
+        lines.append(words.FIT_NOTICE[notice.entered].format(label=label, entered=entered))
+    return tuple(lines)
 
 
 def antibody_words(antibody_id: str, book: RuleBook) -> str:

@@ -32,6 +32,10 @@ FALLBACK_SEE_A_PHYSICIAN = (
 """The safety framing built into the code, shown whenever `rules/safety.yaml` cannot be read, so
 the promise never depends on a file being valid."""
 
+FIT_NOTICE = {
+    "sex": "Check the entry: {label} does not fit the sex entered ({entered}).",
+    "age_band": "Check the entry: {label} does not fit the age band entered ({entered}).",
+}
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
 NO_CANCER = "none known yet"

@@ -85,6 +85,8 @@ def _inputs(pdf: FramedPdf, view: ScreeningView) -> None:
         (0.3, 0.7),
         bold_first_column=True,
     )
+    if view.fit_notices:
+        pdf.bullets([plain(notice) for notice in view.fit_notices])
     if view.labs:
         pdf.grid(
             ("Lab", "Entered", "In the rule book's unit", "Finding it gives"),

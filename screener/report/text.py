@@ -42,6 +42,8 @@ def render_text(view: ScreeningView) -> str:
     for lab in view.labs:
         converted = f" ({lab.converted})" if lab.converted else ""
         out += _wrap(f"Lab: {lab.analyte} {lab.entered}{converted}: {lab.outcome}", "  ")
+    for notice in view.fit_notices:
+        out += _wrap(notice, "  ")
     out.append("")
     if view.no_pattern:
         out += [view.no_pattern.label, *_wrap(view.no_pattern.text), ""]

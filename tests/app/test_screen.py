@@ -387,3 +387,11 @@ def test_a_screened_lab_value_shows_how_it_was_read(app: AppTest) -> None:
         ),
     )
     assert "Sodium 118 mmol/L" in page_text(app)
+
+
+def test_a_cancer_that_cannot_fit_the_sex_entered_is_flagged_on_the_page(
+    app: AppTest, book: RuleBook
+) -> None:
+    open_link(app, Profile(cancers=("ovarian_cancer",), sex="male"))
+    notices = [w.value for w in app.warning]
+    assert any("Ovarian cancer does not fit the sex entered (Male)" in n for n in notices)

@@ -381,3 +381,29 @@ def test_an_unknown_unit_is_still_refused_by_name(book):
     profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": "stones"}])
     with pytest.raises(ProfileError, match="the unit 'stones' is not accepted"):
         screen(with_canonical_units(profile, book), book)
+
+
+# --- Age band and sex mean something (issue 21) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("profile", "notices"),
+    [
+        (Profile(cancers=["ovarian_cancer"], sex=Sex.MALE), [("cancer", "ovarian_cancer", "sex")]),
+        (
+            Profile(cancers=["prostate_cancer"], sex=Sex.FEMALE),
+            [("cancer", "prostate_cancer", "sex")],
+        ),
+        (
+            Profile(findings=["child_stops_walking"], age_band="65+"),
+            [("finding", "child_stops_walking", "age_band")],
+        ),
+        (Profile(cancers=["ovarian_cancer"], sex=Sex.UNSPECIFIED), []),
+        (Profile(cancers=["ovarian_cancer"], sex=Sex.FEMALE), []),
+        (Profile(findings=["child_stops_walking"], age_band="0-17"), []),
+        (Profile(findings=["child_stops_walking"]), []),
+    ],
+)
+def test_an_entry_that_cannot_fit_the_sex_or_age_band_gets_a_notice(book, profile, notices):
+    found = [(n.kind, n.item, n.entered) for n in screen(profile, book).fit_notices]
+    assert found == notices

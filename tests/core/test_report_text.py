@@ -46,3 +46,9 @@ def test_wrapped_bullets_continue_under_their_text_not_as_new_bullets() -> None:
     assert len(bullets) == len(result.red_flags) >= 2
     assert any(line.startswith("    ") for line in lines)
     assert all(len(line) <= WIDTH for line in lines if line.startswith(" "))
+
+
+def test_the_text_report_asks_to_check_an_entry_that_cannot_fit(book):
+    profile = Profile(cancers=["ovarian_cancer"], sex="male")
+    text = render_text(build_view(screen(profile, book), book))
+    assert "Check the entry: Ovarian cancer does not fit the sex entered (Male)." in text
