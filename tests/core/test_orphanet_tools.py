@@ -1,5 +1,6 @@
 """The maintainers' Orphanet tools: the extraction reads frequencies by the HPO's classes,
-resolves obsolete ids, keeps what people wrote and writes a file the rule book loads."""
+resolves obsolete ids, keeps what people wrote and writes a file the rule book loads; the report
+names every entry, its result and its unmapped terms."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from screener.rulebook import DEFAULT_RULES_DIR, load_located
 from screener.validate import validate
 from tests.support.books import MINI_RULES
 from tests.support.rule_files import replace_in
+from tools import orphanet_report
 from tools.orphanet_extract import extract, frequency_class, main
 
 
@@ -99,6 +101,27 @@ def test_the_extracted_file_loads_into_the_rule_book(tmp_path):
     assert loaded.name == "Disease one" and loaded.syndrome is None
     assert [t.frequency for t in loaded.terms] == ["frequent", "frequent", "excluded"]
     assert validate(rules).external_examples == 1
+
+
+def test_the_report_names_each_entry_its_result_and_its_unmapped_terms(capsys):
+    assert orphanet_report.main(["--rules", str(DEFAULT_RULES_DIR)]) == 0
+    out = capsys.readouterr().out
+    book = load_located(DEFAULT_RULES_DIR).book
+    for entry in book.orphanet.entries:
+        assert f"{entry.orpha} {entry.name} -> " in out
+    # LEMS: the weakness term is broader than the leg-weakness finding's code.
+    assert "  - HP:0009073 Progressive proximal muscle weakness [very_frequent]  up: " in out
+    assert "HP:0030357 Small cell lung carcinoma [frequent] (cancer)" in out
+    assert "Syndromes in the first 3: " in out
+
+
+def test_the_summary_alone_has_one_line_per_entry(capsys):
+    assert orphanet_report.main(["--summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    book = load_located(DEFAULT_RULES_DIR).book
+    rows = [line for line in lines if line.startswith(("  ok ", "  FAIL "))]
+    assert len(rows) == len(book.orphanet.entries)
+    assert not any(line.startswith("  + ") for line in lines)
 
 
 def test_the_hpoa_path_must_be_an_hpoa(tmp_path):
