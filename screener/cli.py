@@ -81,6 +81,8 @@ def _discard_unwritten_output() -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     outcome = validate(args.rules_dir)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in outcome.problems:
         print(problem, file=sys.stderr)
     if outcome.problems:
@@ -88,11 +90,14 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"The rule book has {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
         return 1
     book = load_rule_book(args.rules_dir)
+    gaps = outcome.external_examples - outcome.external_passed
     _write_out(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
         f"{len(book.syndromes)} syndromes, {len(book.findings)} findings, "
-        f"{outcome.examples} examples behave as their rules say, and "
-        f"{outcome.mimic_cases} mimic cases show no strong card.\n"
+        f"{outcome.examples} examples behave as their rules say, "
+        f"{outcome.mimic_cases} mimic cases show no strong card, and "
+        f"{outcome.external_passed} of {outcome.external_examples} Orphanet examples pass "
+        f"({gaps} known gap{'s' if gaps != 1 else ''}{', warned above' if gaps else ''}).\n"
     )
     if args.cases:
         pack = validate_case_pack(args.cases, book)

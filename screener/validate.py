@@ -3,9 +3,10 @@
 It loads the book (every located file problem), runs the content checks (`rulebook.lint`), every
 rule's own examples, the mimics set, and the checks that need the engine: non-specific findings
 never make a pattern, each teaching case shows first what it says at each stage (its answer
-at the last) without naming it, and the About text quotes the numbers and words the screener
-really uses. Every problem is located by file, line, rule and field. The test suite calls this,
-so there is nothing pytest rejects that validate passes.
+at the last) without naming it, the About text quotes the numbers and words the screener
+really uses, and Orphanet's phenotypes find their syndromes (`screener.orphanet`; an entry's
+known gap makes its failure a warning). Every problem is located by file, line, rule and field.
+The test suite calls this, so there is nothing pytest rejects that validate passes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from screener.models import (
     TeachingCase,
     Urgency,
 )
+from screener.orphanet import check_orphanet
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
     LoadedBook,
@@ -58,6 +60,10 @@ class Validation:
     problems: tuple[Problem, ...]
     examples: int
     mimic_cases: int
+    warnings: tuple[Problem, ...] = ()
+    """Failures the rule book declares as known gaps: reported, and passing."""
+    external_examples: int = 0
+    external_passed: int = 0
 
 
 def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
@@ -66,9 +72,17 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
     except RuleBookError as error:
         return Validation(error.problems, 0, 0)
     book = loaded.book
-    problems = [*lint(loaded), *_self_tests(loaded), *_engine_checks(loaded)]
+    orphanet = check_orphanet(loaded)
+    problems = [*lint(loaded), *_self_tests(loaded), *_engine_checks(loaded), *orphanet.problems]
     examples = sum(len(s.examples) for s in book.syndromes)
-    return Validation(tuple(problems), examples, len(book.mimic_cases))
+    return Validation(
+        tuple(problems),
+        examples,
+        len(book.mimic_cases),
+        warnings=orphanet.warnings,
+        external_examples=orphanet.examples,
+        external_passed=orphanet.passed,
+    )
 
 
 def _self_tests(loaded: LoadedBook) -> Iterator[Problem]:

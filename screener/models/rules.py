@@ -6,6 +6,7 @@ from that one declaration."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -42,6 +43,7 @@ HpoTerm = Annotated[
     StringConstraints(pattern=r"^HP:\d{7} \S.*$", max_length=200),
     Field(description="An HPO id and its exact label, e.g. 'HP:0001250 Seizure'."),
 ]
+HpoId = Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")]
 
 
 class WhoItFits(Frozen):
@@ -614,6 +616,97 @@ class FaqItem(Frozen):
 class About(Frozen):
     sections: tuple[AboutSection, ...] = Field(min_length=1)
     faq: tuple[FaqItem, ...] = ()
+
+
+# --- External examples: Orphanet's phenotypes of the syndromes ------------------------------
+
+
+class HpoFrequency(StrEnum):
+    """The HPO's frequency classes, in which Orphanet states how often a feature occurs."""
+
+    OBLIGATE = "obligate"
+    """100 %"""
+    VERY_FREQUENT = "very_frequent"
+    """80–99 %"""
+    FREQUENT = "frequent"
+    """30–79 %"""
+    OCCASIONAL = "occasional"
+    """5–29 %"""
+    VERY_RARE = "very_rare"
+    """1–4 %"""
+    EXCLUDED = "excluded"
+    """0 %: the feature is absent."""
+
+
+class OrphanetTerm(Frozen):
+    term: HpoTerm = Field(description="The HPO term, as the ontology now names it.")
+    frequency: HpoFrequency
+    hpoa_id: HpoId | None = Field(
+        default=None,
+        description="The id the annotation file gives, where the ontology has since replaced it.",
+    )
+
+
+class OrphanetEntry(Frozen):
+    """Orphanet's annotation of one disease, and the rule or mimic it tests.
+
+    With `syndrome`, a patient drawn from its common features and the syndrome's typical cancer
+    must show that syndrome among the first three patterns. Without it the disease is a
+    non-paraneoplastic look-alike: it must show no card, or only cards that name `mimic` first.
+    """
+
+    orpha: Annotated[str, StringConstraints(pattern=r"^ORPHA:\d{1,7}$")]
+    name: ShortText = Field(description="Orphanet's name of the disease.")
+    syndrome: SyndromeId | None = Field(
+        default=None, description="The rule this disease's phenotype should show."
+    )
+    mimic: MimicId | None = Field(
+        default=None,
+        description="A look-alike's mimic (rules/mimics.yaml); without one, no card may show.",
+    )
+    note: ShortText | None = Field(
+        default=None, description="Why the disease stands for this rule or mimic, if not plain."
+    )
+    known_gap: ShortText | None = Field(
+        default=None,
+        description="Why the rule book fails this example today: `screener validate` then "
+        "warns instead of failing, and fails once the example passes, until this is removed.",
+    )
+    terms: tuple[OrphanetTerm, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _syndrome_or_look_alike(self) -> OrphanetEntry:
+        if self.syndrome is not None and self.mimic is not None:
+            raise ValueError(
+                "give 'syndrome' (a rule's example) or 'mimic' (a look-alike), not both"
+            )
+        return self
+
+
+class OrphanetRelease(Frozen):
+    hpoa: dt.date = Field(description="The release of the HPO annotation file (phenotype.hpoa).")
+    hpoa_source: ShortText = Field(description="Where that file came from.")
+    ontology: dt.date = Field(
+        description="The HPO release that resolved and labelled the terms (hpo3's ontology)."
+    )
+
+
+class OrphanetAnnotations(Frozen):
+    """Which Orphanet diseases test which rules or mimics (`orpha`, `syndrome` or `mimic`,
+    `note`, `known_gap`: edited by hand), and Orphanet's annotation of each (names, terms and
+    release: refreshed by tools/orphanet_extract.py)."""
+
+    release: OrphanetRelease
+    entries: tuple[OrphanetEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_entry_per_disease(self) -> OrphanetAnnotations:
+        seen: set[str] = set()
+        for entry in self.entries:
+            if entry.orpha in seen:
+                raise ValueError(f"{entry.orpha} is listed twice")
+            seen.add(entry.orpha)
+        return self
 
 
 for _model in (PnsCarePhenotype, Mimic, ExampleProfile, Syndrome, RedFlag, CaseStage, TeachingCase):

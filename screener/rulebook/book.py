@@ -24,6 +24,7 @@ from screener.models import (
     LabAnalyte,
     Mimic,
     MimicCase,
+    OrphanetAnnotations,
     PnsCareRules,
     RedFlag,
     Reference,
@@ -52,6 +53,7 @@ class RuleBook(Frozen):
     syndromes: tuple[Syndrome, ...]
     cases: tuple[TeachingCase, ...]
     mimic_cases: tuple[MimicCase, ...]
+    orphanet: OrphanetAnnotations
     about: About
     content_hash: str
 

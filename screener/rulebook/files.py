@@ -40,6 +40,7 @@ RULE_FILES: tuple[RuleFile, ...] = (
     RuleFile("syndromes/*.yaml", "syndromes"),
     RuleFile("cases.yaml", "cases"),
     RuleFile("mimic_cases.yaml", "mimic_cases"),
+    RuleFile("orphanet.yaml", "orphanet"),
     RuleFile("about.yaml", "about"),
 )
 

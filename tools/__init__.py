@@ -1,0 +1,1 @@
+"""Maintainers' tools: external data extracted into the rule book, and reports for content work."""
