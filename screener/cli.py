@@ -15,6 +15,7 @@ import signal
 import sys
 from pathlib import Path
 
+from screener import settings
 from screener.engine import screen
 from screener.engine.labs import with_canonical_units
 from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
@@ -25,7 +26,6 @@ from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
-from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
@@ -172,7 +172,7 @@ def _handout(args: argparse.Namespace) -> int:
         if Path(args.key).resolve() == Path(args.pdf).resolve():
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
-    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
     }
@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the students' sheets")
     handout.add_argument("--key", metavar="KEY.pdf", help="also write the teacher's key")
     handout.add_argument(
-        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
     )
     handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT
-    except OptionError as error:
+    except (OptionError, settings.SettingsError) as error:
         print(error, file=sys.stderr)
         return EXIT_INPUT
     except OutputError as error:

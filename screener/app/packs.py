@@ -6,14 +6,14 @@ located; the rule book's own cases are shown all the same.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
 
+from screener import settings
 from screener.models import TeachingCase
 from screener.rulebook import Problem, RuleBook, RuleBookError
-from screener.rulebook.case_pack import CASE_PACK_ENV, PACK, LoadedCases
+from screener.rulebook.case_pack import PACK, LoadedCases
 from screener.validate import validate_case_pack
 
 Stamp = tuple[tuple[str, int, int], ...]
@@ -33,7 +33,7 @@ def _cached_pack(folder: str, stamp: Stamp, book_hash: str, _book: RuleBook) -> 
 
 def case_pack(book: RuleBook) -> LoadedCases | RuleBookError | None:
     """The pack `PNS_CASE_PACK` names, the error naming every problem in it, or None."""
-    folder = os.environ.get(CASE_PACK_ENV)
+    folder = settings.current().case_pack
     if not folder:
         return None
     try:
