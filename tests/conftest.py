@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from screener.rulebook import RuleBook
+from screener.settings import DATABASE_URL_ENV, SQLITE_PATH_ENV
+from screener.store.database import disconnect
 from tests.support import books
+from tests.support.database import fresh_postgres_database
 
 E2E_DIR = "tests/e2e"
 
@@ -63,3 +69,52 @@ def mini_rules_dir(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(books.MINI_RULES, target)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _class_data_stays_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """No test keeps class data in the user's own folder, or in a database the shell that
+    started the tests names."""
+    saved = {name: os.environ.get(name) for name in (SQLITE_PATH_ENV, DATABASE_URL_ENV)}
+    os.environ[SQLITE_PATH_ENV] = str(tmp_path_factory.mktemp("class-data") / "classes.sqlite3")
+    os.environ.pop(DATABASE_URL_ENV, None)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@dataclass(frozen=True)
+class ClassDatabase:
+    """The class database a test runs on, named in this process's environment; `env` names it
+    for an app server the test starts."""
+
+    kind: str
+    env: dict[str, str]
+
+
+DATABASE_KINDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=DATABASE_KINDS)
+def class_database(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ClassDatabase]:
+    """A fresh, empty class database: a SQLite file, then a PostgreSQL database (skipped, or
+    failed under PNS_REQUIRE_POSTGRES=1, without a test cluster)."""
+    if request.param == "sqlite":
+        env = {SQLITE_PATH_ENV: str(tmp_path / "classes.sqlite3")}
+        monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+        monkeypatch.setenv(SQLITE_PATH_ENV, env[SQLITE_PATH_ENV])
+        yield ClassDatabase("sqlite", env)
+        disconnect()
+        return
+    with fresh_postgres_database() as url:
+        env = {DATABASE_URL_ENV: url}
+        monkeypatch.setenv(DATABASE_URL_ENV, url)
+        yield ClassDatabase("postgresql", env)
+        disconnect()

@@ -4,7 +4,8 @@
 - `criteria`: criteria trees and their one walker;
 - `rules`: the rule book's files;
 - `profile`: a learner's case;
-- `result`: a screening.
+- `result`: a screening;
+- `classroom`: a live class's session, anonymous answers and practice items.
 
 Everything is importable from `screener.models` itself.
 """
@@ -35,6 +36,19 @@ from screener.models.base import (
     Text,
     Tier,
     Urgency,
+)
+from screener.models.classroom import (
+    CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    MAX_PICKS,
+    PRACTICE_CODE_LENGTH,
+    REVIEW_AFTER_DAYS,
+    SEAT_PATTERN,
+    ClassAnswer,
+    ClassSession,
+    Confidence,
+    PracticeItem,
+    TeacherPass,
 )
 from screener.models.criteria import (
     COMBINATORS,
@@ -125,8 +139,14 @@ from screener.models.rules import (
 
 __all__ = [
     "BOUNDS",
+    "CODE_ALPHABET",
     "COMBINATORS",
+    "JOIN_CODE_LENGTH",
+    "MAX_PICKS",
+    "PRACTICE_CODE_LENGTH",
     "PROFILE_FIELDS",
+    "REVIEW_AFTER_DAYS",
+    "SEAT_PATTERN",
     "About",
     "AboutKind",
     "AboutSection",
@@ -149,7 +169,10 @@ __all__ = [
     "CancerLinks",
     "CaseStage",
     "Category",
+    "ClassAnswer",
+    "ClassSession",
     "Combinator",
+    "Confidence",
     "Count",
     "Criterion",
     "ExampleProfile",
@@ -193,6 +216,7 @@ __all__ = [
     "Points",
     "PointsItem",
     "PointsSpec",
+    "PracticeItem",
     "Profile",
     "ProfileError",
     "ProfileFields",
@@ -215,6 +239,7 @@ __all__ = [
     "Status",
     "Syndrome",
     "SyndromeId",
+    "TeacherPass",
     "TeachingCase",
     "Text",
     "ThresholdCrossing",
