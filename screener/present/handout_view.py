@@ -75,7 +75,7 @@ class KeyView(Frozen):
     cases: tuple[KeyCase, ...]
 
 
-def _book_line(book: RuleBook) -> str:
+def book_line(book: RuleBook) -> str:
     return f"Rule book {book.info.version} ({book.content_hash[:12]})"
 
 
@@ -111,7 +111,7 @@ def handout_view(cases: Sequence[TeachingCase], book: RuleBook) -> HandoutView:
         disclaimer=book.safety.disclaimer,
         see_a_physician=book.safety.see_a_physician,
         instructions=teaching.HANDOUT_INSTRUCTIONS,
-        book=_book_line(book),
+        book=book_line(book),
         writing_lines=WRITING_LINES,
         cases=tuple(sheets),
     )
@@ -164,6 +164,6 @@ def key_view(cases: Sequence[TeachingCase], book: RuleBook) -> KeyView:
         disclaimer=book.safety.disclaimer,
         see_a_physician=book.safety.see_a_physician,
         intro=teaching.KEY_INTRO,
-        book=_book_line(book),
+        book=book_line(book),
         cases=tuple(_key_case(n, case, book) for n, case in enumerate(cases, start=1)),
     )

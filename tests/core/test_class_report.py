@@ -1,0 +1,89 @@
+"""The educator's summary of a live class as a CSV (that no spreadsheet reads as a formula) and
+as a page of the PDF handout (the safety frame on every page), and the join link's QR code."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screener.engine.classroom import class_summary
+from screener.models import ClassAnswer, Confidence
+from screener.present import class_words
+from screener.present.class_view import summary_view
+from screener.present.handout_view import key_view
+from screener.report.csv_table import FORMULA_STARTS, csv_bytes, neutral
+from screener.report.handout import render_class_summary
+from screener.report.qr import qr_png
+from screener.rulebook import RuleBook
+from tests.core.test_classroom_engine import other_pattern, two_stage_case
+from tests.core.test_handout import body, flat, pages
+
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_a_cell_that_would_start_a_formula_is_written_as_text(start: str) -> None:
+    cell = f'{start}HYPERLINK("http://evil.example","click")'
+    (row,) = list(csv.reader(io.StringIO(csv_bytes(["Finding"], [[cell]]).decode())))[1:]
+    assert row == [f"'{cell}"]
+
+
+@given(st.text(max_size=40))
+def test_no_cell_ever_starts_a_formula_and_text_is_otherwise_kept(cell: str) -> None:
+    written = neutral(cell)
+    assert not written.startswith(FORMULA_STARTS)
+    assert written.removeprefix("'") == cell or written == cell
+
+
+@pytest.fixture(scope="module")
+def summary(book: RuleBook):
+    case = two_stage_case(book)
+    wrong = other_pattern(book, case)
+    answers = [
+        ClassAnswer(
+            seat=f"seat-{n:012d}", stage=stage, patterns=picks, confidence=level, saved_at=NOW
+        )
+        for n, stage, picks, level in [
+            (1, 0, (), Confidence.GUESSING),
+            (2, 0, (wrong,), Confidence.UNSURE),
+            (1, 1, (case.answer,), Confidence.CERTAIN),
+            (2, 1, (case.answer,), Confidence.FAIRLY_SURE),
+            (3, 1, (wrong,), Confidence.CERTAIN),
+        ]
+    ]
+    return case, summary_view(case, class_summary(case, answers, book), book)
+
+
+def test_the_csv_has_a_row_per_stage_with_the_rooms_counts(summary, book: RuleBook) -> None:
+    case, view = summary
+    rows = list(csv.reader(io.StringIO(csv_bytes(view.columns, view.rows).decode())))
+    assert rows[0] == list(class_words.SUMMARY_COLUMNS)
+    assert len(rows) == 1 + len(case.stage_profiles)
+    second = dict(zip(rows[0], rows[2], strict=True))
+    assert second["Answers"] == "3"
+    assert second["Named the stage's answer"] == "2 of 3"
+    assert second["Most named"] == book.label("syndrome", case.answer)
+    assert second["Certain"] == "2"
+    assert second["Changed their mind"] == "2 of 2"  # both who answered twice
+    assert "seat-" not in "".join(",".join(r) for r in rows), "no seat in the export"
+
+
+def test_the_summary_pdf_is_framed_on_every_page_and_ends_with_the_cases_key(
+    summary, book: RuleBook
+) -> None:
+    case, view = summary
+    document = render_class_summary(view, key_view([case], book), generated_at=NOW)
+    text = body(document, book)  # fails unless every page has the disclaimer and the prompt
+    assert flat(view.title) in text
+    assert flat(view.first_named) in text
+    assert flat(book.label("syndrome", case.answer)) in text
+    assert len(pages(document)) >= 2, "the summary page, then the teacher's key"
+
+
+def test_the_join_link_becomes_a_png_qr_code() -> None:
+    assert qr_png("http://127.0.0.1:8501/class?join=ABCD2345").startswith(b"\x89PNG\r\n")
