@@ -1,9 +1,10 @@
-"""Command line: `python -m screener validate | screen | schema | handout`.
+"""Command line: `python -m screener validate | screen | schema | handout | class purge`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
-not be used; for the output, as `sysexits.h` and shells number them: 73 the PDF file could not be
-created, 74 standard output could not be written (a full disk, a terminal that cannot show the
-report's characters), 141 the reader of standard output went away (128 + SIGPIPE).
+not be used; for the output, as `sysexits.h` and shells number them: 69 the class database could
+not be used, 73 the PDF file could not be created, 74 standard output could not be written (a
+full disk, a terminal that cannot show the report's characters), 141 the reader of standard
+output went away (128 + SIGPIPE).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from screener.validate import validate, validate_case_pack
 
 EXIT_RULE_BOOK = 1
 EXIT_INPUT = 2
+EXIT_UNAVAILABLE = 69
 EXIT_CANNOT_CREATE = 73
 EXIT_OUTPUT = 74
 EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE
@@ -208,6 +210,31 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _class_purge(args: argparse.Namespace) -> int:
+    # The class service and its database load only for this command.
+    from screener import classroom
+    from screener.present import class_words
+    from screener.present.words import plural
+
+    settings.current()  # a setting that cannot be used is an option error, exit 2
+    try:
+        purged = classroom.purge()
+    except classroom.ClassProblem as error:
+        print(error.text, file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    _write_out(
+        class_words.PURGED.format(
+            sessions=plural(purged.sessions, "class session"),
+            answers=plural(purged.answers, "answer"),
+            codes=plural(purged.practice_codes, "practice code"),
+            items=plural(purged.practice_items, "practice item"),
+            days=classroom.retention_days(),
+        )
+        + "\n"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m screener",
@@ -245,6 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
     schema.set_defaults(run=_schema)
+    live = commands.add_parser("class", help="live class sessions and practice codes")
+    live_commands = live.add_subparsers(dest="class_command", required=True)
+    purge = live_commands.add_parser(
+        "purge",
+        help=f"delete class data past its retention (${settings.RETENTION_DAYS_ENV}, in days)",
+    )
+    purge.set_defaults(run=_class_purge)
     return parser
 
 

@@ -198,3 +198,10 @@ NEVER_NAMED = "The room's most named pattern was never the case's answer ({answe
 CSV_BUTTON = "Download the summary (CSV)"
 PDF_BUTTON = "Download the summary and the case's key (PDF)"
 NONE_YET = "–"
+
+# --- The command line -------------------------------------------------------------------------
+
+PURGED = (
+    "Deleted {sessions} and their {answers}, and {codes} with their {items}: everything whose "
+    "{days} days had passed."
+)

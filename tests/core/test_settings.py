@@ -1,9 +1,10 @@
 """Every environment setting lives in `screener.settings`: its variable is `PNS_` and its name,
 a changed environment is obeyed at once, a bad value is named plainly, and nothing else in the
-package reads the environment."""
+package reads the environment. `screener class purge` obeys the retention setting."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -12,8 +13,12 @@ from streamlit.testing.v1 import AppTest
 
 from screener import settings
 from screener.app import state
+from screener.cli import EXIT_INPUT, EXIT_UNAVAILABLE, main
+from screener.models import Confidence
 from screener.rulebook import DEFAULT_RULES_DIR
+from screener.store import connect, queries
 from tests.app.conftest import APP, assert_no_exception
+from tests.conftest import ClassDatabase
 
 SCREENER = Path(__file__).resolve().parents[2] / "screener"
 ENVIRONMENT_READS = re.compile(r"\bos\.environ\b|\bos\.getenv\b|\bgetenv\(")
@@ -88,3 +93,38 @@ def test_a_bad_setting_shows_the_framed_error_page_naming_it(
     assert_no_exception(at)
     assert ("The screener is unavailable") in [t.value for t in at.title]
     assert settings.RETENTION_DAYS_ENV in " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def test_purge_deletes_only_what_is_past_the_retention(
+    class_database: ClassDatabase, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    db = connect()
+    now = dt.datetime.now(dt.UTC)
+    old, _ = queries.create_session(db, "case_x", 1, now - dt.timedelta(days=40), 30)
+    queries.save_answer(
+        db, old.code, "seat-000000000001", 0, ("lems",), Confidence.CERTAIN, old.created_at
+    )
+    kept, _ = queries.create_session(db, "case_x", 1, now, 30)
+    assert main(["class", "purge"]) == 0
+    out = capsys.readouterr().out
+    assert "Deleted 1 class session and their 1 answer" in out
+    assert "30 days" in out
+    assert queries.session_by_code(db, old.code) is None
+    assert queries.session_by_code(db, kept.code) is not None
+
+
+def test_purge_says_so_when_the_database_cannot_be_reached(
+    monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv(settings.DATABASE_URL_ENV, "postgresql://nobody@127.0.0.1:9/nowhere")
+    monkeypatch.setenv(settings.DATABASE_TIMEOUT_ENV, "1")
+    assert main(["class", "purge"]) == EXIT_UNAVAILABLE
+    assert "cannot be reached" in capsys.readouterr().err
+
+
+def test_purge_refuses_a_bad_retention_as_an_option_error(
+    monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv(settings.RETENTION_DAYS_ENV, "0")
+    assert main(["class", "purge"]) == EXIT_INPUT
+    assert settings.RETENTION_DAYS_ENV in capsys.readouterr().err
