@@ -1,5 +1,6 @@
 """Cases page: the teaching-case library, stepping through a staged case, practice, class
-handouts, and exporting the Screen page's case as a ready-to-paste YAML case."""
+handouts, exporting the Screen page's case as a ready-to-paste YAML case, and starting a live
+class."""
 
 from __future__ import annotations
 
@@ -29,7 +30,15 @@ from screener.rulebook.case_yaml import case_yaml
 from screener.validate import case_problems
 
 SCREEN_PAGE = BY_KEY["screen"].script
-TABS = ("Case library", "Step through a case", "Practice", "Class handout", "Export a case")
+CLASS_PAGE = BY_KEY["class"].script
+TABS = (
+    "Case library",
+    "Step through a case",
+    "Practice",
+    "Class handout",
+    "Export a case",
+    "Live class",
+)
 TAB_KEY = "cases.tab"
 STEP_CASE = "cases.step.case"
 STAGE_CARDS = "cases.step.cards"
@@ -478,6 +487,36 @@ def _export(book: RuleBook) -> None:
     )
 
 
+# --- A live class ---------------------------------------------------------------------------
+
+
+def _live_class(cases: list[TeachingCase]) -> None:
+    # The class service (and its database) loads only once a teacher opens this tab.
+    from screener import classroom
+    from screener.present import class_words
+
+    st.markdown(plain(class_words.START_HOW))
+    if not cases:
+        st.info("The rule book has no teaching cases yet.")
+        return
+    by_id = {case.id: case for case in cases}
+    case_id = st.selectbox(
+        class_words.START_CASE,
+        options=list(by_id),
+        format_func=lambda c: f"{by_id[c].title} ({_stage_word(by_id[c]).lower()})",
+        key="class.start.case",
+    )
+    if case_id is None:
+        return
+    if st.button(class_words.START_BUTTON, type="primary", icon=":material/groups:"):
+        try:
+            st.session_state[state.CLASS_TEACHER] = classroom.start_class(by_id[case_id])
+        except classroom.ClassProblem as problem:
+            st.error(plain(problem.text), icon=":material/error:")
+        else:
+            st.switch_page(CLASS_PAGE)
+
+
 # --- The page ---------------------------------------------------------------------------------
 
 
@@ -502,7 +541,7 @@ cases = packs.teaching_cases(book, pack)
 pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
 st.title("Teaching cases", anchor=False)
 _pack_notice(pack)
-library_tab, step_tab, practice_tab, handout_tab, export_tab = st.tabs(
+library_tab, step_tab, practice_tab, handout_tab, export_tab, class_tab = st.tabs(
     TABS, key=TAB_KEY, on_change="rerun"
 )
 # Only the open tab is drawn: each rerun then costs one tab, not five.
@@ -521,3 +560,6 @@ if handout_tab.open:
 if export_tab.open:
     with export_tab:
         _export(book)
+if class_tab.open:
+    with class_tab:
+        _live_class(cases)

@@ -44,6 +44,14 @@ PAGES: tuple[AppPage, ...] = (
         "cases",
     ),
     AppPage(
+        "class",
+        "screener/app/class.py",
+        "Live class",
+        "Live class",
+        ":material/groups:",
+        "class",
+    ),
+    AppPage(
         "learn",
         "screener/app/learn.py",
         "Learn",

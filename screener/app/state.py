@@ -41,6 +41,9 @@ RULES_DIR_ENV = settings.RULES_DIR_ENV
 _CASE = "screen.case"
 PRESENT = "present"
 """The query parameter that opens the Screen page in presentation mode (`?present=1`)."""
+CLASS_TEACHER = "class.teacher"
+"""The session-state key of the teacher's pass (`TeacherPass`) for the class this browser tab
+runs: kept on the server with the tab's session, never in an address."""
 APP_KEYS = (PRESENT,)
 """Query parameters about the page, not the case: `profile_from_query` never sees them."""
 

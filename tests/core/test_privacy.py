@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from screener.app.class_page import CODE_BOX
 from screener.app.pages import PAGES, AppPage
+from screener.present import class_words
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "streamlit_app.py"
@@ -121,6 +123,26 @@ def test_a_screening_in_the_app_leaves_no_trace(
     assert debug_logs, "the DEBUG capture saw nothing, so it proves nothing"
 
 
+def test_whatever_is_typed_into_a_class_code_box_leaves_no_trace(
+    disk_watch: None, debug_logs: list[str], capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A student who types their name where the class code goes: refused, and kept nowhere."""
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.switch_page(next(p.script for p in PAGES if p.key == "class")).run()
+    for box in ("join", "review"):
+        app.text_input(key=CODE_BOX + box).set_value(f"Jane {SEARCH_PROBE}")
+        labels = (class_words.JOIN_BUTTON, class_words.USE_CODE)
+        next(b for b in app.button if b.label in labels).click()
+        app.run()
+    app.query_params["join"] = SEARCH_PROBE
+    app.run()
+    assert not app.exception
+    assert app.error, "each was refused with a message"
+    out, err = capfd.readouterr()
+    _assert_no_probe(out + err, "stdout/stderr")
+    _assert_no_probe("\n".join(debug_logs), "the log")
+
+
 def test_a_screening_on_the_command_line_leaves_no_trace(disk_watch: None) -> None:
     profile = {
         "findings": ["seizures"],
@@ -159,12 +181,18 @@ def test_no_page_asks_for_identifiers(page: AppPage) -> None:
     for widget in IDENTIFIER_WIDGETS:
         assert len(app.get(widget)) == 0, widget
     # A search box is the most free text a page may have (the Screen page's picker has none:
-    # it filters in the browser, and what is typed never reaches the server).
-    assert len(app.text_input) <= 1
+    # it filters in the browser, and what is typed never reaches the server). The Live class
+    # page's boxes take a code or a key only (read strictly, never kept: see below).
+    assert len([box for box in app.text_input if not (box.key or "").startswith(CODE_BOX)]) <= 1
 
 
 def test_the_app_code_has_no_identifier_widgets() -> None:
     source = "\n".join(p.read_text() for p in [APP, *APP_PAGES.glob("*.py")])
     for widget in IDENTIFIER_WIDGETS:
         assert not re.search(rf"\bst\.{widget}\(", source), widget
-    assert len(re.findall(r"\bst\.text_input\(", source)) <= 1, "free text could carry identifiers"
+    boxes = re.findall(r"\bst\.text_input\(", source)
+    code_box = re.search(
+        r"def _code_box\(.*?\n    return st\.text_input\(.*?key=CODE_BOX \+ name", source, re.S
+    )
+    assert code_box, "the Live class page's text boxes are its code boxes"
+    assert len(boxes) <= 2, "free text could carry identifiers"
