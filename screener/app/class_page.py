@@ -103,7 +103,7 @@ def _drawn(session: ClassSession) -> tuple[str, int, bool, bool]:
 
 
 def _room_bars(room: RoomView) -> None:
-    st.markdown(f"### {plain(room.answered_text)}")
+    st.subheader(plain(room.answered_text), anchor=False)
     st.caption(plain(room.status))
     if room.reveal:
         st.success(components.bullets(plain(line) for line in room.reveal))
@@ -188,18 +188,23 @@ def _teacher(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook
         st.session_state[PRESENT] = presenting
     st.toggle(words.PRESENT_TOGGLE, key=PRESENT, on_change=_on_present, help=words.PRESENT_HELP)
     _show_flash()
-    st.header(plain(view.title), anchor=False)
-    st.caption(plain(view.about))
     address, qr = classroom.join_link(st.context.url, session.code)
-    code_col, qr_col = st.columns([3, 1], vertical_alignment="center")
-    with code_col:
-        st.markdown(f"# {plain(view.code)}")
-        st.markdown(plain(words.JOIN_ON_PROJECTOR.format(address=address)))
-    if qr is not None:
-        qr_col.image(qr, caption=words.QR_CAPTION, width=220)
-    _earlier(view.earlier)
-    _stage(view.stage)
-    _room(teacher, cases, book)
+    # The stage and the room take the screen; the way to join stays beside them all class.
+    # In large type, the code needs a wider column to stay on one line.
+    main_col, join_col = st.columns([2, 1] if presenting else [3, 1], gap="large")
+    with join_col:
+        st.header(plain(view.code), anchor=False)
+        if qr is not None:
+            st.image(qr, caption=words.QR_CAPTION, width="stretch")
+        st.caption(plain(words.JOIN_ON_PROJECTOR))
+        # A code block shows the address exactly as it is to be typed: never a link.
+        st.code(address, language=None, wrap_lines=True)
+    with main_col:
+        st.subheader(plain(view.title), anchor=False)
+        st.caption(plain(view.about))
+        _earlier(view.earlier)
+        _stage(view.stage)
+        _room(teacher, cases, book)
     with st.container(horizontal=True, key="class-controls"):
         if view.can_reveal:
             st.button(
@@ -455,7 +460,7 @@ def _review(cases: Sequence[TeachingCase], book: RuleBook) -> None:
 
 def _resume() -> None:
     with st.expander(words.RESUME_HEADING), st.form("class.resume", border=False):
-        code = _code_box(words.CODE_LABEL, "resume")
+        code = _code_box(words.RESUME_CODE, "resume")
         key = _code_box(words.RESUME_KEY, "teacher-key", secret=True)
         if st.form_submit_button(words.RESUME_BUTTON):
             try:

@@ -30,7 +30,7 @@ JOIN_HOW = "Type the code your teacher shows on the projector, or scan its QR co
 CODE_LABEL = "Class code"
 CODE_PLACEHOLDER = "ABCD-2345"
 JOIN_BUTTON = "Join the class"
-JOIN_ON_PROJECTOR = "Join on your phone: scan the QR code, or open {address} and type the code"
+JOIN_ON_PROJECTOR = "Join on your phone: scan the QR code, or open this address and type the code:"
 QR_CAPTION = "QR code of the join link"
 NOTHING_KEPT = (
     "Nothing about you is asked or kept: no account, no name. Your answers are counted "
@@ -171,6 +171,7 @@ TEACHER_KEY_HOW = (
     "key:"
 )
 RESUME_HEADING = "Are you the teacher? Take back your class"
+RESUME_CODE = "Your class's code"
 RESUME_KEY = "Teacher's key"
 RESUME_BUTTON = "Take back the class"
 LEAVE_BUTTON = "Leave the teacher's view"
