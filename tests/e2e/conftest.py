@@ -13,7 +13,14 @@ from tests.support.chromium import CHROMIUM_ARGS
 from tests.support.servers import ROOT, streamlit_server
 
 try:
-    from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        Page,
+        Playwright,
+        expect,
+        sync_playwright,
+    )
 except ImportError:  # pragma: no cover - only without the dev requirements
     sync_playwright = None
 
@@ -23,27 +30,48 @@ DESKTOP = {"width": 1400, "height": 1000}
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+def playwright() -> Iterator[Playwright]:
+    """Playwright, once the browser is known to be there."""
+    require_chromium()
+    if sync_playwright is None:
+        unavailable("Playwright is not installed: pip install -r requirements-dev.txt")
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser_context(
+    playwright: Playwright, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BrowserContext]:
     """One chromium profile for every test: a Streamlit session belongs to a page's connection,
     not to the profile, so pages stay strangers to each other. A profile on disk, unlike a
     throwaway one, keeps the app's compiled scripts between pages: each page then opens about a
     quarter faster."""
-    executable = require_chromium()
-    if sync_playwright is None:
-        unavailable("Playwright is not installed: pip install -r requirements-dev.txt")
-    expect.set_options(timeout=STEP_TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("chromium-profile"),
-            executable_path=str(executable),
-            args=CHROMIUM_ARGS,
-            accept_downloads=True,
-            viewport=DESKTOP,
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path_factory.mktemp("chromium-profile"),
+        executable_path=str(require_chromium()),
+        args=CHROMIUM_ARGS,
+        accept_downloads=True,
+        viewport=DESKTOP,
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """A chromium for tests that need people strangers to each other down to their cookies
+    (a teacher and students): each takes a context of its own."""
+    launched = playwright.chromium.launch(
+        executable_path=str(require_chromium()), args=CHROMIUM_ARGS
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -47,9 +47,12 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
-    """A headless server for `script` on a free loopback port, healthy when yielded."""
-    port = free_port()
+def streamlit_server(
+    script: Path, env: Mapping[str, str] | None = None, port: int | None = None
+) -> Iterator[Server]:
+    """A headless server for `script` on a loopback port (a free one unless given), healthy
+    when yielded."""
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable,
