@@ -39,6 +39,7 @@ DRAWN = "class.drawn"
 PRACTICE_CODE = "class.practice.code"
 PRACTICE_NEW = "class.practice.new"
 PRACTICE_DONE = "class.practice.done"
+PRACTICE_FOLD = "class.practice.fold"
 PRESENT = "class.present"
 CODE_BOX = "class.codebox."
 """The key prefix of every text box on the page: each takes a code or a key, read strictly
@@ -303,7 +304,12 @@ def _answer_form(
 
 
 def _practice_for_class() -> None:
-    with st.expander(words.PRACTICE_HEADING):
+    # Drawn only once opened: most students never open it, and every phone redraws this part
+    # at each answer.
+    fold = st.expander(words.PRACTICE_HEADING, key=PRACTICE_FOLD, on_change="rerun")
+    with fold:
+        if not fold.open:
+            return
         st.caption(plain(words.PRACTICE_HOW))
         code = st.session_state.get(PRACTICE_CODE)
         if code:
@@ -473,6 +479,7 @@ def _resume() -> None:
 
 def draw() -> None:
     book = state.book()
+    state.freeze_long_lived()
     cases = packs.teaching_cases(book, packs.case_pack(book))
     components.screen_style(presenting=state.presentation())
     st.title(words.PAGE_TITLE, anchor=False)

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
 
 from screener import classroom
-from screener.app.class_page import CODE_BOX
+from screener.app.class_page import CODE_BOX, PRACTICE_FOLD
 from screener.app.state import CLASS_TEACHER
 from screener.inputs.class_input import NO_PATTERN, AnswerProblem, CodeProblem
 from screener.models import Confidence, TeacherPass, TeachingCase
@@ -353,6 +353,8 @@ def test_a_practice_code_keeps_a_missed_stage_and_brings_it_back(
     teacher = start(app, case)
     button(app, words.NEXT_BUTTON).click().run()
     phone = join(teacher.code)
+    phone.session_state[PRACTICE_FOLD] = True  # the student opens "Practise what you miss"
+    phone.run()
     button(phone, words.MAKE_CODE).click().run()
     code = phone.session_state["class.practice.code"]
     assert f"{code[:4]}-{code[4:8]}-{code[8:]}" in said(phone)
