@@ -2,24 +2,30 @@
 each in a browser context of their own, run a two-stage case on two app processes that share
 the database; the projector counts the room by itself; no student can move the class or open
 its export. Then the app is killed mid-class (SIGKILL) and restarted: no saved answer is lost.
+And the benchmark's lightweight client still answers as a phone does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import re
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bench.classroom import LightStudent
 from screener import classroom
 from screener.models import TeachingCase
 from screener.present import class_words as words
 from screener.rulebook import RuleBook
+from screener.settings import SQLITE_PATH_ENV
 from screener.store import connect, queries
+from screener.store.database import disconnect
 from tests.conftest import ClassDatabase
 from tests.core.test_classroom_engine import other_pattern, two_stage_case
 from tests.e2e.conftest import STEP_TIMEOUT_MS, Screenshots
@@ -185,3 +191,29 @@ def test_an_app_killed_mid_class_and_restarted_keeps_every_saved_answer(
     session = queries.session_by_code(connect(), teacher.code)
     assert session is not None
     assert [a.patterns for a in queries.answers(connect(), session.id)] == [()]
+
+
+def test_the_benchmarks_lightweight_client_answers_as_a_phone_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, book: RuleBook
+) -> None:
+    """bench.classroom's stand-in for most phones: its answer is saved, and said to be."""
+    env = {SQLITE_PATH_ENV: str(tmp_path / "classes.sqlite3")}
+    monkeypatch.setenv(SQLITE_PATH_ENV, env[SQLITE_PATH_ENV])
+    teacher = classroom.start_class(two_stage_case(book))
+
+    async def answer(url: str) -> float:
+        student = LightStudent(url, teacher.code)
+        await student.join()
+        try:
+            return await student.answer([words.NO_PATTERN], words.CONFIDENCE["unsure"])
+        finally:
+            await student.client.close()
+
+    with streamlit_server(APP, env) as server:
+        took = asyncio.run(answer(server.url))
+    assert took > 0
+    session = queries.session_by_code(connect(), teacher.code)
+    assert session is not None
+    (kept,) = queries.answers(connect(), session.id)
+    assert (kept.patterns, kept.confidence) == ((), "unsure")
+    disconnect()
