@@ -61,15 +61,12 @@ from screener.store import practice as practice_store
 
 
 class ClassProblem(Exception):
-    """What to tell the user instead: `text` in plain words. `retry`: the same action may work
-    if sent again (the database was busy or down; what the user chose is still there)."""
+    """What to tell the user instead: `text`, in plain words, which says whether sending the
+    same again may work (the database was busy or down: what the user chose is still there)."""
 
-    def __init__(self, text: str, *, retry: bool = False, stage: int | None = None) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(text)
         self.text = text
-        self.retry = retry
-        self.stage = stage
-        """The class's stage now, when the refusal was that it moved on."""
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -89,9 +86,7 @@ def _db() -> Database:
     except settings.SettingsError as error:
         raise ClassProblem(str(error)) from None
     except StoreUnavailable as error:
-        raise ClassProblem(
-            f"{words.UNAVAILABLE[error.why]} {words.TRY_AGAIN}", retry=True
-        ) from None
+        raise ClassProblem(f"{words.UNAVAILABLE[error.why]} {words.TRY_AGAIN}") from None
 
 
 @contextlib.contextmanager
@@ -102,11 +97,11 @@ def _plainly(case: TeachingCase | None = None, *, unsaved: str | None = None) ->
         yield
     except StoreUnavailable as error:
         after = words.NOT_SAVED.format(button=unsaved) if unsaved else words.TRY_AGAIN
-        raise ClassProblem(f"{words.UNAVAILABLE[error.why]} {after}", retry=True) from None
+        raise ClassProblem(f"{words.UNAVAILABLE[error.why]} {after}") from None
     except ClassRefused as error:
         stage = stage_heading(case, error.stage) if case and error.stage is not None else ""
         text = words.REFUSAL[error.reason].format(stage=stage, days=retention_days())
-        raise ClassProblem(text, stage=error.stage) from None
+        raise ClassProblem(text) from None
 
 
 def case_for(session: ClassSession, cases: Sequence[TeachingCase]) -> TeachingCase:
@@ -320,7 +315,7 @@ def send_answer(
     now: dt.datetime | None = None,
 ) -> str:
     """Save the seat's answer to `stage`; the words that say it was saved. Raises
-    `ClassProblem` (with `retry` when the database failed: nothing was saved)."""
+    `ClassProblem` (saying to send it again when the database failed: nothing was saved)."""
     read = read_answer(picks, confidence, book)
     if isinstance(read, AnswerProblem):
         raise ClassProblem(words.ANSWER_PROBLEM[read])

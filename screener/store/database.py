@@ -38,21 +38,20 @@ _log = logging.getLogger(__name__)
 
 def database_url(config: settings.Settings) -> URL:
     """The URL to connect to: the setting's, with psycopg 3 as PostgreSQL's driver, or the
-    SQLite file."""
+    SQLite file. Raises `settings.SettingsError` for an address of anything else."""
     if config.database_url is None:
         return URL.create("sqlite", database=str(config.sqlite_path))
     try:
         url = make_url(config.database_url)
     except ArgumentError:
-        raise StoreUnavailable(
-            "unavailable", f"{settings.DATABASE_URL_ENV} is not a database address"
-        ) from None
-    if url.get_backend_name() in ("postgresql", "postgres"):
+        url = None
+    if url is not None and url.get_backend_name() in ("postgresql", "postgres"):
         return url.set(drivername="postgresql+psycopg")
-    if url.get_backend_name() == "sqlite":
+    if url is not None and url.get_backend_name() == "sqlite":
         return url
-    raise StoreUnavailable(
-        "unavailable", f"{settings.DATABASE_URL_ENV} must name a PostgreSQL or SQLite database"
+    raise settings.SettingsError(
+        f"A setting cannot be used: {settings.DATABASE_URL_ENV} must be the address of a "
+        "PostgreSQL database (postgresql://user@host:port/name) or of a SQLite file"
     )
 
 
