@@ -90,9 +90,6 @@ class StreamlitClient:
             raise LookupError(f"no {kind} labelled {label!r} on the page")
         return found[-1]
 
-    def texts(self) -> list[str]:
-        return [d.text for d in self.drawn]
-
     def _message(self, fragment_id: str = "", *, auto: bool = False) -> BackMsg:
         message = BackMsg()
         state = message.rerun_script
@@ -105,11 +102,11 @@ class StreamlitClient:
         state.widget_states.widgets.extend(self._states.values())
         return message
 
-    async def rerun(self, message: BackMsg | None = None) -> None:
-        """Send a rerun and wait until the run it starts has finished."""
+    async def rerun(self) -> None:
+        """Rerun the page and wait until the run has finished."""
         assert self._socket is not None
         self._finished.clear()
-        await self._socket.send((message or self._message()).SerializeToString())
+        await self._socket.send(self._message().SerializeToString())
         await self._finished.wait()
 
     def watch(self, condition: Callable[[Drawn], bool]) -> asyncio.Future[float]:
