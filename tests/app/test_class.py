@@ -214,6 +214,21 @@ def test_a_bad_join_link_says_so_plainly_and_offers_the_code_box(
             assert value not in " ".join(e.value for e in phone.error)
 
 
+@pytest.mark.parametrize(
+    "seat", ["../../etc/passwd", "x", "A" * 500, "<b>seat</b>", "Vq3m0mN_1d kPzYxw9QaLg"]
+)
+def test_a_seat_in_the_address_that_is_not_one_is_replaced_by_a_new_seat(
+    class_database: ClassDatabase, app: AppTest, case: TeachingCase, seat: str
+) -> None:
+    teacher = start(app, case)
+    phone = join(teacher.code, seat=seat)
+    given = phone.query_params["seat"]
+    assert given != seat and len(given) >= 16
+    send(phone, [NO_PATTERN], Confidence.CERTAIN)
+    session = queries.session_by_code(connect(), teacher.code)
+    assert [a.seat for a in queries.answers(connect(), session.id)] == [given]
+
+
 def test_an_expired_class_says_so(class_database: ClassDatabase, case: TeachingCase) -> None:
     past = dt.datetime.now(dt.UTC) - dt.timedelta(days=40)
     teacher = classroom.start_class(case, now=past)
