@@ -1,0 +1,115 @@
+"""Which look-alike a non-neurologic card names first (issue 21, addendum 2).
+
+A rule example can say a card is strong or partial, and a mimic case that its cause is among the
+look-alikes considered; neither says which one the card names *first*, nor which banner stands
+beside it. These do, for the fixes of addendum 2 (B2, B3, B9, B11, C) and for the common
+non-paraneoplastic causes every syndrome now lists (the idiopathic or autoimmune form, medicines,
+infection), so that a card in a person without cancer says which to think of first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.engine import screen
+from screener.models import LabValue, Profile, Tier
+
+
+def lab(analyte: str, value: float, unit: str) -> LabValue:
+    return LabValue(analyte=analyte, value=value, unit=unit)
+
+
+def card(book, syndrome: str, **fields):
+    result = screen(Profile(**fields), book)
+    return result, next((m for m in result.matches if m.syndrome == syndrome), None)
+
+
+FIRST = [
+    # (what it shows, syndrome, profile fields, the look-alike named first)
+    (
+        "B2: low blood pressure on a checkpoint inhibitor with a cortisol-excess picture",
+        "ectopic_acth_syndrome",
+        {
+            "findings": [
+                "proximal_leg_weakness",
+                "easy_bruising",
+                "checkpoint_inhibitor",
+                "low_blood_pressure",
+                "vomiting",
+            ],
+            "cancers": ["sclc"],
+            "labs": [lab("potassium", 2.8, "mmol/L")],
+        },
+        "adrenal_insufficiency",
+    ),
+    (
+        "B2: cortisol excess without a cancer, potassium above 3.0: Cushing disease first",
+        "ectopic_acth_syndrome",
+        {
+            "findings": [
+                "proximal_leg_weakness",
+                "easy_bruising",
+                "new_high_blood_pressure",
+                "cortisol_not_suppressed_by_dexamethasone",
+            ],
+        },
+        "pituitary_cushing_disease",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "syndrome", "fields", "first"), FIRST, ids=[f[0] for f in FIRST])
+def test_the_card_names_this_look_alike_first(book, what, syndrome, fields, first):
+    _, match = card(book, syndrome, **fields)
+    assert match is not None, f"{what}: no {syndrome} card"
+    assert match.tier != Tier.STRONG
+    assert match.mimics_first[:1] == (first,), f"{what}: names {match.mimics_first} first"
+
+
+NOT_FIRST = [
+    # (what it shows, syndrome, profile fields, a look-alike that must not be named)
+    (
+        "B2: cortisol excess with a potassium of 2.6 and a very high ACTH is not adrenal failure",
+        "ectopic_acth_syndrome",
+        {
+            "findings": [
+                "proximal_leg_weakness",
+                "skin_darkening",
+                "cortisol_not_suppressed_by_dexamethasone",
+            ],
+            "cancers": ["sclc"],
+            "labs": [lab("acth", 45, "pmol/L"), lab("potassium", 2.6, "mmol/L")],
+        },
+        "adrenal_insufficiency",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "syndrome", "fields", "mimic"), NOT_FIRST, ids=[f[0] for f in NOT_FIRST]
+)
+def test_the_card_does_not_name_this_look_alike(book, what, syndrome, fields, mimic):
+    _, match = card(book, syndrome, **fields)
+    assert match is not None, f"{what}: no {syndrome} card"
+    assert mimic not in match.mimics_first
+
+
+def test_no_strong_ectopic_acth_card_stands_beside_the_adrenal_crisis_banner(book):
+    """B2: a strong cortisol-excess card and an adrenal-crisis banner teach opposite things."""
+    findings = ["proximal_leg_weakness", "easy_bruising", "skin_darkening", "swollen_legs_ankles"]
+    crises = [
+        {"labs": [lab("cortisol", 60, "nmol/L"), lab("sodium", 129, "mmol/L")]},
+        {"findings": ["checkpoint_inhibitor", "low_blood_pressure", "vomiting"]},
+        {"findings": ["steroids_recently_stopped", "low_blood_pressure", "confusion"]},
+    ]
+    for crisis in crises:
+        labs = [lab("potassium", 2.7, "mmol/L"), *crisis.get("labs", [])]
+        profile = Profile(
+            findings=tuple(findings + crisis.get("findings", [])),
+            cancers=("sclc",),
+            labs=tuple(labs),
+        )
+        result = screen(profile, book)
+        assert "adrenal_crisis" in {flag.red_flag for flag in result.red_flags}, crisis
+        tiers = {m.syndrome: m.tier for m in result.matches}
+        assert tiers.get("ectopic_acth_syndrome") != Tier.STRONG, crisis
