@@ -55,6 +55,18 @@ FIRST = [
         },
         "pituitary_cushing_disease",
     ),
+    (
+        "C: a target rash alone, with no cancer, is usually an infection",
+        "erythema_multiforme",
+        {"findings": ["target_like_rash"]},
+        "infection_the_usual_trigger_of_erythema_multiforme",
+    ),
+    (
+        "C: a target rash after a cold sore names herpes simplex, not infection in general",
+        "erythema_multiforme",
+        {"findings": ["target_like_rash", "recent_cold_sore"]},
+        "herpes_simplex_trigger",
+    ),
 ]
 
 
@@ -113,3 +125,13 @@ def test_no_strong_ectopic_acth_card_stands_beside_the_adrenal_crisis_banner(boo
         assert "adrenal_crisis" in {flag.red_flag for flag in result.red_flags}, crisis
         tiers = {m.syndrome: m.tier for m in result.matches}
         assert tiers.get("ectopic_acth_syndrome") != Tier.STRONG, crisis
+
+
+def test_non_healing_stomatitis_puts_paraneoplastic_pemphigus_ahead_of_erythema_multiforme(book):
+    """B3: weeks of non-healing mouth sores with target spots, sore eyes, crusted lips and
+    blisters: erythema multiforme is self-limited, so paraneoplastic pemphigus leads."""
+    findings = ("painful_mouth_sores", "target_like_rash", "sore_red_eyes", "crusted_lips")
+    result = screen(Profile(findings=(*findings, "skin_blisters")), book)
+    shown = [m.syndrome for m in result.matches]
+    assert shown[:1] == ["paraneoplastic_pemphigus"], shown
+    assert "erythema_multiforme" not in shown
