@@ -56,6 +56,43 @@ FIRST = [
         "pituitary_cushing_disease",
     ),
     (
+        "B9: the ISTH score after chemotherapy in prostate cancer is the marrow first",
+        "disseminated_intravascular_coagulation",
+        {
+            "findings": ["chemotherapy_recent"],
+            "cancers": ["prostate_cancer"],
+            "labs": [
+                lab("platelets", 40, "×10⁹/L"),
+                lab("d_dimer", 1.2, "mg/L FEU"),
+                lab("pt", 16.5, "s"),
+            ],
+        },
+        "chemotherapy_effects",
+    ),
+    (
+        "systematic: a DIC picture with a fever is sepsis first",
+        "disseminated_intravascular_coagulation",
+        {
+            "findings": ["fever"],
+            "labs": [lab("platelets", 45, "×10⁹/L"), lab("d_dimer", 8, "mg/L FEU")],
+        },
+        "sepsis_or_another_severe_illness",
+    ),
+    (
+        "B9: heparin with a halved platelet count is HIT first",
+        "trousseau_syndrome",
+        {
+            "findings": [
+                "migratory_thrombophlebitis",
+                "leg_clot",
+                "heparin_treatment",
+                "platelet_count_halved",
+            ],
+            "cancers": ["pancreatic_cancer"],
+        },
+        "heparin_induced_thrombocytopenia",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
@@ -135,3 +172,14 @@ def test_non_healing_stomatitis_puts_paraneoplastic_pemphigus_ahead_of_erythema_
     shown = [m.syndrome for m in result.matches]
     assert shown[:1] == ["paraneoplastic_pemphigus"], shown
     assert "erythema_multiforme" not in shown
+
+
+def test_heparin_with_normal_platelets_does_not_make_trousseau_syndrome_hit_first(book):
+    """B9: the teaching case's treatment stage, on low-molecular-weight heparin with platelets of
+    240: the card stays strong and names no look-alike first."""
+    case = next(c for c in book.cases if c.id == "case_moving_vein_clots")
+    result = screen(Profile.of(case.stage_profiles[-1]), book)
+    match = result.matches[0]
+    assert match.syndrome == "trousseau_syndrome"
+    assert match.tier == Tier.STRONG
+    assert "heparin_induced_thrombocytopenia" not in match.mimics_first
