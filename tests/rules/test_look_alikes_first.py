@@ -93,6 +93,27 @@ FIRST = [
         "heparin_induced_thrombocytopenia",
     ),
     (
+        "B11: fever with tender plaques in acute myeloid leukaemia is an infection first",
+        "sweet_syndrome",
+        {"findings": ["painful_red_plaques", "fever", "high_neutrophils"], "cancers": ["aml"]},
+        "skin_infection",
+    ),
+    (
+        "B11: fever with tender plaques and a neutrophil count of 0.6 is an infection first",
+        "sweet_syndrome",
+        {
+            "findings": ["painful_red_plaques", "fever"],
+            "labs": [lab("neutrophils", 0.6, "×10⁹/L")],
+        },
+        "skin_infection",
+    ),
+    (
+        "systematic: tender plaques with normal counts and no cancer: classic Sweet first",
+        "sweet_syndrome",
+        {"findings": ["painful_red_plaques", "fever", "joint_pain"]},
+        "classic_sweet_syndrome_without_a_cancer",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
