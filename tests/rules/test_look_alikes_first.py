@@ -114,6 +114,24 @@ FIRST = [
         "classic_sweet_syndrome_without_a_cancer",
     ),
     (
+        "systematic: membranous nephropathy, no cancer, no PLA2R result: the primary form",
+        "paraneoplastic_membranous_nephropathy",
+        {"findings": ["swollen_legs_ankles", "urine_heavy_protein", "kidney_biopsy_membranous"]},
+        "primary_membranous_nephropathy",
+    ),
+    (
+        "systematic: minimal change disease with no cancer, nodes, sweats or itch",
+        "hodgkin_minimal_change_disease",
+        {
+            "findings": [
+                "swollen_legs_ankles",
+                "urine_heavy_protein",
+                "kidney_biopsy_minimal_change",
+            ]
+        },
+        "minimal_change_disease_without_a_cancer",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
