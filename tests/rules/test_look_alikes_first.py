@@ -132,6 +132,52 @@ FIRST = [
         "minimal_change_disease_without_a_cancer",
     ),
     (
+        "systematic: acromegaly with an enlarged pituitary, no GHRH result, no tumour known",
+        "ectopic_ghrh_acromegaly",
+        {
+            "findings": [
+                "coarse_facial_features",
+                "snoring",
+                "high_igf1",
+                "pituitary_enlarged_no_adenoma",
+            ]
+        },
+        "pituitary_acromegaly",
+    ),
+    (
+        "systematic: a high calcium with a low phosphate and phosphate wasting, PTH not low",
+        "tumour_induced_osteomalacia",
+        {
+            "findings": ["phosphate_wasting_in_urine", "bone_pain"],
+            "labs": [lab("calcium", 2.9, "mmol/L"), lab("phosphate", 0.6, "mmol/L")],
+        },
+        "primary_hyperparathyroidism",
+    ),
+    (
+        "C: a suppressed PTH in breast cancer without a raised PTHrP is calcium from bone first",
+        "humoral_hypercalcaemia_of_malignancy",
+        {"findings": ["high_calcium", "low_pth"], "cancers": ["breast_cancer"]},
+        "bone_metastases_or_myeloma",
+    ),
+    (
+        "systematic: SIADH with no cancer and no medicine: the non-tumour causes first",
+        "siadh",
+        {
+            "findings": ["low_serum_osmolality", "concentrated_urine"],
+            "labs": [lab("sodium", 128, "mmol/L")],
+        },
+        "siadh_from_a_chest_infection_pain_or_a_brain_disorder",
+    ),
+    (
+        "systematic: weeks of fever in Hodgkin lymphoma before infection is looked for",
+        "paraneoplastic_fever_cachexia",
+        {
+            "findings": ["fever", "night_sweats", "fever_over_3_weeks"],
+            "cancers": ["hodgkin_lymphoma"],
+        },
+        "infection",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
