@@ -178,6 +178,60 @@ FIRST = [
         "infection",
     ),
     (
+        "systematic: Coombs-positive haemolysis with no cancer and no nodes",
+        "autoimmune_haemolytic_anaemia",
+        {"findings": ["low_haemoglobin", "dat_positive", "haemolysis_markers"]},
+        "warm_aiha_without_cancer",
+    ),
+    (
+        "systematic: isolated low platelets with no cancer and no nodes",
+        "immune_thrombocytopenia",
+        {"findings": ["platelets_below_100", "platelet_causes_excluded"]},
+        "primary_immune_thrombocytopenia",
+    ),
+    (
+        "C: red cell aplasia a few weeks after chemotherapy",
+        "pure_red_cell_aplasia",
+        {
+            "findings": [
+                "low_haemoglobin",
+                "very_low_reticulocytes",
+                "normal_white_cells_and_platelets",
+                "chemotherapy_recent",
+            ],
+            "cancers": ["thymoma"],
+        },
+        "chemotherapy_effects",
+    ),
+    (
+        "systematic: red cell aplasia with no cancer and no chest mass",
+        "pure_red_cell_aplasia",
+        {
+            "findings": [
+                "low_haemoglobin",
+                "very_low_reticulocytes",
+                "normal_white_cells_and_platelets",
+            ]
+        },
+        "red_cell_aplasia_without_a_cancer",
+    ),
+    (
+        "systematic: unexplained low neutrophils with no cancer",
+        "paraneoplastic_neutropenia",
+        {"findings": ["low_white_cells", "neutropenia_causes_excluded"]},
+        "chronic_idiopathic_or_autoimmune_neutropenia",
+    ),
+    (
+        "C: a smoker with a raised EPO and nothing pointing to the kidney or liver",
+        "paraneoplastic_erythrocytosis",
+        {
+            "findings": ["epo_raised_or_normal", "smoking_history"],
+            "labs": [lab("haematocrit", 54, "%")],
+            "sex": "male",
+        },
+        "smoking",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
@@ -215,6 +269,17 @@ NOT_FIRST = [
             "labs": [lab("acth", 45, "pmol/L"), lab("potassium", 2.6, "mmol/L")],
         },
         "adrenal_insufficiency",
+    ),
+    (
+        "C: a smoker with flank pain and a known kidney cancer: the kidney, not smoking",
+        "paraneoplastic_erythrocytosis",
+        {
+            "findings": ["epo_raised_or_normal", "smoking_history", "flank_pain"],
+            "cancers": ["renal_cell_carcinoma"],
+            "labs": [lab("haematocrit", 54, "%")],
+            "sex": "male",
+        },
+        "smoking",
     ),
 ]
 
