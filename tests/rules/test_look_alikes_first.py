@@ -232,6 +232,12 @@ FIRST = [
         "smoking",
     ),
     (
+        "C: a V-neck rash with weak shoulders in breast cancer, no heliotrope or Gottron",
+        "dermatomyositis",
+        {"findings": ["shawl_v_rash", "proximal_arm_weakness"], "cancers": ["breast_cancer"]},
+        "lupus_or_a_sun_related_rash",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
