@@ -238,6 +238,27 @@ FIRST = [
         "lupus_or_a_sun_related_rash",
     ),
     (
+        "systematic: sudden swollen hands that settle quickly on low-dose steroids",
+        "rs3pe_syndrome",
+        {
+            "findings": [
+                "sudden_swelling_hands_feet",
+                "stiff_swollen_hand_tendons",
+                "good_response_low_dose_steroids",
+            ]
+        },
+        "rs3pe_without_a_cancer",
+    ),
+    (
+        "systematic: low platelets with Coombs-negative red-cell breakdown",
+        "disseminated_intravascular_coagulation",
+        {
+            "findings": ["haemolysis_markers"],
+            "labs": [lab("platelets", 30, "×10⁹/L"), lab("d_dimer", 2, "mg/L FEU")],
+        },
+        "thrombotic_microangiopathy",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
