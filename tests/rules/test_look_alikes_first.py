@@ -259,6 +259,12 @@ FIRST = [
         "thrombotic_microangiopathy",
     ),
     (
+        "systematic: girdle pain with a new headache is giant cell arteritis first",
+        "paraneoplastic_polymyalgia",
+        {"findings": ["girdle_pain_stiffness", "poor_response_low_dose_steroids", "headache"]},
+        "giant_cell_arteritis",
+    ),
+    (
         "C: a target rash alone, with no cancer, is usually an infection",
         "erythema_multiforme",
         {"findings": ["target_like_rash"]},
