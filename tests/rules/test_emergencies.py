@@ -155,6 +155,22 @@ EMERGENCIES = [
         "now",
         "fever_with_low_neutrophils",
     ),
+    # The adrenal_insufficiency mimic before any cortisol result (adrenal metastases, say).
+    (
+        "low blood pressure, vomiting and darker skin in lung cancer",
+        {"findings": ["low_blood_pressure", "vomiting", "skin_darkening"], "cancers": ["nsclc"]},
+        "now",
+        "adrenal_crisis",
+    ),
+    (
+        "low blood pressure and vomiting, sodium 128, potassium 5.6",
+        {
+            "findings": ["low_blood_pressure", "vomiting"],
+            "labs": [lab("sodium", 128, "mmol/L"), lab("potassium", 5.6, "mmol/L")],
+        },
+        "now",
+        "adrenal_crisis",
+    ),
     # C: asymptomatic calcium 3.0-3.5 in cancer is within days (RCEM: monitor, fluids, repeat).
     (
         "calcium 3.2 in breast cancer",
