@@ -171,6 +171,13 @@ EMERGENCIES = [
         "now",
         "adrenal_crisis",
     ),
+    # The post-viral ataxia look-alike's same-day presentation: a toddler who stops walking.
+    (
+        "a toddler stops walking",
+        {"findings": ["child_stops_walking"], "age_band": "0-17"},
+        "today",
+        "young_child_stops_walking",
+    ),
     # C: asymptomatic calcium 3.0-3.5 in cancer is within days (RCEM: monitor, fluids, repeat).
     (
         "calcium 3.2 in breast cancer",
