@@ -94,7 +94,14 @@ URGENCY_CASES = [
         "hyperglycaemic_emergency",
     ),
     ("potassium 6.7", {"labs": [lab("potassium", 6.7, "mmol/L")]}, "now", "severe_hyperkalaemia"),
-    ("potassium 6.1", {"labs": [lab("potassium", 6.1, "mmol/L")]}, None, None),
+    # Issue 21 (C): 6.0-6.4 is moderate hyperkalaemia (UK Kidney Association), a same-day check.
+    (
+        "potassium 6.1",
+        {"labs": [lab("potassium", 6.1, "mmol/L")]},
+        "today",
+        "moderate_hyperkalaemia",
+    ),
+    ("potassium 5.8", {"labs": [lab("potassium", 5.8, "mmol/L")]}, None, None),
     (
         "potassium 3.1 with palpitations",
         {"findings": ["palpitations"], "labs": [lab("potassium", 3.1, "mmol/L")]},
