@@ -26,7 +26,7 @@ _ASCII_UNIT = (
     (re.compile(r"\^\s*3"), "³"),
     (re.compile(r"^[xX*]\s*10"), "×10"),
     (re.compile(r"^10(?=[¹⁹⁶³])"), "×10"),
-    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l)\b)"), "µ"),
+    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l|kat)\b)"), "µ"),
     (re.compile(r"μ"), "µ"),  # Greek mu to the micro sign the rule book uses
 )
 
@@ -65,23 +65,27 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
     analyte = book.lab_by_id.get(lab.analyte)
     if analyte is None:
         return f"unknown lab analyte '{lab.analyte}'"
-    factor = analyte.factor_for(lab.unit)
-    if factor is None:
+    value = analyte.in_main_unit(lab.value, lab.unit)
+    if value is None:
         return (
             f"{analyte.label}: the unit '{lab.unit}' is not accepted; "
             f"use one of {', '.join(analyte.units)}"
         )
-    value = lab.value * factor
     low, high = analyte.plausible.low, analyte.plausible.high
     if low <= value <= high:
         return None
-    in_unit = "" if factor == 1 else f" ({number_text(value)} {analyte.unit})"
+    in_unit = "" if value == lab.value else f" ({number_text(value)} {analyte.unit})"
     message = (
         f"{analyte.label} {number_text(lab.value)} {lab.unit}{in_unit} is outside the range a "
         f"living person can have ({number_text(low)}–{number_text(high)} {analyte.unit})"
     )
     other_units = [u for u in analyte.units if u != lab.unit]
-    fits = [u for u in other_units if low <= lab.value * (analyte.factor_for(u) or 0) <= high]
+    fits = [
+        u
+        for u in other_units
+        if (converted := analyte.in_main_unit(lab.value, u)) is not None
+        and low <= converted <= high
+    ]
     if fits:
         message += f"; was it measured in {' or '.join(fits)}?"
     return message
@@ -98,7 +102,9 @@ def read_labs(
     readings = []
     for lab in labs:
         analyte = book.lab_by_id[lab.analyte]
-        value = lab.value * (analyte.factor_for(lab.unit) or 1.0)
+        value = analyte.in_main_unit(lab.value, lab.unit)
+        if value is None:  # refused by check_lab_value above
+            continue
         crossed = []
         for threshold in analyte.thresholds:
             if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:

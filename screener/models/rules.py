@@ -107,6 +107,11 @@ class Finding(Frozen):
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
     )
+    normal: bool = Field(
+        default=False,
+        description="A normal or negative result ('brain MRI normal', 'CK normal', 'antibody "
+        "negative'): not a phenotype, so it needs no HPO term.",
+    )
     set_when: SetWhen | None = Field(
         default=None,
         description="Set by the screener from the rest of the case, never entered.",
@@ -124,15 +129,49 @@ class Finding(Frozen):
         return tuple(term_id for term_id, _ in self.hpo_terms)
 
 
+SystemKind = Literal["phenotype", "exposure", "course", "context"]
+"""What a group of findings describes: the person's phenotype (symptoms, signs, test results),
+exposures (treatments, habits), the course over time, or context the screener sets itself."""
+
+
 class BodySystem(Frozen):
     id: Id
     label: ShortText
+    kind: SystemKind = Field(
+        default="phenotype",
+        description="'phenotype' (symptoms, signs and test results: each should carry HPO "
+        "terms), 'exposure' (treatments and habits), 'course' (how the illness unfolded) or "
+        "'context' (set by the screener from the rest of the case).",
+    )
     findings: tuple[Finding, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _set_findings_are_context(self) -> BodySystem:
+        set_by_screener = [f.id for f in self.findings if f.set_when is not None]
+        if set_by_screener and self.kind != "context":
+            raise ValueError(
+                f"findings the screener sets ({', '.join(set_by_screener)}) belong in a group "
+                "of kind 'context'"
+            )
+        return self
+
+    @property
+    def phenotypes(self) -> tuple[Finding, ...]:
+        """The findings that describe the person's phenotype: a phenotype group's findings,
+        normal and negative results left out."""
+        if self.kind != "phenotype":
+            return ()
+        return tuple(f for f in self.findings if not f.normal)
 
 
 class AlternativeUnit(Frozen):
     unit: ShortText
     factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
+    offset: Number = Field(
+        default=0,
+        description="Added after multiplying, for scales that do not start at the same zero: "
+        "main = value × factor + offset (°F → °C: factor 0.5556, offset −17.78).",
+    )
 
 
 class Range(Frozen):
@@ -185,6 +224,7 @@ class LabThreshold(Frozen):
 class LabAnalyte(Frozen):
     id: Id
     label: ShortText
+    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
@@ -198,6 +238,23 @@ class LabAnalyte(Frozen):
         if unit == self.unit:
             return 1.0
         return next((alt.factor for alt in self.alternative_units if alt.unit == unit), None)
+
+    def _conversion(self, unit: str) -> tuple[float, float] | None:
+        if unit == self.unit:
+            return 1.0, 0.0
+        return next(
+            ((alt.factor, alt.offset) for alt in self.alternative_units if alt.unit == unit), None
+        )
+
+    def in_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in `unit`) in the main unit, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else value * conversion[0] + conversion[1]
+
+    def from_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in the main unit) in `unit`, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else (value - conversion[1]) / conversion[0]
 
     @property
     def units(self) -> tuple[str, ...]:

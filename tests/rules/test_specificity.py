@@ -307,9 +307,9 @@ CONVERSIONS = [
 
 @pytest.mark.parametrize(("analyte", "value", "unit", "expected"), CONVERSIONS)
 def test_alternative_units_convert_correctly(book, analyte, value, unit, expected):
-    factor = book.lab_by_id[analyte].factor_for(unit)
-    assert factor is not None, f"{analyte}: {unit} not accepted"
-    assert value * factor == pytest.approx(expected, rel=0.01)
+    converted = book.lab_by_id[analyte].in_main_unit(value, unit)
+    assert converted is not None, f"{analyte}: {unit} not accepted"
+    assert converted == pytest.approx(expected, rel=0.01)
 
 
 def test_every_analyte_range_is_in_its_main_unit(book):
