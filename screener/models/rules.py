@@ -232,7 +232,17 @@ class LabAnalyte(Frozen):
     )
     plausible: Range = Field(description="Values outside this range are refused as impossible.")
     thresholds: tuple[LabThreshold, ...] = Field(min_length=1)
-    note: ShortText | None = None
+    note: ShortText | None = Field(
+        default=None, description="Where the cut-offs come from, in a sentence."
+    )
+    references: tuple[ReferenceId, ...] = Field(
+        default=(), description="Sources of the cut-offs, where one was found."
+    )
+    status: Status = Field(
+        default=Status.NEEDS_REVIEW,
+        description="source-checked only when every cut-off is in a cited, checked source; "
+        "cut-offs from standard knowledge stay needs-review.",
+    )
 
     def factor_for(self, unit: str) -> float | None:
         if unit == self.unit:
