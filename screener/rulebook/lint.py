@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from screener.models import Category, Status
+from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
 
@@ -58,6 +59,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_mimics(loaded),
         *_coverage(loaded),
         *_about(loaded),
+        *hpo_problems(loaded),
     ]
 
 
