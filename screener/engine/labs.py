@@ -65,12 +65,16 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
     analyte = book.lab_by_id.get(lab.analyte)
     if analyte is None:
         return f"unknown lab analyte '{lab.analyte}'"
-    value = analyte.in_main_unit(lab.value, lab.unit)
-    if value is None:
+    if analyte.factor_for(lab.unit) is None:
         return (
             f"{analyte.label}: the unit '{lab.unit}' is not accepted; "
             f"use one of {', '.join(analyte.units)}"
         )
+    if lab.value is None:  # not detected, limit not given
+        return None
+    value = analyte.in_main_unit(lab.value, lab.unit)
+    if value is None:
+        return None  # unreachable: the unit is accepted
     low, high = analyte.plausible.low, analyte.plausible.high
     if low <= value <= high:
         return None
@@ -80,11 +84,11 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
         f"living person can have ({number_text(low)}–{number_text(high)} {analyte.unit})"
     )
     other_units = [u for u in analyte.units if u != lab.unit]
+    entered = lab.value
     fits = [
         u
         for u in other_units
-        if (converted := analyte.in_main_unit(lab.value, u)) is not None
-        and low <= converted <= high
+        if (converted := analyte.in_main_unit(entered, u)) is not None and low <= converted <= high
     ]
     if fits:
         message += f"; was it measured in {' or '.join(fits)}?"
@@ -102,14 +106,12 @@ def read_labs(
     readings = []
     for lab in labs:
         analyte = book.lab_by_id[lab.analyte]
-        value = analyte.in_main_unit(lab.value, lab.unit)
-        if value is None:  # refused by check_lab_value above
-            continue
+        value = None if lab.value is None else analyte.in_main_unit(lab.value, lab.unit)
         crossed = []
         for threshold in analyte.thresholds:
             if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:
                 continue
-            if threshold.crossed_by(value):
+            if value is not None and threshold.crossed_by(value, lab.censored):
                 side, bound = threshold.bound
                 crossed.append(
                     ThresholdCrossing(
@@ -124,9 +126,24 @@ def read_labs(
                 analyte=analyte.id,
                 value=lab.value,
                 unit=lab.unit,
-                value_in_main_unit=round(value, 4),
+                censored=lab.censored,
+                value_in_main_unit=None if value is None else round(value, 4),
                 main_unit=analyte.unit,
                 crossed=tuple(crossed),
             )
         )
     return tuple(readings)
+
+
+def decided_findings(readings: tuple[LabReading, ...], book: RuleBook) -> frozenset[str]:
+    """The findings whose cut-offs the entered values settle, crossed or not: a question about
+    them would be answered already. A censored value settles only the cut-offs its limit is on
+    the near side of; 'not detected' without a limit settles none."""
+    decided = set()
+    for reading in readings:
+        if reading.value_in_main_unit is None:
+            continue
+        for threshold in book.lab_by_id[reading.analyte].thresholds:
+            if threshold.decided_by(reading.value_in_main_unit, reading.censored):
+                decided.add(threshold.finding)
+    return frozenset(decided)

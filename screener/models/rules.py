@@ -34,7 +34,7 @@ from screener.models.base import (
     Urgency,
 )
 from screener.models.criteria import Criterion
-from screener.models.profile import Profile, ProfileFields
+from screener.models.profile import Censored, Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
@@ -211,14 +211,32 @@ class LabThreshold(Frozen):
         """Which side of the cut-off counts, and the cut-off itself."""
         return next((b, v) for b in BOUNDS if (v := getattr(self, b)) is not None)
 
-    def crossed_by(self, value: float) -> bool:
+    def crossed_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` (in the main unit) is on this cut-off's side. A censored value is
+        only a limit: every true value lies beyond it, so it crosses when all of them would. A
+        value below its limit can cross a 'below' cut-off at or above that limit, never an
+        'above' one; a value above its limit the other way round."""
         side, bound = self.bound
+        if censored == "below":
+            return side in ("below", "at_or_below") and value <= bound
+        if censored == "above":
+            return side in ("above", "at_or_above") and value >= bound
         return {
             "below": value < bound,
             "above": value > bound,
             "at_or_below": value <= bound,
             "at_or_above": value >= bound,
         }[side]
+
+    def decided_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` settles this cut-off either way: a censored value does so only when
+        its limit lies on the near side of the cut-off."""
+        bound = self.bound[1]
+        if censored == "below":
+            return value <= bound
+        if censored == "above":
+            return value >= bound
+        return True
 
 
 class LabAnalyte(Frozen):

@@ -100,6 +100,23 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+NOT_DETECTED = "not detected"
+CENSORED_SIGN = {"below": "< ", "above": "> "}
+CENSORED_CROSSES_NOTHING = (
+    "a value reported only as beyond a limit counts for a cut-off only when the limit lies on "
+    "the cut-off's side"
+)
+NOT_DETECTED_CROSSES_NOTHING = "without the laboratory's limit, 'not detected' settles no cut-off"
+
+
+def lab_value(value: float | None, unit: str, censored: str | None = None) -> str:
+    """A lab value as the laboratory reported it: '128 mmol/L', '< 0.5 pmol/L', 'not
+    detected'."""
+    if value is None:
+        return NOT_DETECTED
+    return f"{CENSORED_SIGN.get(censored or '', '')}{number(value)} {unit}"
+
+
 _OR_MORE = {"at or above": "more|higher", "at or below": "less|lower"}
 """How a label may say an inclusive cut-off after its number ("38 °C or higher")."""
 
