@@ -56,6 +56,11 @@ def with_canonical_units(profile: Profile, book: RuleBook) -> Profile:
     return profile.model_copy(update={"labs": tuple(labs)})
 
 
+PLAUSIBLE_SLACK = 1e-9
+"""How far (relative to the range) a converted value may stray past the plausible range before it
+is refused: rounding in a unit conversion, never a real difference."""
+
+
 def number_text(value: float) -> str:
     return f"{value:g}"
 
@@ -76,7 +81,10 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
     if value is None:
         return None  # unreachable: the unit is accepted
     low, high = analyte.plausible.low, analyte.plausible.high
-    if low <= value <= high:
+    # A value at the edge of the range, entered in another unit, may convert to a hair beyond
+    # it through floating-point rounding: that is not an impossible value.
+    slack = PLAUSIBLE_SLACK * max(abs(low), abs(high), 1.0)
+    if low - slack <= value <= high + slack:
         return None
     in_unit = "" if value == lab.value else f" ({number_text(value)} {analyte.unit})"
     message = (

@@ -198,3 +198,15 @@ def test_the_picker_finds_a_lab_test_by_its_synonyms(book):
         ("lab:urea", "BUN"),
     ]:
         assert word in texts[token]
+
+
+def test_the_edge_of_the_plausible_range_in_any_unit_is_plausible(book):
+    from screener.engine.labs import check_lab_value
+
+    for analyte in book.labs:
+        for unit in analyte.units:
+            for edge in (analyte.plausible.low, analyte.plausible.high):
+                value = analyte.from_main_unit(edge, unit)
+                assert value is not None
+                entered = LabValue(analyte=analyte.id, value=value, unit=unit)
+                assert check_lab_value(entered, book) is None, (analyte.id, unit, value)
