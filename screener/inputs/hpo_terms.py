@@ -110,9 +110,12 @@ class HpoMapping:
 
 
 def coded_findings(findings: Mapping[str, Finding]) -> dict[str, tuple[str, ...]]:
-    """HPO id → the findings coded with it, in the book's order."""
+    """HPO id → the findings coded with it, in the book's order. A finding narrower than its
+    term (a very low value, a particular pattern) is left out: the term does not say it."""
     coded: dict[str, list[str]] = {}
     for finding_id, finding in findings.items():
+        if finding.narrower_than_hpo:
+            continue
         for hpo_id in finding.hpo_ids:
             coded.setdefault(hpo_id, []).append(finding_id)
     return {hpo_id: tuple(ids) for hpo_id, ids in coded.items()}

@@ -112,11 +112,23 @@ class Finding(Frozen):
         description="A normal or negative result ('brain MRI normal', 'CK normal', 'antibody "
         "negative'): not a phenotype, so it needs no HPO term.",
     )
+    narrower_than_hpo: bool = Field(
+        default=False,
+        description="The finding is a narrower band of its HPO term (a very low value, a "
+        "particular pattern, a specific test result): it carries the nearest term, but a "
+        "patient described only by that term is not taken to have it.",
+    )
     set_when: SetWhen | None = Field(
         default=None,
         description="Set by the screener from the rest of the case, never entered.",
     )
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
+
+    @model_validator(mode="after")
+    def _narrower_than_a_term(self) -> Finding:
+        if self.narrower_than_hpo and not self.hpo:
+            raise ValueError("'narrower_than_hpo' needs the HPO term it is narrower than")
+        return self
 
     @property
     def hpo_terms(self) -> tuple[tuple[str, str], ...]:

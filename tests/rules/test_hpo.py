@@ -133,3 +133,32 @@ def test_the_ontology_is_loaded_only_when_validate_needs_it():
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", script], check=True, cwd=root)
+
+
+def test_a_term_codes_at_most_one_finding_a_patient_with_it_is_taken_to_have(book):
+    """Several findings may carry one term only when all but one are marked narrower than it (a
+    very low sodium is hyponatraemia, but not every hyponatraemia is very low): otherwise a
+    patient described by the term would be given all of them."""
+    broad: dict[str, list[str]] = {}
+    for finding in book.findings.values():
+        if not finding.narrower_than_hpo:
+            for term_id in finding.hpo_ids:
+                broad.setdefault(term_id, []).append(finding.id)
+    assert {t: ids for t, ids in broad.items() if len(ids) > 1} == {}
+
+
+def test_a_narrower_finding_is_not_reached_by_its_term(book):
+    from screener.inputs.hpo_terms import map_hpo_terms
+
+    (hyponatraemia,) = map_hpo_terms(["HP:0002902"], book.enterable_findings).terms
+    assert hyponatraemia.findings == ("low_sodium",)
+    assert book.findings["very_low_sodium"].narrower_than_hpo
+
+
+def test_narrower_needs_a_term():
+    from pydantic import ValidationError
+
+    from screener.models import Finding
+
+    with pytest.raises(ValidationError, match="narrower_than_hpo"):
+        Finding(id="x", label="X", narrower_than_hpo=True)
