@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from screener.models import HpoCoded
 from screener.rulebook.book import RuleBook
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
@@ -107,21 +108,24 @@ def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Ite
     located at the term; then the coverage, if it falls short. `ontology` defaults to the one
     `hpo3` ships (loaded here, on first use)."""
     book, where = loaded.book, loaded.sources
-    coded = [
-        (i, j, finding)
+    coded: list[tuple[str, tuple[str | int, ...], HpoCoded]] = [
+        ("systems", (i, "findings", j), finding)
         for i, system in enumerate(book.systems)
         for j, finding in enumerate(system.findings)
         if finding.hpo
     ]
+    coded += [
+        ("antibodies", (i,), antibody) for i, antibody in enumerate(book.antibodies) if antibody.hpo
+    ]
     if coded:
         hpo = ontology if ontology is not None else shipped_ontology()
-        for i, j, finding in coded:
-            several = not isinstance(finding.hpo, str)
-            for k, (term_id, label) in enumerate(finding.hpo_terms):
-                path = (i, "findings", j, "hpo", *((k,) if several else ()))
+        for part, at, item in coded:
+            several = not isinstance(item.hpo, str)
+            for k, (term_id, label) in enumerate(item.hpo_terms):
+                path = (*at, "hpo", *((k,) if several else ()))
                 message = _term_problem(hpo, term_id, label)
                 if message is not None:
-                    yield where.origin("systems", path).problem(message)
+                    yield where.origin(part, path).problem(message)
     coverage = hpo_coverage(book)
     if not coverage.met:
         named = ", ".join(coverage.uncoded[:SHOWN_UNCODED])
