@@ -18,6 +18,7 @@ from screener.present.finding_lookup import finding_lookup
 from screener.present.markdown import markdown_code
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import rule_view
+from screener.report.csv_table import render_csv
 from screener.rulebook import RuleBook
 
 ANY = None
@@ -105,9 +106,8 @@ def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:
     if not rows:
         st.info("None of the syndromes shown lists a cancer.")
         return
-    table = pd.DataFrame(
-        [{label: getattr(r, f) for f, label in TABLE_COLUMNS.items()} for r in rows]
-    )
+    cells = [[getattr(r, field) for field in TABLE_COLUMNS] for r in rows]
+    table = pd.DataFrame(cells, columns=list(TABLE_COLUMNS.values()))
     st.altair_chart(
         _association_chart(table),
         width="stretch",
@@ -116,7 +116,7 @@ def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:
     st.dataframe(table, hide_index=True)
     st.download_button(
         "Download this table as CSV",
-        data=table.to_csv(index=False).encode("utf-8"),
+        data=render_csv(list(TABLE_COLUMNS.values()), cells).encode("utf-8"),
         file_name="cancer-syndrome-associations.csv",
         mime="text/csv",
         on_click="ignore",

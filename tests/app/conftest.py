@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from screener.app.pages import PAGES as APP_PAGES
@@ -33,6 +34,20 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """The app on the real rule book, whatever the environment says."""
     monkeypatch.delenv(RULES_DIR_ENV, raising=False)
     return AppTest.from_file(str(APP), default_timeout=30)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
+    """Every download button the page draws, by label, with what it would send."""
+    made: dict[str, dict[str, object]] = {}
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):
+        made[label] = {"data": data, **kwargs}
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return made
 
 
 TEXT_ELEMENTS = frozenset(

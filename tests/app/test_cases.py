@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
@@ -223,20 +222,6 @@ def test_naming_a_one_stage_case_right_scores_its_one_point(app: AppTest, book: 
 
 
 # --- Class handout ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
-    """Every download button the page draws, by label, with what it would send."""
-    made: dict[str, dict[str, object]] = {}
-    original = st.download_button
-
-    def spy(label, data, *args, **kwargs):
-        made[label] = {"data": data, **kwargs}
-        return original(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    return made
 
 
 def pdf_text(document: bytes) -> str:

@@ -4,6 +4,7 @@ get a visible notice, and never reach another visitor."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
@@ -166,3 +167,19 @@ def test_a_broken_safety_file_still_frames_the_error_page(
     app_page.goto(f"{broken_app_url}/explore")
     expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
     expect(app_page.get_by_role("heading", name="The screener is unavailable")).to_be_visible()
+
+
+def test_the_only_csv_explore_offers_is_the_apps_own_which_neutralises_formulas(
+    app_page: Page, app_url: str
+) -> None:
+    # A table's own download writes its cells as they are; the app's writes them made safe.
+    app_page.goto(f"{app_url}/{BY_KEY['explore'].url_path}")
+    app_page.get_by_role("tab", name="Cancer × syndrome links").click()
+    app_page.get_by_test_id("stDataFrame").hover()
+    toolbar = app_page.get_by_test_id("stElementToolbar")
+    expect(toolbar.get_by_role("button", name="Show/hide columns")).to_be_visible()
+    expect(toolbar.get_by_role("button", name="Download as CSV")).to_have_count(0)
+    with app_page.expect_download() as download_info:
+        app_page.get_by_role("button", name="Download this table as CSV").click()
+    header = Path(download_info.value.path()).read_text(encoding="utf-8").splitlines()[0]
+    assert header == "Cancer,ICD-10,Syndrome,Category,Link,Rule status"
