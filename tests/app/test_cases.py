@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from screener.app.cases import STAGE_CARDS, answer_key
+from screener.cli import main
 from screener.engine.stages import score_points, screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
@@ -306,6 +307,24 @@ def test_a_broken_pack_gives_a_located_error_and_the_built_in_cases_still_load(
     assert any("Your case pack could not be loaded" in e for e in errors), errors
     problem = next(e for e in errors if "no_such_finding" in e)
     assert "mine.yaml" in problem and "line " in problem and "field" in problem
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(headings) == len(book.cases)
+
+
+def test_the_app_and_the_command_line_refuse_a_pack_with_a_looping_link_alike(
+    app: AppTest, book: RuleBook, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = pack / "loop.yaml"
+    loop.symlink_to(loop)
+    assert main(["validate", "--cases", str(pack)]) == 1
+    refused = capsys.readouterr().err.splitlines()
+    assert refused[0] == "The case pack has 1 problem:"
+    assert refused[1].startswith(f"  {loop}: file cannot be read (")
+    open_cases(app)
+    errors = [unescape(e.value) for e in app.error]
+    (notice,) = [e for e in errors if "Your case pack could not be loaded" in e]
+    assert "1 problem:" in notice
+    assert f"{loop}: {refused[1].split(': ', 1)[1]}" in notice.replace("**", "")
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(headings) == len(book.cases)
 

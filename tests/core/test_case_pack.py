@@ -109,6 +109,23 @@ def test_a_missing_or_empty_pack_says_so(tmp_path, mini_book, files, message) ->
         load_case_pack(folder, mini_book)
 
 
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("loop.yaml", "file cannot be read (Too many levels of symbolic links)"),
+        ("nowhere.yaml", "file is missing"),
+    ],
+)
+def test_a_case_file_that_cannot_be_read_is_refused_not_skipped(
+    tmp_path: Path, mini_book: RuleBook, target: str, message: str
+) -> None:
+    folder = write_pack(tmp_path / "pack", good=GOOD)
+    (folder / "loop.yaml").symlink_to(folder / target)
+    with pytest.raises(RuleBookError) as raised:
+        load_case_pack(folder, mini_book)
+    assert [str(p) for p in raised.value.problems] == [f"{folder / 'loop.yaml'}: {message}"]
+
+
 def test_two_cases_with_one_id_are_refused(tmp_path: Path, mini_book: RuleBook) -> None:
     folder = write_pack(tmp_path / "pack", one=GOOD, two=GOOD)
     with pytest.raises(RuleBookError, match="duplicate id 'pack_alpha' in the case pack"):
