@@ -13,15 +13,17 @@ from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from screener.app import packs
 from screener.app.cases import STAGE_CARDS, answer_key
 from screener.cli import main
 from screener.engine.stages import score_points, screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
-from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.case_pack import CASE_PACK_ENV, LoadedCases
 from screener.rulebook.case_yaml import case_yaml
 from screener.rulebook.safe_yaml import parse_yaml
 from tests.app.conftest import (
+    APP,
     TAB_KEYS,
     assert_no_exception,
     button,
@@ -327,6 +329,29 @@ def test_the_app_and_the_command_line_refuse_a_pack_with_a_looping_link_alike(
     assert f"{loop}: {refused[1].split(': ', 1)[1]}" in notice.replace("**", "")
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(headings) == len(book.cases)
+
+
+def test_a_broken_pack_is_checked_once_until_its_files_change(
+    app: AppTest, book: RuleBook, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = pack / "mine.yaml"
+    mine.write_text(mine.read_text().replace("findings: [", "findings: [no_such_finding, "))
+    checks: list[str] = []
+    check = packs.validate_case_pack
+
+    def counted(folder: str, rule_book: RuleBook) -> LoadedCases:
+        checks.append(folder)
+        return check(folder, rule_book)
+
+    monkeypatch.setattr(packs, "validate_case_pack", counted)
+    open_cases(app)
+    app.run()
+    open_cases(AppTest.from_file(str(APP), default_timeout=30))
+    assert len(checks) == 1
+    mine.write_text(mine.read_text().replace("no_such_finding, ", ""))
+    app.run()
+    assert len(checks) == 2
+    assert not [e for e in app.error if "could not be loaded" in e.value]
 
 
 SCRIPT = "<script>alert(1)</script>"
