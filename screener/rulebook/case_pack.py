@@ -22,6 +22,7 @@ from screener.rulebook.loader import (
     read_rule_file,
     stamp_of,
 )
+from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.sources import SourceIndex
 
@@ -84,6 +85,7 @@ def load_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
         (source, model), found = read_rule_file(root, name, _ADAPTER, shown=str(root / name))
         problems += found
         if source is not None:
+            problems += unprintable_texts(source)
             index.folders["cases"].append(source)
             index.items["cases"] += [(source, i) for i in range(len(model))]
             cases += model

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from screener.models import Category, Status
 from screener.rulebook.loader import LoadedBook
+from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem
 
 MIN_DETAIL_CHARS = 200
@@ -57,6 +58,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_mimics(loaded),
         *_coverage(loaded),
         *_about(loaded),
+        *(problem for source in loaded.sources.files() for problem in unprintable_texts(source)),
     ]
 
 

@@ -65,6 +65,13 @@ def test_a_pack_loads_every_file_in_name_order(tmp_path: Path, mini_book: RuleBo
         (GOOD.replace("[a, b, c]", "[low_sodium, e]"), 6, "answer", "top card is beta"),
         (GOOD.replace("[a, b, c]", "[b, c]"), 6, "answer", "top card is no pattern"),
         (GOOD.replace("Three findings", "Alpha syndrome again"), 2, "title", "names the answer"),
+        (GOOD.replace("Three findings", "Three findings 三"), 2, "title", "not in the PDFs' font"),
+        (
+            GOOD.replace("Findings A, B and C.", "Findings A, B and C, שלום."),
+            4,
+            "vignette",
+            "are written right to left, which the PDFs would print in reverse",
+        ),
         (
             STAGED.replace("      top: alpha", "      top: beta"),
             1,
