@@ -14,6 +14,7 @@ from screener.app import components, packs, state
 from screener.app.pages import BY_KEY
 from screener.engine import screen
 from screener.engine.practice import score_practice
+from screener.inputs.query import unknown_parameters
 from screener.models import Category, Profile, ProfileError, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
@@ -501,6 +502,7 @@ pack = packs.case_pack(book)
 cases = packs.teaching_cases(book, pack)
 pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
 st.title("Teaching cases", anchor=False)
+components.link_notices(unknown_parameters(state.link_query()))
 _pack_notice(pack)
 library_tab, step_tab, practice_tab, handout_tab, export_tab = st.tabs(
     TABS, key=TAB_KEY, on_change="rerun"

@@ -10,12 +10,12 @@ import streamlit as st
 
 from screener.app import components, state
 from screener.app.pages import BY_KEY
+from screener.inputs.query import RULE, rule_from_query
 from screener.models import Category, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present.catalogue import association_rows, filter_syndromes
 from screener.present.compare_view import COMPARE_SIZES, Cell, CompareView, compare_view
 from screener.present.finding_lookup import finding_lookup
-from screener.present.markdown import markdown_code
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import rule_view
 from screener.report.csv_table import render_csv
@@ -23,7 +23,6 @@ from screener.rulebook import RuleBook
 
 ANY = None
 EXPLORE_PAGE = BY_KEY["explore"].script
-RULE_PARAM = "rule"
 TABS = ("Syndromes", "Compare", "Look up a finding", "Cancer × syndrome links")
 TAB_KEY = "explore.tab"
 TABLE_COLUMNS = {
@@ -130,29 +129,25 @@ def _rule_link(syndrome_id: str, book: RuleBook, label: str | None = None) -> No
         EXPLORE_PAGE,
         label=plain(label or book.label("syndrome", syndrome_id)),
         icon=":material/description:",
-        query_params={RULE_PARAM: syndrome_id},
+        query_params={RULE: syndrome_id},
     )
 
 
 def _close_rule() -> None:
-    st.query_params.pop(RULE_PARAM, None)
+    st.query_params.pop(RULE, None)
 
 
 def _linked_rule(book: RuleBook) -> None:
-    """The rule a link asked for, above everything else, until it is closed."""
-    wanted = st.query_params.get(RULE_PARAM)
+    """The rule a link asked for, above everything else, until it is closed; and what the link
+    held that was left out."""
+    wanted, notices = rule_from_query(state.link_query(), book)
+    components.link_notices(notices)
     if wanted is None:
         return
-    syndrome = book.syndrome_by_id.get(wanted)
-    if syndrome is None:
-        st.warning(
-            f"This rule book has no rule {markdown_code(wanted[:64])}.",
-            icon=":material/link_off:",
-        )
-        return
+    syndrome = book.syndrome_by_id[wanted]
     # A link to this same page opens the rule without putting it in the address bar; writing
     # it back keeps the address a link to what is shown.
-    st.query_params[RULE_PARAM] = syndrome.id
+    st.query_params[RULE] = syndrome.id
     with st.container(border=True):
         st.subheader(f"Rule: {plain(syndrome.name)}", anchor=False)
         components.syndrome_rule(rule_view(syndrome, book))

@@ -256,8 +256,13 @@ def set_presentation(on: bool) -> None:
         del st.query_params[PRESENT]
 
 
+def link_query() -> dict[str, list[str]]:
+    """The address's query parameters, each with every value it was given."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
 def _case_query() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params if key not in APP_KEYS}
+    return {key: values for key, values in link_query().items() if key not in APP_KEYS}
 
 
 def _write_url(current: Case) -> None:

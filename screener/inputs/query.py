@@ -10,7 +10,7 @@ every case the app can make comes back from its own link unchanged: the caps gro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import StrEnum
 
 from screener.engine.labs import canonical_unit, check_lab_value
@@ -106,6 +106,48 @@ def dropped_link_notice(query_string: str) -> str | None:
     return None
 
 
+def unknown_parameters(params: Iterable[str], reads: Collection[str] = ()) -> list[str]:
+    """A notice for each parameter of a link that the page it opens does not read (`reads`)."""
+    return _capped(_unknown(params, reads))
+
+
+def _unknown(params: Iterable[str], reads: Collection[str]) -> list[str]:
+    return [f"unknown parameter {_shown(key)}" for key in params if key not in reads]
+
+
+def _capped(notices: list[str]) -> list[str]:
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    hidden = len(notices) - MAX_NOTICES + 1
+    return [*notices[: MAX_NOTICES - 1], f"and {hidden} more problems"]
+
+
+def _last(key: str, raw: str | list[str], notice: Callable[[str], None]) -> str | None:
+    """A parameter's value; given more than once, the last one, with a notice."""
+    if not isinstance(raw, list):
+        return raw
+    if len(raw) > 1:
+        notice(f"'{key}' was given {len(raw)} times; only the last one was read")
+    return raw[-1] if raw else None
+
+
+RULE = "rule"
+"""The parameter of an Explore link naming the rule it opens (`explore?rule=<id>`)."""
+
+
+def rule_from_query(
+    params: Mapping[str, str | list[str]], book: RuleBook
+) -> tuple[str | None, list[str]]:
+    """The syndrome an Explore link opens, if any, and a notice for everything in it that was
+    ignored."""
+    notices = _unknown(params, (RULE,))
+    wanted = _last(RULE, params.get(RULE, []), notices.append)
+    if wanted is not None and wanted not in book.syndrome_by_id:
+        notices.append(f"unknown rule {_shown(wanted)}")
+        wanted = None
+    return wanted, _capped(notices)
+
+
 def _items(
     key: str,
     value: str,
@@ -173,16 +215,13 @@ def profile_from_query(
         notice(dropped)
     limits = link_limits(book)
     values: dict[str, str] = {}
-    for key, raw in params.items():
+    notices += _unknown(params, KNOWN_KEYS)
+    for key, given in params.items():
         if key not in KNOWN_KEYS:
-            notice(f"unknown parameter {_shown(key)}")
             continue
-        if isinstance(raw, list):
-            if not raw:
-                continue
-            if len(raw) > 1:
-                notice(f"'{key}' was given {len(raw)} times; only the last one was read")
-            raw = raw[-1]
+        raw = _last(key, given, notice)
+        if raw is None:
+            continue
         most_chars = limits.get(key, (0, MAX_VALUE_CHARS))[1]
         if len(raw) > most_chars:
             notice(f"'{key}' is longer than {most_chars:,} characters and was ignored")
@@ -230,7 +269,4 @@ def profile_from_query(
             "follow_up": choices["fu"],
         }
     )
-    if len(notices) > MAX_NOTICES:
-        hidden = len(notices) - MAX_NOTICES + 1
-        notices = [*notices[: MAX_NOTICES - 1], f"and {hidden} more problems"]
-    return profile, notices
+    return profile, _capped(notices)

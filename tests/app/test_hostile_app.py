@@ -13,8 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener.app.state import RULES_DIR_ENV
+from screener.inputs.numbers import shown
 from screener.report.csv_table import FORMULA_STARTS
-from tests.app.conftest import APP, assert_no_exception, open_page
+from tests.app.conftest import APP, PAGES, assert_no_exception, open_page
 from tests.support.books import MINI_RULES
 from tests.support.rendering import INVITING, as_shown, live_parts
 from tests.support.rule_files import replace_in
@@ -36,6 +37,30 @@ def test_a_crafted_link_is_quoted_literally_in_its_notice(app: AppTest) -> None:
     assert f"unknown finding '{INVITING[0]}'" in shown
     assert f"unknown sex '{INVITING[3]}'" in shown
     assert f"unknown parameter '{BAIT[:40]}…'" in shown
+
+
+CRAFTED = (
+    "x\n\n[Verify account](https://evil.example/x)\n\n![i](https://evil.example/p.png)\n"
+    "# Heading\n| a | b |\n|---|---|\n    code\n`tick` <b>bold</b> :red[alarm] :rocket:"
+)
+"""A value that, written as it is into Markdown, would make a link, an image, a heading, a
+table, code, HTML, a colour and an emoji."""
+READS = {"screen": "f", "explore": "rule", "cases": "case", "learn": "section"}
+"""A parameter each page is given: one it reads, or one it does not."""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_quotes_a_crafted_link_in_its_notice_one_line_per_problem(
+    app: AppTest, page: str
+) -> None:
+    app.query_params.update({READS[page]: CRAFTED, CRAFTED: "1"})
+    open_page(app, page)
+    (notice,) = [w.value for w in app.warning if "Parts of the link were ignored" in w.value]
+    problems = notice.split("\n\n", 1)[1]
+    lines = problems.split("\n")
+    assert all(line.startswith("- ") for line in lines), lines
+    assert live_parts(notice) == []
+    assert f"unknown parameter {shown(CRAFTED, 40)}" in as_shown(notice)
 
 
 @pytest.fixture
