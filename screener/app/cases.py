@@ -502,7 +502,7 @@ pack = packs.case_pack(book)
 cases = packs.teaching_cases(book, pack)
 pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
 st.title("Teaching cases", anchor=False)
-components.link_notices(unknown_parameters(state.link_query()))
+components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
 _pack_notice(pack)
 library_tab, step_tab, practice_tab, handout_tab, export_tab = st.tabs(
     TABS, key=TAB_KEY, on_change="rerun"

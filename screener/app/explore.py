@@ -141,7 +141,7 @@ def _linked_rule(book: RuleBook) -> None:
     """The rule a link asked for, above everything else, until it is closed; and what the link
     held that was left out."""
     wanted, notices = rule_from_query(state.link_query(), book)
-    components.link_notices(notices)
+    components.link_notices([*state.dropped_link(), *notices])
     if wanted is None:
         return
     syndrome = book.syndrome_by_id[wanted]

@@ -100,7 +100,7 @@ def _references(book: RuleBook) -> None:
 
 book = state.book()
 st.title("Learn about paraneoplastic syndromes", anchor=False)
-components.link_notices(unknown_parameters(state.link_query()))
+components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
 _about(book)
 _software(book)
 _rule_book(book)

@@ -89,18 +89,17 @@ def link_limits(book: RuleBook) -> dict[str, tuple[int, int]]:
     return {key: (items, max(chars, MAX_VALUE_CHARS)) for key, (items, chars) in limits.items()}
 
 
-def dropped_link_notice(query_string: str) -> str | None:
-    """The notice for a link Streamlit ignored whole (it then hands the app no parameters)."""
-    query = query_string.lstrip("?")
-    parameters = query.count("&") + 1 if query else 0
+def dropped_link_notice(parameters: int, chars: int) -> str | None:
+    """The notice for a link Streamlit ignored whole (it then hands the app no parameters), from
+    its query's size as the browser holds it: parameters and characters."""
     if parameters > LINK_MAX_PARAMETERS:
         return (
             f"the link has {parameters:,} parameters, more than the {LINK_MAX_PARAMETERS:,} "
             "the app can read, so none of it was read"
         )
-    if len(query) > LINK_MAX_CHARS:
+    if chars > LINK_MAX_CHARS:
         return (
-            f"the link is {len(query):,} characters long, more than the {LINK_MAX_CHARS:,} "
+            f"the link is {chars:,} characters long, more than the {LINK_MAX_CHARS:,} "
             "the app can read, so none of it was read"
         )
     return None
@@ -199,20 +198,14 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
 
 
 def profile_from_query(
-    params: Mapping[str, str | list[str]], book: RuleBook, *, query_string: str | None = None
+    params: Mapping[str, str | list[str]], book: RuleBook
 ) -> tuple[Profile, list[str]]:
-    """The profile a link describes, and a notice for everything in it that was ignored.
-
-    `query_string`, the address's query as the browser sent it, lets a link that Streamlit
-    ignored whole (and so passed on as no parameters) get a notice instead of a silent blank case.
-    """
+    """The profile a link describes, and a notice for everything in it that was ignored."""
     notices: list[str] = []
 
     def notice(text: str) -> None:
         notices.append(text)
 
-    if not params and query_string and (dropped := dropped_link_notice(query_string)):
-        notice(dropped)
     limits = link_limits(book)
     values: dict[str, str] = {}
     notices += _unknown(params, KNOWN_KEYS)

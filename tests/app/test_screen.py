@@ -244,19 +244,6 @@ def test_a_malformed_link_is_read_in_part_with_a_notice_until_the_next_change(
     assert not [w for w in app.warning if "Parts of the link were ignored" in w.value]
 
 
-def test_a_link_streamlit_drops_whole_gets_a_notice_not_a_silent_blank_case(
-    app: AppTest, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Over 1,000 parameters: Streamlit hands the page no parameters at all.
-    flood = "&".join(f"f{i}=x" for i in range(1200))
-    monkeypatch.setattr(state, "raw_query_string", lambda: flood)
-    app.run()
-    assert_no_exception(app)
-    notices = [unescape(w.value) for w in app.warning if "Parts of the link" in w.value]
-    assert notices and "1,200 parameters" in notices[0]
-    assert "none of it was read" in notices[0]
-
-
 def test_an_impossible_lab_value_waits_beside_its_input_and_the_rest_is_screened(
     app: AppTest, book: RuleBook
 ) -> None:

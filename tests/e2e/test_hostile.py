@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from screener.app.pages import BY_KEY, PAGES, AppPage
 from screener.inputs.numbers import shown
-from screener.inputs.query import SHOWN_CHARS, link_limits
+from screener.inputs.query import LINK_MAX_PARAMETERS, SHOWN_CHARS, link_limits
 from screener.models import Profile
 from screener.present import words
 from screener.rulebook import RuleBook
@@ -181,6 +181,26 @@ def test_every_pages_notice_shows_a_crafted_link_as_inert_text(
     expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
     expect(app_page.get_by_text(book.safety.see_a_physician, exact=True)).to_be_visible()
     _assert_no_injected_elements(app_page)
+
+
+def test_a_link_streamlit_drops_whole_gets_a_notice_on_every_page(
+    app_page: Page, app_url: str, book: RuleBook
+) -> None:
+    # Over 1,000 parameters: Streamlit hands the page none of them, so only the browser knows.
+    flood = "f=seizures&" + "&".join(f"x{i}=1" for i in range(LINK_MAX_PARAMETERS))
+    for page in PAGES:
+        app_page.goto(f"{app_url}/{page.url_path}?{flood}")
+        notice = app_page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
+        expect(notice).to_contain_text(
+            f"the link has {LINK_MAX_PARAMETERS + 1:,} parameters, more than the "
+            f"{LINK_MAX_PARAMETERS:,} the app can read, so none of it was read"
+        )
+        expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
+    # A link the page reads gets no such notice, and the report takes no room on the page.
+    app_page.goto(f"{app_url}/?f=seizures")
+    expect(app_page.get_by_text(book.safety.urgent.now.heading)).to_be_visible()
+    expect(app_page.get_by_text("none of it was read")).to_have_count(0)
+    expect(app_page.locator(".st-key-link-as-sent")).to_be_hidden()
 
 
 @pytest.fixture(scope="module")
