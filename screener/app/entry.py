@@ -22,6 +22,7 @@ from screener.inputs.form import (
     with_pick,
     with_system_findings,
 )
+from screener.inputs.numbers import MAX_NUMBER_CHARS
 from screener.models import AgeBand, BodySystem, FollowUp, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
@@ -221,11 +222,11 @@ def _labs(book: RuleBook, current: state.Case) -> None:
         if analyte is None:
             continue
         value_col, unit_col = st.columns([3, 2])
-        value_col.number_input(
+        # A text field, not a number field: a browser's number field drops a decimal comma as
+        # it is typed (5,5 became 55), so the value is read from the text as typed.
+        value_col.text_input(
             plain(analyte.label),
-            value=None,
-            step=None,
-            format="%g",
+            max_chars=MAX_NUMBER_CHARS,
             key=_load(lab_key(analyte.id), row.value),
             on_change=_on_lab,
             args=(analyte.id, book),

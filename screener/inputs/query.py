@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import StrEnum
 
 from screener.engine.labs import canonical_unit, check_lab_value
-from screener.inputs.numbers import NotANumber, read_number, shown
+from screener.inputs.numbers import NotANumber, read_number, shown, written
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
 
@@ -46,12 +46,6 @@ LABS = "lab"
 KNOWN_KEYS = (*ID_LISTS, LABS, *CHOICES)
 
 
-def _number_text(value: float) -> str:
-    # repr is the shortest text that reads back as the same float.
-    text = repr(value)
-    return text.removesuffix(".0") if "e" not in text else text
-
-
 def profile_to_query(profile: Profile) -> dict[str, str]:
     """The query parameters that `profile_from_query` turns back into `profile`."""
     query: dict[str, str] = {}
@@ -60,7 +54,7 @@ def profile_to_query(profile: Profile) -> dict[str, str]:
             query[key] = ",".join(field)
     if profile.labs:
         query[LABS] = ",".join(
-            f"{lab.analyte}:{_number_text(lab.value)}:{lab.unit}" for lab in profile.labs
+            f"{lab.analyte}:{written(lab.value)}:{lab.unit}" for lab in profile.labs
         )
     for key, choice in (("age", profile.age_band), ("sex", profile.sex), ("fu", profile.follow_up)):
         if choice is not None:
