@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, packs, state
+from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import screen
 from screener.engine.practice import score_practice
@@ -45,6 +46,7 @@ def _open_in_screen(profile: Profile) -> None:
     st.switch_page(SCREEN_PAGE, query_params=state.open_case(profile))
 
 
+@guarded
 def _step_through(case_id: str) -> None:
     st.session_state[STEP_CASE] = case_id
     st.session_state[TAB_KEY] = TABS[1]
@@ -204,6 +206,7 @@ def _chart(view: StagedCaseView, current: int) -> alt.LayerChart:
     return alt.LayerChart(layer=[lines, points, marker], height=300)
 
 
+@guarded
 def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, state
+from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.inputs.query import RULE, rule_from_query
 from screener.models import Category, Syndrome
@@ -133,6 +134,7 @@ def _rule_link(syndrome_id: str, book: RuleBook, label: str | None = None) -> No
     )
 
 
+@guarded
 def _close_rule() -> None:
     st.query_params.pop(RULE, None)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from screener.app.failure import guarded
 from screener.engine import screen
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
 from screener.inputs.query import (
@@ -398,6 +399,7 @@ def redraw(rule_book: RuleBook, *, entry: bool) -> None:
     st.rerun([RESULTS, *([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else [])])
 
 
+@guarded
 def step(offset: int, rule_book: RuleBook) -> None:
     current = case()
     if current.step(offset):
@@ -407,6 +409,7 @@ def step(offset: int, rule_book: RuleBook) -> None:
     redraw(rule_book, entry=True)
 
 
+@guarded
 def start_again(rule_book: RuleBook) -> None:
     current = case()
     current.commit(Profile())

@@ -32,6 +32,14 @@ FALLBACK_SEE_A_PHYSICIAN = (
 """The safety framing built into the code, shown whenever `rules/safety.yaml` cannot be read, so
 the promise never depends on a file being valid."""
 
+FAILURE_HEADING = "Something went wrong"
+FAILURE_TEXT = (
+    "This page could not be drawn, so it is not shown. The case you entered is kept in this tab: "
+    "try again, or go to another page. Nothing shown here is a result."
+)
+FAILURE_TRY_AGAIN = "Try again"
+"""The page shown, below the disclaimer and the physician prompt, after an unexpected error."""
+
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
 NO_CANCER = "none known yet"

@@ -277,6 +277,26 @@ def test_a_notice_shows_any_text_as_its_own_words_on_its_own_line(
 
 
 @pytest.fixture(scope="module")
+def failure_app_url(browser_context: BrowserContext) -> Iterator[str]:
+    with streamlit_server(Path(__file__).with_name("failure_app.py")) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("where", ["callback", "fragment"])
+def test_an_error_in_a_part_of_the_page_shows_the_framed_error_page(
+    app_page: Page, failure_app_url: str, where: str
+) -> None:
+    app_page.goto(failure_app_url)
+    app_page.get_by_role("button", name=f"Fail in the {where}").click()
+    expect(app_page.get_by_role("heading", name=words.FAILURE_HEADING)).to_be_visible()
+    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
+    expect(app_page.get_by_text(words.FALLBACK_SEE_A_PHYSICIAN, exact=True)).to_be_visible()
+    expect(app_page.get_by_text("The part of the page that fails")).to_have_count(0)
+    app_page.get_by_role("button", name=words.FAILURE_TRY_AGAIN).click()
+    expect(app_page.get_by_text("The part of the page that fails")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
 def broken_app_url(
     browser_context: BrowserContext, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
