@@ -183,12 +183,13 @@ def test_every_pages_notice_shows_a_crafted_link_as_inert_text(
     _assert_no_injected_elements(app_page)
 
 
-def test_a_link_streamlit_drops_whole_gets_a_notice_on_every_page(
+def test_a_link_streamlit_drops_whole_gets_a_notice(
     app_page: Page, app_url: str, book: RuleBook
 ) -> None:
     # Over 1,000 parameters: Streamlit hands the page none of them, so only the browser knows.
+    # The Screen page would open a blank form; Learn stands for the pages that read no link.
     flood = "f=seizures&" + "&".join(f"x{i}=1" for i in range(LINK_MAX_PARAMETERS))
-    for page in PAGES:
+    for page in (BY_KEY["screen"], BY_KEY["learn"]):
         app_page.goto(f"{app_url}/{page.url_path}?{flood}")
         notice = app_page.get_by_role("alert").filter(has_text="Parts of the link were ignored")
         expect(notice).to_contain_text(
