@@ -120,6 +120,17 @@ def _read_profile(path: str) -> Profile:
     return profile_from_json(data)
 
 
+def _same_file(first: str, second: str) -> bool:
+    """Whether two names reach one file. By identity (device and inode) when both exist, so a
+    hard link is caught as surely as a symbolic link; a name not yet written can only be the
+    other by its resolved path."""
+    try:
+        one, other = os.stat(first), os.stat(second)
+    except OSError:
+        return Path(first).resolve() == Path(second).resolve()
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
+
+
 def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = None) -> None:
     """Refuse a PDF path that would overwrite something other than an earlier PDF."""
     if not target.strip():
@@ -129,7 +140,7 @@ def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = No
         return
     if not path.is_file():
         raise OptionError(f"{option} {target} is not a regular file; give a file name for the PDF")
-    if reads not in (None, "-") and Path(reads).exists() and path.samefile(reads):
+    if reads not in (None, "-") and _same_file(target, reads):
         raise OptionError(f"{option} {target} is the profile being read; choose another file")
     try:
         with path.open("rb") as existing:
@@ -175,7 +186,7 @@ def _handout(args: argparse.Namespace) -> int:
     _check_pdf_target(args.pdf)
     if args.key is not None:
         _check_pdf_target(args.key, "--key")
-        if Path(args.key).resolve() == Path(args.pdf).resolve():
+        if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
     pack = args.cases or os.environ.get(CASE_PACK_ENV)

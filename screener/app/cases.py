@@ -11,9 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, packs, state
+from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import screen
 from screener.engine.practice import score_practice
+from screener.inputs.query import unknown_parameters
 from screener.models import Category, Profile, ProfileError, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
@@ -44,6 +46,7 @@ def _open_in_screen(profile: Profile) -> None:
     st.switch_page(SCREEN_PAGE, query_params=state.open_case(profile))
 
 
+@guarded
 def _step_through(case_id: str) -> None:
     st.session_state[STEP_CASE] = case_id
     st.session_state[TAB_KEY] = TABS[1]
@@ -203,6 +206,7 @@ def _chart(view: StagedCaseView, current: int) -> alt.LayerChart:
     return alt.LayerChart(layer=[lines, points, marker], height=300)
 
 
+@guarded
 def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
 
@@ -501,6 +505,7 @@ pack = packs.case_pack(book)
 cases = packs.teaching_cases(book, pack)
 pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
 st.title("Teaching cases", anchor=False)
+components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
 _pack_notice(pack)
 library_tab, step_tab, practice_tab, handout_tab, export_tab = st.tabs(
     TABS, key=TAB_KEY, on_change="rerun"

@@ -36,6 +36,14 @@ FIT_NOTICE = {
     "sex": "Check the entry: {label} does not fit the sex entered ({entered}).",
     "age_band": "Check the entry: {label} does not fit the age band entered ({entered}).",
 }
+FAILURE_HEADING = "Something went wrong"
+FAILURE_TEXT = (
+    "This page could not be drawn, so it is not shown. The case you entered is kept in this tab: "
+    "try again, or go to another page. Nothing shown here is a result."
+)
+FAILURE_TRY_AGAIN = "Try again"
+"""The page shown, below the disclaimer and the physician prompt, after an unexpected error."""
+
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
 NO_CANCER = "none known yet"

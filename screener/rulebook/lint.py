@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from screener.models import Category, Status
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
+from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem
 
 MIN_DETAIL_CHARS = 200
@@ -60,6 +61,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_coverage(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
+        *(problem for source in loaded.sources.files() for problem in unprintable_texts(source)),
     ]
 
 

@@ -9,19 +9,21 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from screener.app import packs
 from screener.app.cases import STAGE_CARDS, answer_key
+from screener.cli import main
 from screener.engine.stages import score_points, screen_stages
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
-from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.case_pack import CASE_PACK_ENV, LoadedCases
 from screener.rulebook.case_yaml import case_yaml
 from screener.rulebook.safe_yaml import parse_yaml
 from tests.app.conftest import (
+    APP,
     TAB_KEYS,
     assert_no_exception,
     button,
@@ -225,20 +227,6 @@ def test_naming_a_one_stage_case_right_scores_its_one_point(app: AppTest, book: 
 # --- Class handout ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
-    """Every download button the page draws, by label, with what it would send."""
-    made: dict[str, dict[str, object]] = {}
-    original = st.download_button
-
-    def spy(label, data, *args, **kwargs):
-        made[label] = {"data": data, **kwargs}
-        return original(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    return made
-
-
 def pdf_text(document: bytes) -> str:
     return "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(document)).pages)
 
@@ -323,6 +311,48 @@ def test_a_broken_pack_gives_a_located_error_and_the_built_in_cases_still_load(
     assert "mine.yaml" in problem and "line " in problem and "field" in problem
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(headings) == len(book.cases)
+
+
+def test_the_app_and_the_command_line_refuse_a_pack_with_a_looping_link_alike(
+    app: AppTest, book: RuleBook, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = pack / "loop.yaml"
+    loop.symlink_to(loop)
+    assert main(["validate", "--cases", str(pack)]) == 1
+    said = capsys.readouterr().err.splitlines()
+    # The book's own warnings (an Orphanet example's known gap) may come first.
+    refused = said[said.index("The case pack has 1 problem:") :]
+    assert refused[1].startswith(f"  {loop}: file cannot be read (")
+    open_cases(app)
+    errors = [unescape(e.value) for e in app.error]
+    (notice,) = [e for e in errors if "Your case pack could not be loaded" in e]
+    assert "1 problem:" in notice
+    assert f"{loop}: {refused[1].split(': ', 1)[1]}" in notice.replace("**", "")
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(headings) == len(book.cases)
+
+
+def test_a_broken_pack_is_checked_once_until_its_files_change(
+    app: AppTest, book: RuleBook, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = pack / "mine.yaml"
+    mine.write_text(mine.read_text().replace("findings: [", "findings: [no_such_finding, "))
+    checks: list[str] = []
+    check = packs.validate_case_pack
+
+    def counted(folder: str, rule_book: RuleBook) -> LoadedCases:
+        checks.append(folder)
+        return check(folder, rule_book)
+
+    monkeypatch.setattr(packs, "validate_case_pack", counted)
+    open_cases(app)
+    app.run()
+    open_cases(AppTest.from_file(str(APP), default_timeout=30))
+    assert len(checks) == 1
+    mine.write_text(mine.read_text().replace("no_such_finding, ", ""))
+    app.run()
+    assert len(checks) == 2
+    assert not [e for e in app.error if "could not be loaded" in e.value]
 
 
 SCRIPT = "<script>alert(1)</script>"

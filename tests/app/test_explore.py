@@ -89,7 +89,7 @@ def test_a_link_to_an_unknown_rule_says_so(app: AppTest) -> None:
     app.query_params["rule"] = "no_such_rule"
     app.run()
     assert_no_exception(app)
-    assert any("has no rule" in w.value for w in app.warning)
+    assert any("unknown rule 'no_such_rule'" in unescape(w.value) for w in app.warning)
 
 
 def test_only_the_open_tab_is_drawn(app: AppTest, book: RuleBook) -> None:

@@ -137,7 +137,7 @@ def test_a_censored_value_survives_the_link_and_the_form(book):
 
 
 def test_a_form_row_marked_not_detected_is_a_value(book):
-    entry = FormEntry(labs=(LabEntry(analyte="acth", unit="pmol/L", censored="below"),))
+    entry = FormEntry(labs=(LabEntry(analyte="acth", unit="pmol/L", value="not detected"),))
     (value,) = read_form(entry, book).profile.labs
     assert value.not_detected
 

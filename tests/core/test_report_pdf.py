@@ -28,8 +28,8 @@ from screener.present.criteria_words import missing_text, score_text
 from screener.present.view import build_view
 from screener.present.words import TIER
 from screener.report.pdf import render_pdf as render_view_pdf
-from screener.report.pdf_frame import FONT_DIR
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
+from screener.rulebook.printable import FONT_DIR
 from tests.support.books import real_book
 
 GENERATED_AT = dt.datetime(2026, 3, 14, 15, 9, tzinfo=dt.UTC)
