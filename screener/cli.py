@@ -15,8 +15,7 @@ import signal
 import sys
 from pathlib import Path
 
-from screener.engine import screen
-from screener.engine.labs import with_canonical_units
+from screener.engine import screen, screen_case
 from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
@@ -26,6 +25,7 @@ from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
 from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
@@ -176,7 +176,7 @@ def _screen(args: argparse.Namespace) -> int:
         # Written before anything is printed, so a failed write leaves no half-done output.
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
-        _write_out(render_json(result, book) + "\n")
+        _write_out(render_json(result) + "\n")
     else:
         _write_out(render_text(view))
     return 0
@@ -203,7 +203,8 @@ def _handout(args: argparse.Namespace) -> int:
 
     outputs = [(args.pdf, render_handout(handout_view(chosen, book), page_size=args.page_size))]
     if args.key:
-        outputs.append((args.key, render_key(key_view(chosen, book), page_size=args.page_size)))
+        screened = [(case, screen_case(case, book)) for case in chosen]
+        outputs.append((args.key, render_key(key_view(screened, book), page_size=args.page_size)))
     for path, document in outputs:
         _write_pdf(path, document)
         _write_out(f"Wrote {path}\n")

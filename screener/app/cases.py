@@ -13,14 +13,13 @@ import streamlit as st
 from screener.app import components, packs, state
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
-from screener.engine import screen
-from screener.engine.practice import score_practice
+from screener.engine import score_practice, screen, screen_case
 from screener.inputs.query import unknown_parameters
 from screener.models import Category, Profile, ProfileError, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.case_draft import draft_case
-from screener.present.differential_view import DifferentialView
+from screener.present.differential import DifferentialView
 from screener.present.handout_view import handout_view, key_view
 from screener.present.markdown import plain_markdown as plain
 from screener.present.stage_view import StagedCaseView, StageView, fact_lines, staged_case_view
@@ -222,7 +221,7 @@ def _stepper(book: RuleBook, cases: list[TeachingCase]) -> None:
     if case_id is None:
         return
     case = by_id[case_id]
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     last = len(view.stages) - 1
     stage_key = f"cases.step.stage.{case.id}"
     index = st.radio(
@@ -320,7 +319,7 @@ def _reveal(case: TeachingCase, named: list[str | None], book: RuleBook) -> None
     score = score_practice(case, named)
     show = st.success if score.points == score.possible else st.warning
     show(plain(teaching.practice_result(score)))
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     table = pd.DataFrame(
         {
             "Stage": [stage.heading for stage in view.stages],
@@ -363,7 +362,7 @@ def _practice(book: RuleBook, cases: list[TeachingCase]) -> None:
     case = next(c for c in cases if c.id == case_id)
     st.markdown(plain(teaching.PRACTICE_HOW))
     named = _commits().get(case.id, [])
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     reached = min(len(named), len(view.stages) - 1)
     for stage in view.stages[: reached + 1]:
         with st.container(border=True):
@@ -413,7 +412,11 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
     def key() -> bytes:
         from screener.report.handout import render_key
 
-        return render_key(key_view(selected, book), page_size=page_size, generated_at=now)
+        return render_key(
+            key_view([(c, screen_case(c, book)) for c in selected], book),
+            page_size=page_size,
+            generated_at=now,
+        )
 
     students_col, key_col = st.columns(2)
     with students_col:

@@ -11,11 +11,13 @@ import streamlit as st
 from screener.app import components, state
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
+from screener.engine import compare, finding_use
+from screener.engine.explore import COMPARE_SIZES
 from screener.inputs.query import RULE, rule_from_query
 from screener.models import Category, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present.catalogue import association_rows, filter_syndromes
-from screener.present.compare_view import COMPARE_SIZES, Cell, CompareView, compare_view
+from screener.present.compare_view import Cell, CompareView, compare_view
 from screener.present.finding_lookup import finding_lookup
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import rule_view
@@ -185,7 +187,7 @@ def _compare(book: RuleBook) -> None:
     if len(chosen) not in COMPARE_SIZES:
         st.info("Choose two or three syndromes to see them side by side.")
         return
-    view = compare_view(chosen, book)
+    view = compare_view(compare(chosen, book), book)
     heads = st.columns(len(view.columns))
     for head, column in zip(heads, view.columns, strict=True):
         head.markdown(f"#### {plain(column.name)}")
@@ -225,7 +227,7 @@ def _lookup(book: RuleBook) -> None:
     )
     if finding is None:
         return
-    view = finding_lookup(finding, book)
+    view = finding_lookup(finding_use(finding, book), book)
     st.subheader(plain(view.label), anchor=False)
     st.caption(
         f"Body system: {plain(view.body_system)}"

@@ -19,7 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from screener.app.failure import guarded
-from screener.engine import screen
+from screener.engine import screen, what_changed
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
 from screener.inputs.query import (
     LINK_MAX_CHARS,
@@ -198,9 +198,10 @@ class Case:
             return None
         if self._change_words is None or self._change_words[0] != self.change:
             before, after = self.change
-            words = change_view(
+            moved = what_changed(
                 screened(before, rule_book)[0], screened(after, rule_book)[0], rule_book
             )
+            words = change_view(moved, before, after, rule_book)
             self._change_words = (self.change, words)
         return self._change_words[1]
 

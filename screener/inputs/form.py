@@ -5,7 +5,7 @@ so nothing entered is ever lost. A lab value is text, read by the same reader as
 "5,5" is 5.5 here too and "1,500" is a question. `read_form` turns the entry into the profile to
 screen and one problem for each lab value it had to leave out, keyed by analyte so the page can
 show it beside that input. Every lab value is checked once, by
-`screener.engine.labs.check_lab_value`.
+`screener.rulebook.labs.check_lab_value`.
 
 A sibling of `query.py` (links) and `profile_json.py` (the command line). Widgets are untrusted
 input too (a browser can send any value), so an id the rule book does not know is a problem, never
@@ -19,10 +19,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from screener.engine.labs import check_lab_value
 from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number
 from screener.models import AgeBand, FollowUp, Frozen, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
+from screener.rulebook.labs import check_lab_value
 
 PickKind = Literal["finding", "cancer", "antibody", "lab"]
 PICK_KINDS: tuple[PickKind, ...] = ("finding", "cancer", "antibody", "lab")

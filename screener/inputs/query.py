@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import StrEnum
 
-from screener.engine.labs import canonical_unit, check_lab_value
 from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number, shown
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
+from screener.rulebook.labs import canonical_unit, check_lab_value
 
 MAX_VALUE_CHARS = 4000
 """A parameter longer than this, and longer than any the app itself writes for this rule book,

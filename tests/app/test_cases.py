@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 from screener.app import packs
 from screener.app.cases import STAGE_CARDS, answer_key
 from screener.cli import main
-from screener.engine.stages import score_points, screen_stages
+from screener.engine import screen_case
+from screener.engine.stages import score_points
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
 from screener.rulebook.case_pack import CASE_PACK_ENV, LoadedCases
@@ -114,7 +115,7 @@ def test_stepping_through_shows_each_stages_patterns_as_the_engine_ranks_them(
     next(b for b in app.button if b.key == f"cases.step.{case.id}").click().run()
     assert app.session_state[TAB] == "Step through a case"
     assert app.selectbox(key="cases.step.case").value == case.id
-    for index, screening in enumerate(screen_stages(case, book)):
+    for index, screening in enumerate(screen_case(case, book).stages):
         if index:
             button(app, "Next stage").click().run()
             assert_no_exception(app)
@@ -133,7 +134,7 @@ def test_a_stages_cards_show_once_opened_and_stay_open_from_stage_to_stage(
     app: AppTest, book: RuleBook
 ) -> None:
     case = staged_case(book)
-    screenings = list(screen_stages(case, book))
+    screenings = list(screen_case(case, book).stages)
     assert screenings[-1].top, "the walk needs a last stage that shows a card"
     open_cases(app, "Step through a case")
     app.selectbox(key="cases.step.case").set_value(case.id).run()
@@ -157,7 +158,7 @@ def test_the_chart_plots_the_engines_scores(app: AppTest, book: RuleBook) -> Non
     app.selectbox(key="cases.step.case").set_value(case.id).run()
     chart = app.get("vega_lite_chart")[0].proto
     table = pa.ipc.open_stream(chart.datasets[0].data.data).read_pandas()
-    points = score_points(screen_stages(case, book))
+    points = score_points(screen_case(case, book).stages)
     assert list(table["score"]) == [p.score for p in points]
     assert list(table["pattern"]) == [book.syndrome_by_id[p.syndrome].name for p in points]
     assert list(table["stage"]) == [p.stage for p in points]

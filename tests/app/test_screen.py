@@ -10,7 +10,6 @@ from streamlit.testing.v1 import AppTest
 
 from screener.engine import screen
 from screener.engine.changes import mentioned_findings
-from screener.engine.differential import differential
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue, Profile
 from screener.rulebook import RuleBook
@@ -97,7 +96,7 @@ def test_the_differential_for_lems_or_myasthenia_lists_what_tells_them_apart(
     heading = "What to ask next: findings that would tell the top patterns apart"
     assert heading in [unescape(s.value) for s in app.subheader]
     panel = next(unescape(m.value) for m in app.markdown if "Patterns compared" in m.value)
-    expected = differential(screen(LEMS_OR_MYASTHENIA, book), book).questions
+    expected = screen(LEMS_OR_MYASTHENIA, book).differential.questions
     for question in expected:
         assert f"**{book.findings[question.finding].label}**" in panel
     asked = {q.finding for q in expected}
