@@ -142,22 +142,26 @@ def check_orphanet(loaded: LoadedBook, ontology: HpoOntology | None = None) -> O
         if outcome.problem is None and entry.known_gap is not None:
             passes = f"at {outcome.rank}" if entry.syndrome else "no card misleads"
             message = f"the example passes now ({passes}): remove known_gap"
-            problems.append(_located(loaded, entry, (i, "known_gap"), message))
+            problems.append(_located(loaded, entry, (i, "known_gap"), message, "PNS-T004"))
         elif outcome.problem is not None and entry.known_gap is None:
-            problems.append(_located(loaded, entry, at, outcome.problem))
+            problems.append(_located(loaded, entry, at, outcome.problem, "PNS-T004"))
         elif outcome.problem is not None:
             message = f"{outcome.problem}; known gap: {entry.known_gap}"
-            warnings.append(_located(loaded, entry, at, message))
+            warnings.append(_located(loaded, entry, at, message, "PNS-T005"))
     passed = sum(o.passed for o in outcomes)
     return OrphanetCheck(tuple(problems), tuple(warnings), len(outcomes), passed)
 
 
 def _located(
-    loaded: LoadedBook, entry: OrphanetEntry, path: tuple[str | int, ...], message: str
+    loaded: LoadedBook,
+    entry: OrphanetEntry,
+    path: tuple[str | int, ...],
+    message: str,
+    code: str,
 ) -> Problem:
     """A problem at `path` inside the entries, named by the entry's ORPHA id."""
     origin = loaded.sources.origin(FILE, ("entries", *path))
-    return dataclasses.replace(origin.problem(message), item_id=entry.orpha)
+    return dataclasses.replace(origin.problem(message, code=code), item_id=entry.orpha)
 
 
 def _stale_terms(loaded: LoadedBook, ontology: HpoOntology) -> Iterator[Problem]:
@@ -180,4 +184,4 @@ def _stale_terms(loaded: LoadedBook, ontology: HpoOntology) -> Iterator[Problem]
                 f"{term_id} {now} in HPO release {ontology.version()}: "
                 "run tools/orphanet_extract.py again"
             )
-            yield _located(loaded, entry, (i, "terms", j, "term"), message)
+            yield _located(loaded, entry, (i, "terms", j, "term"), message, "PNS-L035")

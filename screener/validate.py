@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from screener.engine import screen
 from screener.engine.screen import (
     ANTIBODY_POINTS,
     CRITERIA_POINTS,
@@ -31,7 +30,6 @@ from screener.models import (
     AntibodyRisk,
     PhenotypeRisk,
     PnsCareLevel,
-    Profile,
     ProfileError,
     Syndrome,
     TeachingCase,
@@ -101,25 +99,17 @@ def _self_tests(loaded: LoadedBook) -> Iterator[Problem]:
             if not outcome.passed:
                 origin = loaded.sources.origin("syndromes", (i, "examples", j))
                 yield origin.problem(
-                    f"example {j + 1}: expected {outcome.expect}, got {outcome.got}"
+                    f"example {j + 1}: expected {outcome.expect}, got {outcome.got}",
+                    code="PNS-T001",
                 )
     for i, case in enumerate(book.mimic_cases):
         mimic = run_mimic_case(case, book)
         for problem in mimic.problems:
-            yield loaded.sources.origin("mimic_cases", (i,)).problem(problem)
+            yield loaded.sources.origin("mimic_cases", (i,)).problem(problem, code="PNS-T002")
 
 
 def _engine_checks(loaded: LoadedBook) -> Iterator[Problem]:
     book, where = loaded.book, loaded.sources
-    vague = tuple(f for f, finding in book.enterable_findings.items() if finding.nonspecific)
-    for i, syndrome in enumerate(book.syndromes):
-        profile = Profile(
-            findings=vague, cancers=syndrome.cancers.typical, antibodies=syndrome.antibodies
-        )
-        if syndrome.id in {m.syndrome for m in screen(profile, book).matches}:
-            yield where.origin("syndromes", (i, "criteria")).problem(
-                "non-specific findings alone (with its cancers and antibodies) make this pattern"
-            )
     yield from check_cases(book.cases, where, book)
     yield from _about_matches_the_screener(loaded)
 
@@ -172,7 +162,7 @@ def check_cases(
     (the rule book's `cases.yaml`, or a case pack's files)."""
     for i, case in enumerate(cases):
         for path, message in case_problems(case, book):
-            yield where.origin("cases", (i, *path)).problem(message)
+            yield where.origin("cases", (i, *path)).problem(message, code="PNS-T003")
 
 
 def validate_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
@@ -227,7 +217,7 @@ def _about_matches_the_screener(loaded: LoadedBook) -> Iterator[Problem]:
         for phrase in phrases:
             if phrase not in body:
                 yield loaded.sources.origin("about", ("sections", i, "body")).problem(
-                    f"should say {phrase!r}, as the screener does"
+                    f"should say {phrase!r}, as the screener does", code="PNS-L032"
                 )
 
 

@@ -457,6 +457,11 @@ class Syndrome(Frozen):
     pns_care: PnsCarePhenotype | None = Field(
         default=None, description="Only for syndromes the 2021 PNS criteria score."
     )
+    brain: bool = Field(
+        default=False,
+        description="A syndrome of the brain itself: in a person with cancer, brain metastases "
+        "are named first until a brain scan is entered (validate checks its mimics' order).",
+    )
     red_flags: tuple[RedFlagId, ...] = ()
     mimics: tuple[MimicId, ...] = Field(
         default=(), description="Mimic ids, the one to think of first first."

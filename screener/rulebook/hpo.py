@@ -125,7 +125,7 @@ def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Ite
                 path = (*at, "hpo", *((k,) if several else ()))
                 message = _term_problem(hpo, term_id, label)
                 if message is not None:
-                    yield where.origin(part, path).problem(message)
+                    yield where.origin(part, path).problem(message, code="PNS-L035")
     coverage = hpo_coverage(book)
     if not coverage.met:
         named = ", ".join(coverage.uncoded[:SHOWN_UNCODED])
@@ -133,7 +133,8 @@ def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Ite
         yield where.origin("systems").problem(
             f"only {coverage.coded} of {coverage.phenotypes} phenotype findings carry HPO terms "
             f"({coverage.share:.0%}); at least {MIN_CODED_SHARE:.0%} should. Without one: "
-            f"{named}{f' and {more} more' if more > 0 else ''}"
+            f"{named}{f' and {more} more' if more > 0 else ''}",
+            code="PNS-L036",
         )
 
 

@@ -90,4 +90,4 @@ def unprintable_texts(source: SourceFile) -> Iterator[Problem]:
     """A located problem for every text in `source` that a PDF could not print as written."""
     for path, text in _texts(source.data.value, ()):
         if (message := unprintable(text)) is not None:
-            yield Origin(source, path).problem(message)
+            yield Origin(source, path).problem(message, code="PNS-L037")

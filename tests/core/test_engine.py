@@ -90,7 +90,7 @@ def test_red_flag_raises_urgency_whatever_the_patterns(mini_book):
     assert result.urgent and result.no_pattern
     (flag,) = result.red_flags
     assert flag.red_flag == "breathing" and flag.findings == ("breathless",)
-    assert flag.text == "Breathing trouble is an emergency."
+    assert flag.text == "Call the emergency number now. Breathing trouble is an emergency."
 
 
 def test_lab_values_become_findings_in_either_unit(mini_book):

@@ -9,13 +9,12 @@ own hygiene (every syndrome has a key, ids are not shared between kinds).
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from screener.engine import screen
 from screener.inputs.search import search_findings
-from screener.models import LabValue, Profile, Urgency, criterion_findings
+from screener.models import LabValue, Profile
+from tests.support.books import real_book
 
 
 def found_ids(book, query: str) -> set[str]:
@@ -267,22 +266,6 @@ def test_each_red_flag_fires_at_its_urgency(book, description, fields, urgency, 
         assert flag in {h.red_flag for h in result.red_flags}
 
 
-EMERGENCY_WORDS = re.compile(r"emergency (?:number|department)", re.IGNORECASE)
-
-
-@pytest.mark.parametrize("urgency", [Urgency.TODAY, Urgency.THIS_WEEK])
-def test_less_urgent_texts_mention_emergency_care_only_if_things_get_worse(book, urgency):
-    for flag in (f for f in book.red_flags if f.urgency == urgency):
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(flag.text.split())):
-            if EMERGENCY_WORDS.search(sentence):
-                assert re.search(r"\bif\b", sentence, re.IGNORECASE), (flag.id, sentence)
-
-
-def test_emergency_texts_say_to_seek_emergency_care(book):
-    for flag in (f for f in book.red_flags if f.urgency == Urgency.NOW):
-        assert EMERGENCY_WORDS.search(flag.text), flag.id
-
-
 # --- Lab units ---------------------------------------------------------------------------------
 
 CONVERSIONS = [
@@ -312,13 +295,6 @@ def test_alternative_units_convert_correctly(book, analyte, value, unit, expecte
     assert converted == pytest.approx(expected, rel=0.01)
 
 
-def test_every_analyte_range_is_in_its_main_unit(book):
-    for analyte in book.lab_by_id.values():
-        for threshold in analyte.thresholds:
-            _, bound = threshold.bound
-            assert analyte.plausible.low <= bound <= analyte.plausible.high, analyte.id
-
-
 # --- PNS-Care scores the phenotype a patient presents with -------------------------------------
 
 
@@ -342,40 +318,15 @@ def test_anti_ma2_scores_its_limbic_presentation_as_high_risk(book):
 # --- Rule-book hygiene -------------------------------------------------------------------------
 
 
-BRAIN_SYNDROMES = [
-    "encephalomyelitis",
-    "limbic_encephalitis",
-    "anti_nmdar_encephalitis",
-    "anti_ma2_encephalitis",
-    "paraneoplastic_cerebellar_degeneration",
-    "brainstem_encephalitis",
-    "opsoclonus_myoclonus_syndrome",
-]
-"""The syndromes of the brain itself (issue 21, the metastasis-first rule). LEMS, sensory
-neuronopathy, myasthenia, gut pseudo-obstruction, stiff-person syndrome and the retinopathy are
-left out: metastases in the brain do not imitate them."""
+BRAIN_SYNDROMES = [s.id for s in real_book().syndromes if s.brain]
+"""The syndromes of the brain itself (issue 21, the metastasis-first rule; `validate` checks
+their mimics' order, PNS-L034)."""
 METASTASES_FIRST = "cns_metastases_before_imaging"
-
-
-def test_every_myelopathy_pattern_names_spinal_cord_compression_first(book):
-    """Cord compression leads the mimics of every pattern with spinal cord signs, after the
-    metastasis-first entry where the pattern also involves the brain (addendum 2, C)."""
-    myelopathy = [s for s in book.syndromes if "myelopathy_signs" in criterion_findings(s.criteria)]
-    assert myelopathy
-    for syndrome in myelopathy:
-        mimics = [m for m in syndrome.mimics if m != METASTASES_FIRST]
-        assert mimics[0] == "metastatic_spinal_cord_compression", syndrome.id
 
 
 TREAT_AT_ONCE = "herpes_simplex_encephalitis"
 """The one mimic named before metastases when its clues hold: aciclovir is not kept waiting for
 a scan."""
-
-
-@pytest.mark.parametrize("syndrome_id", BRAIN_SYNDROMES)
-def test_every_brain_syndrome_names_metastases_first(book, syndrome_id):
-    mimics = [m for m in book.syndrome_by_id[syndrome_id].mimics if m != TREAT_AT_ONCE]
-    assert mimics[0] == METASTASES_FIRST
 
 
 def test_fever_with_inflamed_spinal_fluid_names_herpes_encephalitis_before_metastases(book):
