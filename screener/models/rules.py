@@ -46,6 +46,12 @@ HpoTerm = Annotated[
 HpoId = Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")]
 
 
+def _terms(written: str | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(id, label) of each 'HP:0001250 Seizure' written, one or a list."""
+    terms = (written,) if isinstance(written, str) else written
+    return tuple((term[:10], term[11:]) for term in terms)
+
+
 class WhoItFits(Frozen):
     """Whom a cancer or finding can concern at all: entered for anyone else, it gets a notice
     asking to check the entry (ovarian cancer for a man, a toddler's sign at 65+)."""
@@ -107,6 +113,12 @@ class Finding(Frozen):
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
     )
+    hpo_absent: HpoTerm | tuple[HpoTerm, ...] = Field(
+        default=(),
+        description="For a normal or negative result: the HPO term(s) whose absence it records "
+        "('Tendon reflexes normal': 'HP:0001315 Reduced tendon reflexes'), written like `hpo`. "
+        "A Phenopacket that excludes such a term, or a broader one, enters this finding.",
+    )
     set_when: SetWhen | None = Field(
         default=None,
         description="Set by the screener from the rest of the case, never entered.",
@@ -116,12 +128,16 @@ class Finding(Frozen):
     @property
     def hpo_terms(self) -> tuple[tuple[str, str], ...]:
         """(id, label) of each HPO term, however many the file gives."""
-        terms = (self.hpo,) if isinstance(self.hpo, str) else self.hpo
-        return tuple((term[:10], term[11:]) for term in terms)
+        return _terms(self.hpo)
 
     @property
     def hpo_ids(self) -> tuple[str, ...]:
         return tuple(term_id for term_id, _ in self.hpo_terms)
+
+    @property
+    def hpo_absent_terms(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each HPO term whose absence this finding records."""
+        return _terms(self.hpo_absent)
 
 
 class BodySystem(Frozen):
