@@ -17,14 +17,27 @@ from pathlib import Path
 
 from screener.engine import screen
 from screener.engine.labs import with_canonical_units
-from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
+from screener.inputs.phenopacket import (
+    MAX_PHENOPACKET_BYTES,
+    PhenopacketError,
+    case_of,
+    is_phenopacket,
+    parse_phenopacket,
+    phenopacket_case,
+)
+from screener.inputs.profile_json import (
+    MAX_PROFILE_BYTES,
+    profile_from_data,
+    profile_from_json,
+    read_json,
+)
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
-from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
 from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
@@ -105,13 +118,26 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_profile(path: str) -> Profile:
+def _read_case(path: str, form: str, book: RuleBook) -> tuple[Profile, tuple[str, ...]]:
+    """The case in a profile or Phenopacket file (`form`: auto, profile or phenopacket), and
+    what of a Phenopacket could not be used."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_PHENOPACKET_BYTES + 1)
     else:
         with Path(path).open("rb") as source:
-            data = source.read(MAX_PROFILE_BYTES + 1)
-    return profile_from_json(data)
+            data = source.read(MAX_PHENOPACKET_BYTES + 1)
+    if form == "phenopacket":
+        case = phenopacket_case(data, book)
+        return case.profile, case.notes
+    if form == "profile":
+        return profile_from_json(data), ()
+    document = read_json(data, "profile", MAX_PHENOPACKET_BYTES)
+    if is_phenopacket(document):
+        case = case_of(parse_phenopacket(document), book)
+        return case.profile, case.notes
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
+    return profile_from_data(document), ()
 
 
 def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = None) -> None:
@@ -150,7 +176,13 @@ def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
     book = load_rule_book(args.rules)
-    result = screen(with_canonical_units(_read_profile(args.profile), book), book)
+    profile, notes = _read_case(args.profile, args.input, book)
+    if notes:
+        print("From the Phenopacket, read as follows or not used:", file=sys.stderr)
+        for note in notes:
+            print(f"  - {note}", file=sys.stderr)
+    profile = with_canonical_units(profile, book)
+    result = screen(profile, book)
     view = build_view(result, book)
     if args.pdf is not None:
         # fpdf2 is heavy to import; only a PDF request pays for it.
@@ -160,6 +192,10 @@ def _screen(args: argparse.Namespace) -> int:
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
         _write_out(render_json(result, book) + "\n")
+    elif args.format == "phenopacket":
+        from screener.report.phenopacket import render_phenopacket
+
+        _write_out(render_phenopacket(profile, book))
     else:
         _write_out(render_text(view))
     return 0
@@ -220,9 +256,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
     check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
-    run = commands.add_parser("screen", help="screen a profile (JSON file, or - for stdin)")
+    run = commands.add_parser(
+        "screen", help="screen a profile or a Phenopacket (JSON file, or - for stdin)"
+    )
     run.add_argument("profile")
-    run.add_argument("--format", choices=("text", "json"), default="text")
+    run.add_argument(
+        "--format",
+        choices=("text", "json", "phenopacket"),
+        default="text",
+        help="what to write: the text report, the result as JSON, or the case as a "
+        "Phenopacket (v2)",
+    )
+    run.add_argument(
+        "--input",
+        choices=("auto", "profile", "phenopacket"),
+        default="auto",
+        help="what the file is (auto: a Phenopacket is told from a profile by its fields)",
+    )
     run.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
@@ -257,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_RULE_BOOK
     except ProfileError as error:
-        print("The profile cannot be screened:", file=sys.stderr)
+        what = "Phenopacket" if isinstance(error, PhenopacketError) else "profile"
+        print(f"The {what} cannot be screened:", file=sys.stderr)
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT

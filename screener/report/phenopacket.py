@@ -1,0 +1,158 @@
+"""A case as a GA4GH Phenopacket (v2, JSON), built with the schema's own protobuf classes.
+
+Written so that reading it back (`screener.inputs.phenopacket`) gives the same case, so the same
+screening:
+
+- each finding as a phenotypic feature with its first HPO term; a normal or negative result as
+  the excluded terms whose absence it records; a finding with neither as this screener's own
+  `PNS:` term, which other tools can see is not an HPO term;
+- antibodies and the follow-up as `PNS:` features (the HPO has no term for them);
+- each cancer as a disease with its ICD-10 code, labelled with the cancer's name, which tells
+  apart the cancers that share a code (small cell and non-small cell lung cancer are both C34);
+- the age band as an age range, the sex as the subject's sex.
+
+No id, name or date of a person is written: the Phenopacket's id is derived from the case itself,
+and the only date is the file's creation, which the schema requires.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from google.protobuf import json_format
+
+from screener.inputs.phenopacket import FOLLOW_UP_ID, PNS_PREFIX, SCHEMA_VERSION
+from screener.models import AgeBand, Profile, Sex
+from screener.present import words
+from screener.rulebook import RuleBook
+
+AGE_RANGES = {
+    AgeBand.CHILD: ("P0Y", "P17Y"),
+    AgeBand.YOUNG_ADULT: ("P18Y", "P39Y"),
+    AgeBand.MIDDLE_AGED: ("P40Y", "P64Y"),
+    AgeBand.OLDER: ("P65Y", "P120Y"),
+}
+"""Each band as the ages it spans; 65+ ends at an age no one reaches."""
+_SEX = {Sex.FEMALE: "FEMALE", Sex.MALE: "MALE", Sex.UNSPECIFIED: "OTHER_SEX"}
+
+
+def case_id(profile: Profile) -> str:
+    """An id for the case, the same for the same facts, that names no one."""
+    digest = hashlib.sha256(profile.model_dump_json().encode()).hexdigest()
+    return f"pns-case-{digest[:16]}"
+
+
+def phenopacket_message(
+    profile: Profile, book: RuleBook, created: dt.datetime | None = None
+) -> Any:
+    """The Phenopacket message of `profile`."""
+    from phenopackets import (
+        Age,
+        AgeRange,
+        Disease,
+        Individual,
+        MetaData,
+        OntologyClass,
+        Phenopacket,
+        PhenotypicFeature,
+        Resource,
+        TimeElement,
+    )
+
+    prefixes: set[str] = set()
+
+    def own(item_id: str, label: str, *, excluded: bool = False) -> Any:
+        prefixes.add(PNS_PREFIX)
+        return PhenotypicFeature(
+            type=OntologyClass(id=f"{PNS_PREFIX}:{item_id}", label=label), excluded=excluded
+        )
+
+    features = []
+    for finding_id in profile.findings:
+        finding = book.findings[finding_id]
+        if finding.hpo_terms:
+            prefixes.add("HP")
+            term_id, label = finding.hpo_terms[0]
+            features.append(PhenotypicFeature(type=OntologyClass(id=term_id, label=label)))
+        elif finding.hpo_absent_terms:
+            prefixes.add("HP")
+            features += [
+                PhenotypicFeature(type=OntologyClass(id=term_id, label=label), excluded=True)
+                for term_id, label in finding.hpo_absent_terms
+            ]
+        else:
+            features.append(own(finding_id, finding.label))
+    features += [own(a, book.label("antibody", a)) for a in profile.antibodies]
+    if profile.follow_up is not None:
+        features.append(
+            own(
+                f"{FOLLOW_UP_ID}.{profile.follow_up.value}",
+                f"Followed up without a cancer found: {words.FOLLOW_UP[profile.follow_up]}",
+            )
+        )
+    diseases = []
+    for cancer_id in profile.cancers:
+        prefixes.add("ICD10")
+        cancer = book.cancer_by_id[cancer_id]
+        diseases.append(Disease(term=OntologyClass(id=f"ICD10:{cancer.icd10}", label=cancer.label)))
+    subject = Individual(id=case_id(profile))
+    if profile.sex is not None:
+        subject.sex = _SEX[profile.sex]
+    if profile.age_band is not None:
+        start, end = AGE_RANGES[profile.age_band]
+        subject.time_at_last_encounter.CopyFrom(
+            TimeElement(
+                age_range=AgeRange(start=Age(iso8601duration=start), end=Age(iso8601duration=end))
+            )
+        )
+    meta = MetaData(
+        created_by=f"Paraneoplastic Pattern Screener, rule book {book.info.version}",
+        phenopacket_schema_version=SCHEMA_VERSION,
+        resources=[_resource(p, book, Resource) for p in sorted(prefixes)],
+    )
+    meta.created.FromDatetime(created or dt.datetime.now(dt.UTC))
+    return Phenopacket(
+        id=case_id(profile),
+        subject=subject,
+        phenotypic_features=features,
+        diseases=diseases,
+        meta_data=meta,
+    )
+
+
+def _resource(prefix: str, book: RuleBook, resource: Any) -> Any:
+    if prefix == "HP":
+        return resource(
+            id="hp",
+            name="human phenotype ontology",
+            url="http://purl.obolibrary.org/obo/hp.json",
+            version=book.orphanet.release.ontology.isoformat(),
+            namespace_prefix="HP",
+            iri_prefix="http://purl.obolibrary.org/obo/HP_",
+        )
+    if prefix == "ICD10":
+        return resource(
+            id="icd10",
+            name="International Statistical Classification of Diseases, 10th Revision (WHO)",
+            url="https://icd.who.int/browse10/2019/en",
+            version="2019",
+            namespace_prefix="ICD10",
+            iri_prefix="https://icd.who.int/browse10/2019/en#/",
+        )
+    return resource(
+        id="pns",
+        name=f"{book.info.title}: findings, antibodies and follow-up",
+        url="urn:paraneoplastic-pattern-screener:rule-book",
+        version=book.info.version,
+        namespace_prefix=PNS_PREFIX,
+        iri_prefix="urn:paraneoplastic-pattern-screener:",
+    )
+
+
+def render_phenopacket(profile: Profile, book: RuleBook, created: dt.datetime | None = None) -> str:
+    """`profile` as Phenopacket JSON (the schema's camelCase field names)."""
+    message = phenopacket_message(profile, book, created)
+    text: str = json_format.MessageToJson(message, indent=2, ensure_ascii=False)
+    return text + "\n"
