@@ -1,4 +1,4 @@
-"""Command line: `python -m screener validate | screen | schema | handout`.
+"""Command line: `python -m screener validate | screen | schema | handout | quiz`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
 not be used; for the output, as `sysexits.h` and shells number them: 73 the PDF file could not be
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from screener.engine import screen
 from screener.engine.labs import with_canonical_units
+from screener.engine.stages import screen_stages
 from screener.inputs.phenopacket import (
     MAX_PHENOPACKET_BYTES,
     PhenopacketError,
@@ -33,6 +34,7 @@ from screener.inputs.profile_json import (
 )
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
+from screener.present.quiz_view import quiz_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
@@ -229,6 +231,71 @@ def _handout(args: argparse.Namespace) -> int:
     return 0
 
 
+QUIZ_SIGNATURES = {"qti": (b"PK\x03\x04", "QTI package"), "gift": (b"$CATEGORY:", "GIFT file")}
+"""How a file this command wrote begins, so --out overwrites only an earlier quiz."""
+
+
+def _check_quiz_target(target: str, form: str) -> None:
+    path = Path(target)
+    if not target.strip():
+        raise OptionError("--out needs a file name, for example --out quiz.zip")
+    if not path.exists():
+        return
+    signature, kind = QUIZ_SIGNATURES[form]
+    if not path.is_file():
+        raise OptionError(f"--out {target} is not a regular file; give a file name for the quiz")
+    try:
+        with path.open("rb") as existing:
+            earlier = existing.read(len(signature)) == signature
+    except OSError as error:
+        raise OptionError(f"Cannot check {target}: {error.strerror or error}") from None
+    if not earlier:
+        raise OptionError(
+            f"--out {target} exists and is not a {kind}; it was left alone (remove it or choose "
+            "another name)"
+        )
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    if args.out is None and args.format == "qti":
+        raise OptionError("a QTI package is a zip file: give --out, for example --out quiz.zip")
+    if args.out is not None:
+        _check_quiz_target(args.out, args.format)
+    book = load_rule_book(args.rules)
+    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    cases = {
+        c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
+    }
+    wanted = list(cases) if args.case_ids == ["all"] else args.case_ids
+    unknown = [case_id for case_id in wanted if case_id not in cases]
+    if unknown:
+        raise OptionError(f"Unknown teaching case: {', '.join(unknown)}")
+    chosen = [cases[case_id] for case_id in dict.fromkeys(wanted)]
+    view = quiz_view(
+        [(case, [s.result for s in screen_stages(case, book)]) for case in chosen], book
+    )
+    from screener.report.quiz import render_gift, render_qti
+
+    if args.format == "qti":
+        _write_file(args.out, render_qti(view))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    elif args.out is not None:
+        _write_file(args.out, render_gift(view).encode("utf-8"))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    else:
+        _write_out(render_gift(view))
+    return 0
+
+
+def _write_file(target: str, document: bytes) -> None:
+    try:
+        Path(target).write_bytes(document)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {target}: {error.strerror or error}", EXIT_CANNOT_CREATE
+        ) from None
+
+
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
@@ -291,6 +358,26 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     handout.set_defaults(run=_handout)
+    quiz = commands.add_parser(
+        "quiz", help="a stage-by-stage quiz of teaching cases for Moodle (GIFT) or Canvas (QTI)"
+    )
+    quiz.add_argument("case_ids", nargs="+", metavar="CASE_ID", help="case ids, or: all")
+    quiz.add_argument(
+        "--format",
+        choices=("gift", "qti"),
+        required=True,
+        help="gift: Moodle's question format; qti: a QTI 1.2 package (a zip) for Canvas",
+    )
+    quiz.add_argument(
+        "--out",
+        metavar="FILE",
+        help="the file to write (needed for QTI; GIFT goes to standard output without it)",
+    )
+    quiz.add_argument(
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+    )
+    quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    quiz.set_defaults(run=_quiz)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
