@@ -194,6 +194,10 @@ def _screen(args: argparse.Namespace) -> int:
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
         _write_out(render_json(result, book) + "\n")
+    elif args.format == "fhir":
+        from screener.report.fhir import render_fhir
+
+        _write_out(render_fhir(profile, render_text(view), book))
     elif args.format == "phenopacket":
         from screener.report.phenopacket import render_phenopacket
 
@@ -329,10 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("profile")
     run.add_argument(
         "--format",
-        choices=("text", "json", "phenopacket"),
+        choices=("text", "json", "phenopacket", "fhir"),
         default="text",
         help="what to write: the text report, the result as JSON, or the case as a "
-        "Phenopacket (v2)",
+        "Phenopacket (v2) or a FHIR R4 Bundle with the summary",
     )
     run.add_argument(
         "--input",
