@@ -114,6 +114,12 @@ def _validate(args: argparse.Namespace) -> int:
         f"{outcome.external_passed} of {outcome.external_examples} Orphanet examples pass "
         f"({gaps} known gap{'s' if gaps != 1 else ''}{', warned above' if gaps else ''}).\n"
     )
+    if outcome.hpo is not None and outcome.hpo_release is not None:
+        _write_out(
+            f"HPO: {outcome.hpo.coded} of {outcome.hpo.phenotypes} phenotype findings carry "
+            f"terms ({outcome.hpo.share:.0%}), each checked against HPO release "
+            f"{outcome.hpo_release}.\n"
+        )
     if args.cases:
         pack = validate_case_pack(args.cases, book)
         _write_out(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.\n")

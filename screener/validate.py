@@ -47,6 +47,7 @@ from screener.rulebook import (
     load_located,
 )
 from screener.rulebook.case_pack import PACK, LoadedCases, load_case_pack
+from screener.rulebook.hpo import HpoCoverage, hpo_coverage, shipped_ontology
 from screener.rulebook.lint import lint
 from screener.rulebook.safe_yaml import Path_
 from screener.rulebook.sources import SourceIndex
@@ -64,6 +65,10 @@ class Validation:
     """Failures the rule book declares as known gaps: reported, and passing."""
     external_examples: int = 0
     external_passed: int = 0
+    hpo: HpoCoverage | None = None
+    """How many phenotype findings carry HPO terms (None if the book did not load)."""
+    hpo_release: str | None = None
+    """The HPO release the terms were checked against."""
 
 
 def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
@@ -75,6 +80,7 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
     orphanet = check_orphanet(loaded)
     problems = [*lint(loaded), *_self_tests(loaded), *_engine_checks(loaded), *orphanet.problems]
     examples = sum(len(s.examples) for s in book.syndromes)
+    coded = any(f.hpo for f in book.findings.values())
     return Validation(
         tuple(problems),
         examples,
@@ -82,6 +88,8 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
         warnings=orphanet.warnings,
         external_examples=orphanet.examples,
         external_passed=orphanet.passed,
+        hpo=hpo_coverage(book),
+        hpo_release=shipped_ontology().version if coded else None,
     )
 
 

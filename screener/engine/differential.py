@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from screener.engine.evaluate import evaluate
+from screener.engine.labs import decided_findings
 from screener.engine.screen import present_findings
 from screener.models import (
     FindingId,
@@ -199,11 +200,7 @@ def differential(result: ScreeningResult, book: RuleBook) -> Differential:
     """The questions that would best separate the top patterns of `result`."""
     top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
     present = present_findings(result.profile, result.lab_findings, book)
-    decided = frozenset(
-        threshold.finding
-        for lab in result.profile.labs
-        for threshold in book.lab_by_id[lab.analyte].thresholds
-    )
+    decided = decided_findings(result.labs, book)
     return Differential(
         syndromes=tuple(s.id for s in top),
         questions=separating_findings(top, present, book, decided=decided),

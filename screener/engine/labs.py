@@ -26,7 +26,7 @@ _ASCII_UNIT = (
     (re.compile(r"\^\s*3"), "³"),
     (re.compile(r"^[xX*]\s*10"), "×10"),
     (re.compile(r"^10(?=[¹⁹⁶³])"), "×10"),
-    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l)\b)"), "µ"),
+    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l|kat)\b)"), "µ"),
     (re.compile(r"μ"), "µ"),  # Greek mu to the micro sign the rule book uses
 )
 
@@ -56,6 +56,11 @@ def with_canonical_units(profile: Profile, book: RuleBook) -> Profile:
     return profile.model_copy(update={"labs": tuple(labs)})
 
 
+PLAUSIBLE_SLACK = 1e-9
+"""How far (relative to the range) a converted value may stray past the plausible range before it
+is refused: rounding in a unit conversion, never a real difference."""
+
+
 def number_text(value: float) -> str:
     return f"{value:g}"
 
@@ -65,23 +70,34 @@ def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
     analyte = book.lab_by_id.get(lab.analyte)
     if analyte is None:
         return f"unknown lab analyte '{lab.analyte}'"
-    factor = analyte.factor_for(lab.unit)
-    if factor is None:
+    if analyte.factor_for(lab.unit) is None:
         return (
             f"{analyte.label}: the unit '{lab.unit}' is not accepted; "
             f"use one of {', '.join(analyte.units)}"
         )
-    value = lab.value * factor
-    low, high = analyte.plausible.low, analyte.plausible.high
-    if low <= value <= high:
+    if lab.value is None:  # not detected, limit not given
         return None
-    in_unit = "" if factor == 1 else f" ({number_text(value)} {analyte.unit})"
+    value = analyte.in_main_unit(lab.value, lab.unit)
+    if value is None:
+        return None  # unreachable: the unit is accepted
+    low, high = analyte.plausible.low, analyte.plausible.high
+    # A value at the edge of the range, entered in another unit, may convert to a hair beyond
+    # it through floating-point rounding: that is not an impossible value.
+    slack = PLAUSIBLE_SLACK * max(abs(low), abs(high), 1.0)
+    if low - slack <= value <= high + slack:
+        return None
+    in_unit = "" if value == lab.value else f" ({number_text(value)} {analyte.unit})"
     message = (
         f"{analyte.label} {number_text(lab.value)} {lab.unit}{in_unit} is outside the range a "
         f"living person can have ({number_text(low)}–{number_text(high)} {analyte.unit})"
     )
     other_units = [u for u in analyte.units if u != lab.unit]
-    fits = [u for u in other_units if low <= lab.value * (analyte.factor_for(u) or 0) <= high]
+    entered = lab.value
+    fits = [
+        u
+        for u in other_units
+        if (converted := analyte.in_main_unit(entered, u)) is not None and low <= converted <= high
+    ]
     if fits:
         message += f"; was it measured in {' or '.join(fits)}?"
     return message
@@ -98,12 +114,12 @@ def read_labs(
     readings = []
     for lab in labs:
         analyte = book.lab_by_id[lab.analyte]
-        value = lab.value * (analyte.factor_for(lab.unit) or 1.0)
+        value = None if lab.value is None else analyte.in_main_unit(lab.value, lab.unit)
         crossed = []
         for threshold in analyte.thresholds:
             if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:
                 continue
-            if threshold.crossed_by(value):
+            if value is not None and threshold.crossed_by(value, lab.censored):
                 side, bound = threshold.bound
                 crossed.append(
                     ThresholdCrossing(
@@ -118,9 +134,24 @@ def read_labs(
                 analyte=analyte.id,
                 value=lab.value,
                 unit=lab.unit,
-                value_in_main_unit=round(value, 4),
+                censored=lab.censored,
+                value_in_main_unit=None if value is None else round(value, 4),
                 main_unit=analyte.unit,
                 crossed=tuple(crossed),
             )
         )
     return tuple(readings)
+
+
+def decided_findings(readings: tuple[LabReading, ...], book: RuleBook) -> frozenset[str]:
+    """The findings whose cut-offs the entered values settle, crossed or not: a question about
+    them would be answered already. A censored value settles only the cut-offs its limit is on
+    the near side of; 'not detected' without a limit settles none."""
+    decided = set()
+    for reading in readings:
+        if reading.value_in_main_unit is None:
+            continue
+        for threshold in book.lab_by_id[reading.analyte].thresholds:
+            if threshold.decided_by(reading.value_in_main_unit, reading.censored):
+                decided.add(threshold.finding)
+    return frozenset(decided)

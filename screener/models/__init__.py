@@ -58,6 +58,7 @@ from screener.models.criteria import (
 )
 from screener.models.profile import (
     PROFILE_FIELDS,
+    Censored,
     LabValue,
     Profile,
     ProfileError,
@@ -149,6 +150,7 @@ __all__ = [
     "CancerLinks",
     "CaseStage",
     "Category",
+    "Censored",
     "Combinator",
     "Count",
     "Criterion",

@@ -63,9 +63,10 @@ class LabReading(Frozen):
     """One lab value as entered, in the rule book's unit, and the thresholds it crossed."""
 
     analyte: LabId
-    value: float
+    value: float | None = Field(description="None only for 'not detected' without a limit.")
     unit: str
-    value_in_main_unit: float
+    censored: Literal["below", "above"] | None = None
+    value_in_main_unit: float | None
     main_unit: str
     crossed: tuple[ThresholdCrossing, ...]
 

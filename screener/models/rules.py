@@ -34,7 +34,7 @@ from screener.models.base import (
     Urgency,
 )
 from screener.models.criteria import Criterion
-from screener.models.profile import Profile, ProfileFields
+from screener.models.profile import Censored, Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
@@ -119,11 +119,28 @@ class Finding(Frozen):
         "('Tendon reflexes normal': 'HP:0001315 Reduced tendon reflexes'), written like `hpo`. "
         "A Phenopacket that excludes such a term, or a broader one, enters this finding.",
     )
+    normal: bool = Field(
+        default=False,
+        description="A normal or negative result ('brain MRI normal', 'CK normal', 'antibody "
+        "negative'): not a phenotype, so it needs no HPO term.",
+    )
+    narrower_than_hpo: bool = Field(
+        default=False,
+        description="The finding is a narrower band of its HPO term (a very low value, a "
+        "particular pattern, a specific test result): it carries the nearest term, but a "
+        "patient described only by that term is not taken to have it.",
+    )
     set_when: SetWhen | None = Field(
         default=None,
         description="Set by the screener from the rest of the case, never entered.",
     )
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
+
+    @model_validator(mode="after")
+    def _narrower_than_a_term(self) -> Finding:
+        if self.narrower_than_hpo and not self.hpo:
+            raise ValueError("'narrower_than_hpo' needs the HPO term it is narrower than")
+        return self
 
     @property
     def hpo_terms(self) -> tuple[tuple[str, str], ...]:
@@ -140,15 +157,49 @@ class Finding(Frozen):
         return _terms(self.hpo_absent)
 
 
+SystemKind = Literal["phenotype", "exposure", "course", "context"]
+"""What a group of findings describes: the person's phenotype (symptoms, signs, test results),
+exposures (treatments, habits), the course over time, or context the screener sets itself."""
+
+
 class BodySystem(Frozen):
     id: Id
     label: ShortText
+    kind: SystemKind = Field(
+        default="phenotype",
+        description="'phenotype' (symptoms, signs and test results: each should carry HPO "
+        "terms), 'exposure' (treatments and habits), 'course' (how the illness unfolded) or "
+        "'context' (set by the screener from the rest of the case).",
+    )
     findings: tuple[Finding, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _set_findings_are_context(self) -> BodySystem:
+        set_by_screener = [f.id for f in self.findings if f.set_when is not None]
+        if set_by_screener and self.kind != "context":
+            raise ValueError(
+                f"findings the screener sets ({', '.join(set_by_screener)}) belong in a group "
+                "of kind 'context'"
+            )
+        return self
+
+    @property
+    def phenotypes(self) -> tuple[Finding, ...]:
+        """The findings that describe the person's phenotype: a phenotype group's findings,
+        normal and negative results left out."""
+        if self.kind != "phenotype":
+            return ()
+        return tuple(f for f in self.findings if not f.normal)
 
 
 class AlternativeUnit(Frozen):
     unit: ShortText
     factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
+    offset: Number = Field(
+        default=0,
+        description="Added after multiplying, for scales that do not start at the same zero: "
+        "main = value × factor + offset (°F → °C: factor 0.5556, offset −17.78).",
+    )
 
 
 class Range(Frozen):
@@ -188,8 +239,16 @@ class LabThreshold(Frozen):
         """Which side of the cut-off counts, and the cut-off itself."""
         return next((b, v) for b in BOUNDS if (v := getattr(self, b)) is not None)
 
-    def crossed_by(self, value: float) -> bool:
+    def crossed_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` (in the main unit) is on this cut-off's side. A censored value is
+        only a limit: every true value lies beyond it, so it crosses when all of them would. A
+        value below its limit can cross a 'below' cut-off at or above that limit, never an
+        'above' one; a value above its limit the other way round."""
         side, bound = self.bound
+        if censored == "below":
+            return side in ("below", "at_or_below") and value <= bound
+        if censored == "above":
+            return side in ("above", "at_or_above") and value >= bound
         return {
             "below": value < bound,
             "above": value > bound,
@@ -197,10 +256,21 @@ class LabThreshold(Frozen):
             "at_or_above": value >= bound,
         }[side]
 
+    def decided_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` settles this cut-off either way: a censored value does so only when
+        its limit lies on the near side of the cut-off."""
+        bound = self.bound[1]
+        if censored == "below":
+            return value <= bound
+        if censored == "above":
+            return value >= bound
+        return True
+
 
 class LabAnalyte(Frozen):
     id: Id
     label: ShortText
+    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
@@ -208,12 +278,39 @@ class LabAnalyte(Frozen):
     )
     plausible: Range = Field(description="Values outside this range are refused as impossible.")
     thresholds: tuple[LabThreshold, ...] = Field(min_length=1)
-    note: ShortText | None = None
+    note: ShortText | None = Field(
+        default=None, description="Where the cut-offs come from, in a sentence."
+    )
+    references: tuple[ReferenceId, ...] = Field(
+        default=(), description="Sources of the cut-offs, where one was found."
+    )
+    status: Status = Field(
+        default=Status.NEEDS_REVIEW,
+        description="source-checked only when every cut-off is in a cited, checked source; "
+        "cut-offs from standard knowledge stay needs-review.",
+    )
 
     def factor_for(self, unit: str) -> float | None:
         if unit == self.unit:
             return 1.0
         return next((alt.factor for alt in self.alternative_units if alt.unit == unit), None)
+
+    def _conversion(self, unit: str) -> tuple[float, float] | None:
+        if unit == self.unit:
+            return 1.0, 0.0
+        return next(
+            ((alt.factor, alt.offset) for alt in self.alternative_units if alt.unit == unit), None
+        )
+
+    def in_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in `unit`) in the main unit, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else value * conversion[0] + conversion[1]
+
+    def from_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in the main unit) in `unit`, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else (value - conversion[1]) / conversion[0]
 
     @property
     def units(self) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ def entry_words(change: EntryChange, before: Profile, after: Profile, book: Rule
     if change.kind == "lab":
         profile = before if change.change == "removed" else after
         lab = next((lab for lab in profile.labs if lab.analyte == change.item), None)
-        value = f" {words.number(lab.value)} {lab.unit}" if lab else ""
+        value = f" {words.lab_value(lab.value, lab.unit, lab.censored)}" if lab else ""
         return f"{book.label('lab', change.item)}{value}"
     if change.kind == "age_band":
         return f"age band {words.AGE_BAND[AgeBand(change.item)]}"

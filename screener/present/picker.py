@@ -55,7 +55,10 @@ def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
         for antibody in book.antibodies
     ]
     options += [
-        PickOption(token=pick_token("lab", lab.id), text=f"{lab.label} · lab value ({lab.unit})")
+        PickOption(
+            token=pick_token("lab", lab.id),
+            text=f"{lab.label}{_also(lab.synonyms)} · lab value ({lab.unit})",
+        )
         for lab in book.labs
     ]
     return tuple(options)

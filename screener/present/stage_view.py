@@ -10,7 +10,7 @@ from screener.engine.stages import (
     score_points,
     screen_stages,
 )
-from screener.models import Frozen, ProfileFields, TeachingCase, Tier
+from screener.models import Frozen, LabValue, ProfileFields, TeachingCase, Tier
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.differential_view import DifferentialView, differential_view
@@ -76,8 +76,8 @@ def about_line(case: TeachingCase) -> str:
     return f"Age band: {age} · Sex: {sex}"
 
 
-def lab_text(analyte: str, value: float, unit: str, book: RuleBook) -> str:
-    return f"{book.label('lab', analyte)} {words.number(value)} {unit}"
+def lab_text(lab: LabValue, book: RuleBook) -> str:
+    return f"{book.label('lab', lab.analyte)} {words.lab_value(lab.value, lab.unit, lab.censored)}"
 
 
 def fact_lines(added: ProfileFields, book: RuleBook) -> tuple[Line, ...]:
@@ -91,9 +91,7 @@ def fact_lines(added: ProfileFields, book: RuleBook) -> tuple[Line, ...]:
         lines.append(
             Line(
                 label="Lab values",
-                text="; ".join(
-                    lab_text(lab.analyte, lab.value, lab.unit, book) for lab in added.labs
-                ),
+                text="; ".join(lab_text(lab, book) for lab in added.labs),
             )
         )
     if added.antibodies:

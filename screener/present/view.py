@@ -267,13 +267,18 @@ def lab_view(reading: LabReading, book: RuleBook) -> LabView:
         outcomes.append(label if stated else f"{label} ({rule}{sexes})")
     converted = (
         None
-        if reading.unit == reading.main_unit
-        else f"= {words.number(reading.value_in_main_unit)} {reading.main_unit}"
+        if reading.unit == reading.main_unit or reading.value_in_main_unit is None
+        else "= " + words.lab_value(reading.value_in_main_unit, reading.main_unit, reading.censored)
     )
     typical = analyte.reference_range
+    nothing = words.NO_THRESHOLD
+    if reading.value is None:
+        nothing += f" ({words.NOT_DETECTED_CROSSES_NOTHING})"
+    elif reading.censored is not None:
+        nothing += f" ({words.CENSORED_CROSSES_NOTHING})"
     return LabView(
         analyte=analyte.label,
-        entered=f"{words.number(reading.value)} {reading.unit}",
+        entered=words.lab_value(reading.value, reading.unit, reading.censored),
         converted=converted,
         reference_range=(
             f"typical adult range {words.number(typical.low)}–{words.number(typical.high)} "
@@ -281,7 +286,7 @@ def lab_view(reading: LabReading, book: RuleBook) -> LabView:
             if typical
             else None
         ),
-        outcome="; ".join(outcomes) or words.NO_THRESHOLD,
+        outcome="; ".join(outcomes) or nothing,
     )
 
 

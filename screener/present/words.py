@@ -100,10 +100,38 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+NOT_DETECTED = "not detected"
+CENSORED_SIGN = {"below": "< ", "above": "> "}
+CENSORED_CROSSES_NOTHING = (
+    "a value reported only as beyond a limit counts for a cut-off only when the limit lies on "
+    "the cut-off's side"
+)
+NOT_DETECTED_CROSSES_NOTHING = "without the laboratory's limit, 'not detected' settles no cut-off"
+
+
+def lab_value(value: float | None, unit: str, censored: str | None = None) -> str:
+    """A lab value as the laboratory reported it: '128 mmol/L', '< 0.5 pmol/L', 'not
+    detected'."""
+    if value is None:
+        return NOT_DETECTED
+    return f"{CENSORED_SIGN.get(censored or '', '')}{number(value)} {unit}"
+
+
+_OR_MORE = {"at or above": "more|higher", "at or below": "less|lower"}
+"""How a label may say an inclusive cut-off after its number ("38 °C or higher")."""
+
+
 def states_cut_off(label: str, side: str, bound: float, unit: str) -> bool:
-    """Whether `label` already says the cut-off, however the number is written ("3.0", "3")."""
-    pattern = rf"\b{re.escape(side)}\s+([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
-    return any(float(found) == bound for found in re.findall(pattern, label))
+    """Whether `label` already says the cut-off, however the number is written ("3.0", "3"),
+    before it ("at or above 3.5 mmol/L") or, for an inclusive one, after it ("3.5 mmol/L or
+    more")."""
+    number, spelled = r"([0-9]+(?:\.[0-9]+)?)", re.escape(unit)
+    patterns = [rf"\b{re.escape(side)}\s+{number}\s*{spelled}"]
+    if side in _OR_MORE:
+        patterns.append(rf"{number}\s*{spelled}\s+or\s+(?:{_OR_MORE[side]})\b")
+    return any(
+        float(found) == bound for pattern in patterns for found in re.findall(pattern, label)
+    )
 
 
 def joined(texts: Iterable[str], empty: str = NONE_ENTERED) -> str:

@@ -3,8 +3,9 @@
 Written so that reading it back (`screener.inputs.phenopacket`) gives the same case, so the same
 screening:
 
-- each finding as a phenotypic feature with its first HPO term; a normal or negative result as
-  the excluded terms whose absence it records; a finding with neither as this screener's own
+- each finding as a phenotypic feature with its first HPO term, where that term reads back as
+  this finding alone; a normal or negative result as the excluded terms whose absence it
+  records; any other finding (one narrower than its term, or uncoded) as this screener's own
   `PNS:` term, which other tools can see is not an HPO term;
 - antibodies and the follow-up as `PNS:` features (the HPO has no term for them);
 - each cancer as a disease with its ICD-10 code, labelled with the cancer's name, which tells
@@ -23,6 +24,7 @@ from typing import Any
 
 from google.protobuf import json_format
 
+from screener.inputs.hpo_terms import coded_findings
 from screener.inputs.phenopacket import FOLLOW_UP_ID, PNS_PREFIX, SCHEMA_VERSION
 from screener.models import AgeBand, Profile, Sex
 from screener.present import words
@@ -69,10 +71,11 @@ def phenopacket_message(
             type=OntologyClass(id=f"{PNS_PREFIX}:{item_id}", label=label), excluded=excluded
         )
 
+    coded = coded_findings(book.enterable_findings)
     features = []
     for finding_id in profile.findings:
         finding = book.findings[finding_id]
-        if finding.hpo_terms:
+        if finding.hpo_terms and coded.get(finding.hpo_ids[0]) == (finding_id,):
             prefixes.add("HP")
             term_id, label = finding.hpo_terms[0]
             features.append(PhenotypicFeature(type=OntologyClass(id=term_id, label=label)))

@@ -69,6 +69,12 @@ class RuleBook(Frozen):
         return {f_id: f for f_id, f in self.findings.items() if f.set_when is None}
 
     @cached_property
+    def phenotype_findings(self) -> dict[str, Finding]:
+        """The findings that describe a phenotype (symptoms, signs, abnormal test results), each
+        of which should carry HPO terms: not exposures, the course, context or normal results."""
+        return {f.id: f for system in self.systems for f in system.phenotypes}
+
+    @cached_property
     def system_of_finding(self) -> dict[str, BodySystem]:
         return {f.id: system for system in self.systems for f in system.findings}
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from screener.models import Category, Status
+from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
 
@@ -54,9 +55,11 @@ def lint(loaded: LoadedBook) -> list[Problem]:
     return [
         *_syndromes(loaded),
         *_red_flags(loaded),
+        *_labs(loaded),
         *_mimics(loaded),
         *_coverage(loaded),
         *_about(loaded),
+        *hpo_problems(loaded),
     ]
 
 
@@ -124,6 +127,23 @@ def _red_flags(loaded: LoadedBook) -> Iterator[Problem]:
         unchecked = _needs_review_sources(loaded, flag.references)
         if unchecked and flag.status == Status.SOURCE_CHECKED:
             yield loaded.sources.origin("red_flags", (i, "status")).problem(
+                f"cites a reference awaiting checking ({', '.join(unchecked)}), so its status "
+                "must be needs-review"
+            )
+
+
+def _labs(loaded: LoadedBook) -> Iterator[Problem]:
+    for i, analyte in enumerate(loaded.book.labs):
+        if analyte.status != Status.SOURCE_CHECKED:
+            continue
+        if not analyte.references:
+            yield loaded.sources.origin("labs", (i, "status")).problem(
+                "cites no source for its cut-offs, so they rest on standard knowledge and it "
+                "must be needs-review"
+            )
+        unchecked = _needs_review_sources(loaded, analyte.references)
+        if unchecked:
+            yield loaded.sources.origin("labs", (i, "status")).problem(
                 f"cites a reference awaiting checking ({', '.join(unchecked)}), so its status "
                 "must be needs-review"
             )

@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-import streamlit as st
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
@@ -307,21 +306,6 @@ def test_every_control_on_the_page_is_labelled(app: AppTest, book: RuleBook) -> 
     ]
     assert len(widgets) > 10
     assert all(w.label.strip() for w in widgets), [w.key for w in widgets if not w.label.strip()]
-
-
-@pytest.fixture
-def pdf_builds(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    """Each PDF download button's arguments, as the page draws them."""
-    made: list[dict] = []
-    original = st.download_button
-
-    def spy(label, data, *args, **kwargs):
-        made.append({"label": label, "data": data, **kwargs})
-        return original(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    monkeypatch.setattr(state, "PDF_GRACE_S", 0.0)
-    return made
 
 
 def _pdf_text(data: bytes) -> str:

@@ -84,6 +84,8 @@ def _weight(question, syndrome: str) -> float:
                 "short_term_memory_loss",
                 "mri_medial_temporal",
                 "orofacial_dyskinesia",
+                # Four of the six groups: three alone are no card (addendum 2, B7).
+                "reduced_speech",
             ),
         ),
     ],

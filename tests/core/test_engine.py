@@ -7,6 +7,7 @@ import pytest
 from screener.engine import screen
 from screener.engine.screen import present_findings
 from screener.models import FollowUp, PatternMatch, Profile, ProfileError, Sex, Tier
+from screener.rulebook import load_rule_book
 
 
 def tiers(result):
@@ -341,6 +342,58 @@ def test_a_less_urgent_flag_covered_by_a_more_urgent_one_is_not_repeated(mini_bo
     # this-week flag stays because its finding is not the emergency's.
     both = screen(Profile(findings=["c", "breathless"]), mini_book)
     assert [hit.red_flag for hit in both.red_flags] == ["breathing", "c_alone"]
+
+
+# Flags that share what they rest on with a more urgent one, added to a copy of the small book.
+COVERED_FLAGS = """
+- id: d_with_b
+  urgency: now
+  when:
+    all_of: [d, b]
+  text: D with B is an emergency.
+- id: low_sodium_with_b
+  urgency: today
+  when:
+    all_of: [low_sodium, b]
+  text: A low sodium with B needs a same-day assessment.
+- id: leukaemia_alone
+  urgency: this_week
+  when: acute_leukaemia_known
+  text: An acute leukaemia needs its team within days.
+"""
+
+
+@pytest.fixture
+def covered_book(mini_rules_dir):
+    flags = mini_rules_dir / "red_flags.yaml"
+    flags.write_text(flags.read_text() + COVERED_FLAGS, encoding="utf-8")
+    return load_rule_book(mini_rules_dir)
+
+
+def test_a_known_cancer_does_not_keep_a_covered_flag_in_the_banner(covered_book):
+    # Issue 21 (C): "D in someone with cancer" (today) rests on D, which the emergency names;
+    # the known cancer, a finding the screener sets itself, must not make it look different.
+    profile = Profile(findings=["d", "b"], cancers=["breast_cancer"])
+    assert [hit.red_flag for hit in screen(profile, covered_book).red_flags] == ["d_with_b"]
+    alone = screen(Profile(findings=["d"], cancers=["breast_cancer"]), covered_book)
+    assert [hit.red_flag for hit in alone.red_flags] == ["d_with_cancer"]
+
+
+def test_the_findings_one_lab_value_crosses_are_one_fact(covered_book):
+    # Issue 21 (C): sodium 120 is both "low" and "very low"; the same-day flag on the low
+    # sodium with B says nothing the emergency on the very low sodium with B does not.
+    profile = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 120, "unit": "mmol/L"}])
+    assert [hit.red_flag for hit in screen(profile, covered_book).red_flags] == ["sodium_with_b"]
+    milder = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 130, "unit": "mmol/L"}])
+    assert [h.red_flag for h in screen(milder, covered_book).red_flags] == ["low_sodium_with_b"]
+
+
+def test_a_flag_resting_on_the_setting_alone_is_kept(covered_book):
+    profile = Profile(findings=["breathless"], cancers=["aml"])
+    assert [h.red_flag for h in screen(profile, covered_book).red_flags] == [
+        "breathing",
+        "leukaemia_alone",
+    ]
 
 
 def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(book):

@@ -84,7 +84,7 @@ def _profiles(book: RuleBook) -> st.SearchStrategy[Profile]:
             .filter(
                 lambda pair: (
                     analyte.plausible.low
-                    <= pair[0] * (analyte.factor_for(pair[1]) or 0)
+                    <= (analyte.in_main_unit(pair[0], pair[1]) or 0)
                     <= analyte.plausible.high
                 )
             )

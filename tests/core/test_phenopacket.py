@@ -189,10 +189,11 @@ def test_export_then_import_gives_the_same_case_for_every_kind_of_entry(book: Ru
     assert case.notes == ()
 
 
-def test_a_phenopacket_of_50_terms_is_read_quickly_enough_to_matter_nowhere(
+def test_a_phenopacket_of_50_terms_enters_50_findings(
     book: RuleBook,
 ) -> None:
-    coded = [f for f in book.enterable_findings.values() if f.hpo_ids][:50]
+    coded = [f for f in book.enterable_findings.values() if f.hpo_ids and not f.narrower_than_hpo]
+    coded = coded[:50]
     document = packet_json(phenotypic_features=[feature(f.hpo_ids[0]) for f in coded])
     case = phenopacket_case(document, book)
     assert len(case.profile.findings) == 50

@@ -29,8 +29,11 @@ def _lab_values(book: RuleBook) -> st.SearchStrategy[LabValue]:
 
         def in_unit(unit: str) -> st.SearchStrategy[LabValue]:
             # The form takes values in any accepted unit; the plausible range is in the main one.
-            factor = analyte.factor_for(unit) or 1.0
-            low, high = analyte.plausible.low / factor, analyte.plausible.high / factor
+            ends = (
+                analyte.from_main_unit(analyte.plausible.low, unit) or 0.0,
+                analyte.from_main_unit(analyte.plausible.high, unit) or 0.0,
+            )
+            low, high = min(ends), max(ends)
             return st.floats(low, high).map(
                 lambda v: LabValue(analyte=analyte_id, value=v, unit=unit)
             )
@@ -72,8 +75,8 @@ def test_the_biggest_case_the_form_can_make_survives_the_link_unchanged() -> Non
     labs = []
     for analyte in BOOK.labs:
         unit = max(analyte.units, key=len)
-        factor = analyte.factor_for(unit) or 1.0
-        value = float(f"{(analyte.plausible.low / factor) * 1.000000000000001:.16g}")
+        low = analyte.from_main_unit(analyte.plausible.low, unit) or 0.0
+        value = float(f"{low * 1.000000000000001:.16g}")
         labs.append(LabValue(analyte=analyte.id, value=value, unit=unit))
     profile = Profile(
         findings=tuple(BOOK.enterable_findings),

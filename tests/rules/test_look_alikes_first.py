@@ -186,7 +186,15 @@ FIRST = [
     (
         "systematic: isolated low platelets with no cancer and no nodes",
         "immune_thrombocytopenia",
-        {"findings": ["platelets_below_100", "platelet_causes_excluded"]},
+        {
+            "findings": [
+                "platelets_below_100",
+                "platelet_film_no_clumping",
+                "no_medicine_explains_it",
+                "hiv_hepatitis_c_negative",
+                "liver_tests_normal",
+            ]
+        },
         "primary_immune_thrombocytopenia",
     ),
     (
@@ -218,7 +226,15 @@ FIRST = [
     (
         "systematic: unexplained low neutrophils with no cancer",
         "paraneoplastic_neutropenia",
-        {"findings": ["low_white_cells", "neutropenia_causes_excluded"]},
+        {
+            "findings": [
+                "low_white_cells",
+                "no_medicine_explains_it",
+                "neutropenia_persists_on_repeat",
+                "b12_normal",
+                "folate_normal",
+            ]
+        },
         "chronic_idiopathic_or_autoimmune_neutropenia",
     ),
     (

@@ -94,7 +94,14 @@ URGENCY_CASES = [
         "hyperglycaemic_emergency",
     ),
     ("potassium 6.7", {"labs": [lab("potassium", 6.7, "mmol/L")]}, "now", "severe_hyperkalaemia"),
-    ("potassium 6.1", {"labs": [lab("potassium", 6.1, "mmol/L")]}, None, None),
+    # Issue 21 (C): 6.0-6.4 is moderate hyperkalaemia (UK Kidney Association), a same-day check.
+    (
+        "potassium 6.1",
+        {"labs": [lab("potassium", 6.1, "mmol/L")]},
+        "today",
+        "moderate_hyperkalaemia",
+    ),
+    ("potassium 5.8", {"labs": [lab("potassium", 5.8, "mmol/L")]}, None, None),
     (
         "potassium 3.1 with palpitations",
         {"findings": ["palpitations"], "labs": [lab("potassium", 3.1, "mmol/L")]},
@@ -300,9 +307,9 @@ CONVERSIONS = [
 
 @pytest.mark.parametrize(("analyte", "value", "unit", "expected"), CONVERSIONS)
 def test_alternative_units_convert_correctly(book, analyte, value, unit, expected):
-    factor = book.lab_by_id[analyte].factor_for(unit)
-    assert factor is not None, f"{analyte}: {unit} not accepted"
-    assert value * factor == pytest.approx(expected, rel=0.01)
+    converted = book.lab_by_id[analyte].in_main_unit(value, unit)
+    assert converted is not None, f"{analyte}: {unit} not accepted"
+    assert converted == pytest.approx(expected, rel=0.01)
 
 
 def test_every_analyte_range_is_in_its_main_unit(book):
@@ -335,11 +342,139 @@ def test_anti_ma2_scores_its_limbic_presentation_as_high_risk(book):
 # --- Rule-book hygiene -------------------------------------------------------------------------
 
 
+BRAIN_SYNDROMES = [
+    "encephalomyelitis",
+    "limbic_encephalitis",
+    "anti_nmdar_encephalitis",
+    "anti_ma2_encephalitis",
+    "paraneoplastic_cerebellar_degeneration",
+    "brainstem_encephalitis",
+    "opsoclonus_myoclonus_syndrome",
+]
+"""The syndromes of the brain itself (issue 21, the metastasis-first rule). LEMS, sensory
+neuronopathy, myasthenia, gut pseudo-obstruction, stiff-person syndrome and the retinopathy are
+left out: metastases in the brain do not imitate them."""
+METASTASES_FIRST = "cns_metastases_before_imaging"
+
+
 def test_every_myelopathy_pattern_names_spinal_cord_compression_first(book):
+    """Cord compression leads the mimics of every pattern with spinal cord signs, after the
+    metastasis-first entry where the pattern also involves the brain (addendum 2, C)."""
     myelopathy = [s for s in book.syndromes if "myelopathy_signs" in criterion_findings(s.criteria)]
     assert myelopathy
     for syndrome in myelopathy:
-        assert syndrome.mimics[0] == "metastatic_spinal_cord_compression", syndrome.id
+        mimics = [m for m in syndrome.mimics if m != METASTASES_FIRST]
+        assert mimics[0] == "metastatic_spinal_cord_compression", syndrome.id
+
+
+TREAT_AT_ONCE = "herpes_simplex_encephalitis"
+"""The one mimic named before metastases when its clues hold: aciclovir is not kept waiting for
+a scan."""
+
+
+@pytest.mark.parametrize("syndrome_id", BRAIN_SYNDROMES)
+def test_every_brain_syndrome_names_metastases_first(book, syndrome_id):
+    mimics = [m for m in book.syndrome_by_id[syndrome_id].mimics if m != TREAT_AT_ONCE]
+    assert mimics[0] == METASTASES_FIRST
+
+
+def test_fever_with_inflamed_spinal_fluid_names_herpes_encephalitis_before_metastases(book):
+    profile = Profile(
+        findings=["seizures", "eeg_temporal", "fever", "csf_inflammatory"],
+        cancers=["sclc"],
+    )
+    card = _card(screen(profile, book), "limbic_encephalitis")
+    assert card.mimics_first[:2] == (TREAT_AT_ONCE, METASTASES_FIRST)
+
+
+def _card(result, syndrome_id):
+    return next(m for m in result.matches if m.syndrome == syndrome_id)
+
+
+# A complete pattern of each brain syndrome, with its typical cancer (one that can spread to the
+# brain) and nothing that points to another mimic.
+BEFORE_IMAGING = [
+    ("encephalomyelitis", ["eye_movement_weakness", "pseudoathetosis", "csf_inflammatory"], "sclc"),
+    ("limbic_encephalitis", ["seizures", "eeg_temporal", "csf_inflammatory"], "sclc"),
+    (
+        "paraneoplastic_cerebellar_degeneration",
+        ["unsteady_gait", "slurred_speech", "rapid_progression"],
+        "breast_cancer",
+    ),
+    (
+        "brainstem_encephalitis",
+        ["double_vision", "unsteady_gait", "rapid_progression"],
+        "testicular_germ_cell",
+    ),
+    ("opsoclonus_myoclonus_syndrome", ["opsoclonus", "myoclonus"], "sclc"),
+    (
+        "anti_ma2_encephalitis",
+        ["vertical_gaze_palsy", "excessive_daytime_sleepiness"],
+        "testicular_germ_cell",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("syndrome_id", "findings", "cancer"), BEFORE_IMAGING, ids=[c[0] for c in BEFORE_IMAGING]
+)
+def test_a_brain_card_waits_for_a_brain_scan_and_asks_for_it(book, syndrome_id, findings, cancer):
+    """Addendum 2, B1 and B5: with a known cancer and no brain imaging, metastases are named first
+    and the card is never strong; "what to ask next" offers the scan; a normal MRI lets it be
+    strong again."""
+    from screener.engine.differential import differential
+
+    antibodies = ["gabab_r"] if syndrome_id == "limbic_encephalitis" else []
+    result = screen(Profile(findings=findings, cancers=[cancer], antibodies=antibodies), book)
+    card = _card(result, syndrome_id)
+    assert card.mimics_first[:1] == (METASTASES_FIRST,)
+    assert card.tier.value != "strong"
+    asked = {
+        q.finding: {(e.syndrome, e.effect) for e in q.effects}
+        for q in differential(result, book).questions
+    }
+    assert (syndrome_id, "clears_mimic") in asked.get("mri_brain_normal", set())
+    imaged = Profile(
+        findings=[*findings, "mri_brain_normal"], cancers=[cancer], antibodies=antibodies
+    )
+    assert _card(screen(imaged, book), syndrome_id).tier.value == "strong"
+
+
+def test_a_tumour_that_seldom_reaches_the_brain_does_not_put_metastases_first(book):
+    teratoma = Profile(
+        findings=[
+            "psychosis",
+            "seizures",
+            "orofacial_dyskinesia",
+            "reduced_speech",
+            "teratoma_on_imaging",
+        ],
+        cancers=["ovarian_teratoma"],
+    )
+    assert _card(screen(teratoma, book), "anti_nmdar_encephalitis").tier.value == "strong"
+
+
+SCLC_EVERYDAY_PAIRS = [
+    ["short_term_memory_loss", "slurred_speech"],
+    ["seizures", "slurred_speech"],
+    ["difficulty_swallowing", "short_term_memory_loss"],
+    ["limb_clumsiness", "seizures"],
+    ["seizures", "slurred_speech", "chemotherapy_recent"],
+    ["constipation", "abdominal_bloating", "orthostatic_dizziness", "dry_mouth"],
+    ["seizures", "eeg_temporal", "csf_inflammatory"],
+    ["unsteady_gait", "rapid_progression"],
+    ["double_vision", "rapid_progression"],
+]
+
+
+@pytest.mark.parametrize(
+    "findings", SCLC_EVERYDAY_PAIRS, ids=["+".join(f) for f in SCLC_EVERYDAY_PAIRS]
+)
+def test_everyday_combinations_in_sclc_are_never_strong(book, findings):
+    """Addendum 2, B1, B5, B6 and B7: what the review found Strong in an older person with small
+    cell lung cancer."""
+    result = screen(Profile(findings=findings, cancers=["sclc"], age_band="65+"), book)
+    assert [m.syndrome for m in result.matches if m.tier.value == "strong"] == []
 
 
 EVERYDAY = [

@@ -127,6 +127,13 @@ ENDO = "syndromes/endocrine.yaml"
             id="red-flag-sourcing",
         ),
         pytest.param(
+            "labs.yaml",
+            "  label: Sodium\n",
+            "  label: Sodium\n  status: source-checked\n",
+            "id 'sodium': field 'status': cites no source for its cut-offs",
+            id="lab-sourcing",
+        ),
+        pytest.param(
             "about.yaml",
             "body: Text.",
             "body: Gives the diagnosis in 20% of cases.",
