@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from screener.models.base import (
     AgeBand,
@@ -317,12 +317,35 @@ class LabAnalyte(Frozen):
         return (self.unit, *(alt.unit for alt in self.alternative_units))
 
 
+ICD10_FORM = r"^[A-Z]\d{2}(\.\d)?$|^[A-Z]\d{2}-[A-Z]\d{2}$"
+"""A WHO ICD-10 category ('C34'), subcategory ('C22.0': one digit after the point) or block of
+categories ('C00-C14')."""
+
+
 class Cancer(Frozen):
     id: Id
     label: ShortText
-    icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
+    icd10: Annotated[
+        str,
+        StringConstraints(pattern=ICD10_FORM),
+        Field(
+            description="WHO ICD-10: a category ('C34'), a subcategory ('C22.0') or a block of "
+            "categories in order ('C00-C14')."
+        ),
+    ]
     synonyms: tuple[ShortText, ...] = ()
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
+
+    @field_validator("icd10")
+    @classmethod
+    def _block_in_order(cls, code: str) -> str:
+        first, _, last = code.partition("-")
+        if last and (first[0] != last[0] or first >= last):
+            raise ValueError(
+                f"the ICD-10 block {code} must run from a category to a later one of the same "
+                "chapter letter (as C00-C14)"
+            )
+        return code
 
 
 class Antibody(Frozen):

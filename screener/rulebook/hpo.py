@@ -103,23 +103,26 @@ def hpo_coverage(book: RuleBook) -> HpoCoverage:
 
 
 def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Iterator[Problem]:
-    """Every HPO term that the ontology does not have, has made obsolete, or names otherwise,
-    located at the term; then the coverage, if it falls short. `ontology` defaults to the one
+    """Every HPO term (a finding's `hpo`, and the `hpo_absent` terms a normal result records the
+    absence of) that the ontology does not have, has made obsolete, or names otherwise, located
+    at the term; then the coverage, if it falls short. `ontology` defaults to the one
     `hpo3` ships (loaded here, on first use)."""
     book, where = loaded.book, loaded.sources
     coded = [
-        (i, j, finding)
+        (i, j, field, written)
         for i, system in enumerate(book.systems)
         for j, finding in enumerate(system.findings)
-        if finding.hpo
+        for field, written in (("hpo", finding.hpo), ("hpo_absent", finding.hpo_absent))
+        if written
     ]
     if coded:
         hpo = ontology if ontology is not None else shipped_ontology()
-        for i, j, finding in coded:
-            several = not isinstance(finding.hpo, str)
-            for k, (term_id, label) in enumerate(finding.hpo_terms):
-                path = (i, "findings", j, "hpo", *((k,) if several else ()))
-                message = _term_problem(hpo, term_id, label)
+        for i, j, field, written in coded:
+            several = not isinstance(written, str)
+            terms = (written,) if isinstance(written, str) else written
+            for k, term in enumerate(terms):
+                path = (i, "findings", j, field, *((k,) if several else ()))
+                message = _term_problem(hpo, term[:10], term[11:])
                 if message is not None:
                     yield where.origin("systems", path).problem(message)
     coverage = hpo_coverage(book)
