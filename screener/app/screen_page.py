@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, entry, results, state
+from screener.app import components, entry, interop, results, state
 from screener.rulebook import RuleBook
 
 PRESENT = "screen.present"
@@ -139,6 +139,8 @@ def draw() -> None:
     _status(book, presenting)
     _summary(book)
     _toolbar(current, book, presenting)
+    if not presenting:
+        interop.phenopacket_panel(book)
     if presenting:
         _entry(book, presenting)
         _results(book, presenting)
