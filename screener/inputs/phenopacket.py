@@ -24,8 +24,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from google.protobuf import json_format
-
 from screener.inputs.hpo_terms import (
     HpoMapping,
     HpoOntology,
@@ -102,7 +100,9 @@ def read_phenopacket(document: str | bytes) -> Any:
 def parse_phenopacket(data: object) -> Any:
     """`data` (parsed JSON) as a Phenopacket message, or `PhenopacketError` saying what is
     wrong: a Phenopacket of another version, an unknown field, a value of the wrong type."""
-    # Imported here: the schema's modules cost a moment, paid only when a Phenopacket is read.
+    # Imported here: protobuf and the schema's modules cost a moment at the app's start, paid
+    # only when a Phenopacket is read.
+    from google.protobuf import json_format
     from phenopackets.schema.v2.phenopackets_pb2 import Phenopacket
 
     if not isinstance(data, dict):
