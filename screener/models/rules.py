@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from screener.models.base import (
     AgeBand,
@@ -192,14 +192,65 @@ class BodySystem(Frozen):
         return tuple(f for f in self.findings if not f.normal)
 
 
+UcumCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[!-~]{1,60}$"),
+    Field(description="The unit in UCUM, case-sensitive ('mmol/L', '10*9/L', 'ug/L', 'Cel')."),
+]
+
+
+def loinc_check_digit(number: str) -> int:
+    """LOINC's mod-10 check digit of a code's number part (the Luhn algorithm)."""
+    total = 0
+    for position, digit in enumerate(reversed(number)):
+        doubled = int(digit) * (2 if position % 2 == 0 else 1)
+        total += doubled // 10 + doubled % 10
+    return (10 - total % 10) % 10
+
+
+def _loinc(code: str) -> str:
+    number, _, check = code.partition("-")
+    if loinc_check_digit(number) != int(check):
+        raise ValueError(
+            f"{code} is not a LOINC code: its check digit should be {loinc_check_digit(number)}"
+        )
+    return code
+
+
+LoincCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{1,7}-\d$"),
+    AfterValidator(_loinc),
+    Field(description="The LOINC code of the test, with its check digit ('2951-2')."),
+]
+
+
 class AlternativeUnit(Frozen):
     unit: ShortText
+    ucum: UcumCode
     factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
     offset: Number = Field(
         default=0,
         description="Added after multiplying, for scales that do not start at the same zero: "
         "main = value × factor + offset (°F → °C: factor 0.5556, offset −17.78).",
     )
+    molar_mass: Number | None = Field(
+        default=None,
+        gt=0,
+        description="For a factor between a mass and an amount of substance: the molar mass it "
+        "assumes, in g/mol (glucose 180.16); `screener validate` checks the factor against it.",
+    )
+    basis: ShortText | None = Field(
+        default=None,
+        description="For a factor UCUM cannot check (an assay's own equation, a WHO standard's "
+        "units, a divalent ion's equivalents): what it rests on, in a sentence.",
+    )
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> AlternativeUnit:
+        if self.molar_mass is not None and self.basis is not None:
+            raise ValueError("give 'molar_mass' or 'basis', not both")
+        return self
 
 
 class Range(Frozen):
@@ -271,7 +322,9 @@ class LabAnalyte(Frozen):
     id: Id
     label: ShortText
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    loinc: LoincCode
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
+    ucum: UcumCode
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
         default=None, description="Typical adult range, shown beside an entered value."

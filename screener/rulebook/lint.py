@@ -13,6 +13,7 @@ from screener.models import Category, Status
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
+from screener.rulebook.ucum import ucum_problems
 
 MIN_DETAIL_CHARS = 200
 REQUIRED_ABOUT_SECTIONS = (
@@ -60,6 +61,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_coverage(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
+        *ucum_problems(loaded),
     ]
 
 
