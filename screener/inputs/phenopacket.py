@@ -7,6 +7,8 @@ unknown fields and values of the wrong type. Then, part by part:
 - phenotypic features: HPO terms through the HPO hierarchy (`hpo_terms`); an excluded feature is
   never entered, and enters a normal or negative result where the vocabulary has one; a feature's
   onset or modifiers, when they are HPO terms, go through the same mapping;
+- measurements: a LOINC code with a value and a UCUM unit → a lab value (a result reported only
+  as below or above a limit, or as not detected, in this screener's own `PNS:` terms);
 - diseases: ICD-10 codes → the rule book's cancers (a code that several cancers share is told
   apart by the term's label, as this screener's own export writes it);
 - the subject's age (→ age band) and sex;
@@ -24,6 +26,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
+from screener.engine.labs import canonical_unit, check_lab_value
 from screener.inputs.hpo_terms import (
     HpoMapping,
     HpoOntology,
@@ -33,7 +38,7 @@ from screener.inputs.hpo_terms import (
 )
 from screener.inputs.numbers import shown
 from screener.inputs.profile_json import read_json
-from screener.models import AgeBand, FollowUp, Profile, ProfileError, Sex
+from screener.models import AgeBand, FollowUp, LabValue, Profile, ProfileError, Sex
 from screener.rulebook import RuleBook
 
 MAX_PHENOPACKET_BYTES = 1_000_000
@@ -51,16 +56,19 @@ FOLLOW_UP_ID = "follow_up"
 id, so it never names a finding)."""
 ICD10_PREFIXES = ("ICD10", "ICD10CM")
 
+CENSORED_ID = "censored"
+"""`PNS:censored.below` / `.above`: a complex value's type for a result reported only as
+beyond a limit ('< 5'); the quantity is the limit."""
+NOT_DETECTED_ID = "not_detected"
+"""`PNS:not_detected`: a result reported as not detected, without a limit."""
+
 SCHEMA_VERSION = "2.0"
 
 _AGE = re.compile(r"P(?:(\d{1,3})Y)?(?:(\d{1,4})M)?(?:(\d{1,5})W)?(?:(\d{1,6})D)?")
 _ICD10 = re.compile(r"([A-Z])(\d{2})(?:\.(\d{1,4}))?")
 _SEX = {"FEMALE": Sex.FEMALE, "MALE": Sex.MALE, "OTHER_SEX": Sex.UNSPECIFIED}
 _BAND_STARTS = ((65, AgeBand.OLDER), (40, AgeBand.MIDDLE_AGED), (18, AgeBand.YOUNG_ADULT))
-_READ = {"id", "subject", "phenotypicFeatures", "diseases", "metaData"}
-"""The Phenopacket's parts that are read; any other present is named as not used."""
 _PART_NAMES = {
-    "measurements": "measurements",
     "biosamples": "biosamples",
     "interpretations": "interpretations (genomic findings)",
     "medicalActions": "medical actions (treatments and procedures)",
@@ -219,6 +227,7 @@ def case_of(packet: Any, book: RuleBook, ontology: HpoOntology | None = None) ->
     reading = _Reading(book)
     reading.features(packet.phenotypic_features, ontology)
     reading.diseases(packet.diseases)
+    reading.measurements(packet.measurements)
     reading.subject(packet)
     for field, words in _PART_NAMES.items():
         if getattr(packet, _snake(field)):
@@ -226,6 +235,7 @@ def case_of(packet: Any, book: RuleBook, ontology: HpoOntology | None = None) ->
     profile = Profile(
         findings=tuple(reading.findings),
         cancers=tuple(reading.cancers),
+        labs=tuple(reading.labs.values()),
         antibodies=tuple(reading.antibodies),
         age_band=reading.age_band,
         sex=reading.sex,
@@ -252,6 +262,7 @@ class _Reading:
         self.findings: list[str] = []
         self.cancers: list[str] = []
         self.antibodies: list[str] = []
+        self.labs: dict[str, LabValue] = {}
         self.age_band: AgeBand | None = None
         self.sex: Sex | None = None
         self.follow_up: FollowUp | None = None
@@ -376,6 +387,71 @@ class _Reading:
             )
         else:
             self.note(f"disease {_term(term)}: not a cancer in this rule book, so not used")
+
+    # --- Measurements ---------------------------------------------------------------------
+
+    def measurements(self, measurements: Iterable[Any]) -> None:
+        by_loinc = {a.loinc: a for a in self.book.labs}
+        timed = False
+        for measurement in measurements:
+            prefix, _, code = measurement.assay.id.partition(":")
+            analyte = by_loinc.get(code) if prefix == "LOINC" else None
+            what = f"measurement {_term(measurement.assay)}"
+            timed = timed or measurement.HasField("time_observed")
+            if analyte is None:
+                kind = (
+                    "a LOINC code of no lab in this rule book"
+                    if prefix == "LOINC"
+                    else "not a LOINC code"
+                )
+                self.note(f"{what}: {kind}, so not used")
+                continue
+            if analyte.id in self.labs:
+                self.note(f"{what}: {analyte.label} is given more than once; the first is used")
+                continue
+            lab = self._lab_value(analyte, measurement, what)
+            if lab is None:
+                continue
+            problem = check_lab_value(lab, self.book)
+            if problem is not None:
+                self.note(f"{what}: {problem}, so not used")
+            else:
+                self.labs[analyte.id] = lab
+        if timed:
+            self.note("the times of measurements: not used (the screener keeps no dates)")
+
+    def _lab_value(self, analyte: Any, measurement: Any, what: str) -> LabValue | None:
+        censored: str | None = None
+        if measurement.HasField("complex_value"):
+            typed = list(measurement.complex_value.typed_quantities)
+            sides = {f"{PNS_PREFIX}:{CENSORED_ID}.{side}": side for side in ("below", "above")}
+            if len(typed) != 1 or typed[0].type.id not in sides:
+                self.note(f"{what}: a complex value, so not used")
+                return None
+            censored, quantity = sides[typed[0].type.id], typed[0].quantity
+        elif measurement.value.HasField("quantity"):
+            quantity = measurement.value.quantity
+        elif measurement.value.ontology_class.id == f"{PNS_PREFIX}:{NOT_DETECTED_ID}":
+            return LabValue(analyte=analyte.id, value=None, unit=analyte.unit, censored="below")
+        else:
+            self.note(f"{what}: not a number with a unit, so not used")
+            return None
+        prefix, _, ucum = quantity.unit.id.partition(":")
+        # The label as the rule book spells a unit first: UCUM reads mIU/L and mU/L as one.
+        label = quantity.unit.label
+        written = label if label in analyte.units or prefix != "UCUM" else ucum
+        unit = canonical_unit(analyte, written) if written else None
+        if unit is None:
+            self.note(
+                f"{what}: the unit {_term(quantity.unit)} is not one of {analyte.label}'s "
+                f"({', '.join(analyte.units)}), so not used"
+            )
+            return None
+        try:
+            return LabValue(analyte=analyte.id, value=quantity.value, unit=unit, censored=censored)
+        except ValidationError:
+            self.note(f"{what}: its value is not a finite number, so not used")
+            return None
 
     # --- Subject ------------------------------------------------------------------------
 

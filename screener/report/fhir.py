@@ -3,10 +3,12 @@ the R4-compatible release the installed fhir.resources ships, and the resources 
 same in R4.
 
 The Bundle (type `collection`) holds a Patient with nothing but the sex entered (no name, no
-identifier, no birth date), an Observation for each finding (its HPO term in `code`, `valueBoolean`
-false for a normal result's absent terms), each lab value and each antibody, a Condition for each
-known cancer (ICD-10), and the screening summary as a plain-text DocumentReference whose
-description is the disclaimer. The tool never acts on a live record: this is a file to read.
+identifier, no birth date), an Observation for each finding (its HPO term in `code`,
+`valueBoolean` false for a normal result's absent terms), each lab value (LOINC in `code`, a
+UCUM `valueQuantity`, with its comparator if reported only beyond a limit) and each antibody, a
+Condition for each known cancer (ICD-10), and the screening summary as a plain-text
+DocumentReference whose description is the disclaimer. The tool never acts on a live record:
+this is a file to read.
 
 Every id is a UUID derived from the case, so the same case always gives the same Bundle.
 """
@@ -24,10 +26,14 @@ from screener.rulebook import RuleBook
 HPO_SYSTEM = "http://human-phenotype-ontology.org"
 ICD10_SYSTEM = "http://hl7.org/fhir/sid/icd-10"
 SNOMED_SYSTEM = "http://snomed.info/sct"
+LOINC_SYSTEM = "http://loinc.org"
+UCUM_SYSTEM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
 POSITIVE = ("10828004", "Positive")
 """SNOMED CT's qualifier value for a positive test result."""
+NOT_DETECTED = ("260415000", "Not detected")
+"""SNOMED CT's qualifier value for a result reported as not detected."""
 _GENDER = {Sex.FEMALE: "female", Sex.MALE: "male", Sex.UNSPECIFIED: "unknown"}
 
 
@@ -88,12 +94,32 @@ def fhir_bundle(profile: Profile, summary: str, book: RuleBook) -> Any:
                 f"finding:{finding_id}", category, {"text": finding.label}, valueBoolean=True
             )
     for lab in profile.labs:
-        observation(
-            f"lab:{lab.analyte}",
-            "laboratory",
-            {"text": book.label("lab", lab.analyte)},
-            valueQuantity={"value": lab.value, "unit": lab.unit},
-        )
+        analyte = book.lab_by_id[lab.analyte]
+        lab_code: dict[str, Any] = {
+            "coding": [{"system": LOINC_SYSTEM, "code": analyte.loinc}],
+            "text": analyte.label,
+        }
+        if lab.value is None:
+            value: dict[str, Any] = {
+                "valueCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": SNOMED_SYSTEM,
+                            "code": NOT_DETECTED[0],
+                            "display": NOT_DETECTED[1],
+                        }
+                    ]
+                }
+            }
+        else:
+            ucum = next(
+                (u.ucum for u in analyte.alternative_units if u.unit == lab.unit), analyte.ucum
+            )
+            quantity = {"value": lab.value, "unit": lab.unit, "system": UCUM_SYSTEM, "code": ucum}
+            if lab.censored is not None:
+                quantity["comparator"] = "<" if lab.censored == "below" else ">"
+            value = {"valueQuantity": quantity}
+        observation(f"lab:{lab.analyte}", "laboratory", lab_code, **value)
     for antibody_id in profile.antibodies:
         observation(
             f"antibody:{antibody_id}",

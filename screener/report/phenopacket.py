@@ -8,6 +8,9 @@ screening:
   records; any other finding (one narrower than its term, or uncoded) as this screener's own
   `PNS:` term, which other tools can see is not an HPO term;
 - antibodies and the follow-up as `PNS:` features (the HPO has no term for them);
+- each lab value as a measurement: its LOINC code, the value and its UCUM unit (a result reported
+  only as below or above a limit as a complex value typed `PNS:censored.below` or `.above`, one
+  reported as not detected as `PNS:not_detected`);
 - each cancer as a disease with its ICD-10 code, labelled with the cancer's name, which tells
   apart the cancers that share a code (small cell and non-small cell lung cancer are both C34);
 - the age band as an age range, the sex as the subject's sex.
@@ -25,7 +28,13 @@ from typing import Any
 from google.protobuf import json_format
 
 from screener.inputs.hpo_terms import coded_findings
-from screener.inputs.phenopacket import FOLLOW_UP_ID, PNS_PREFIX, SCHEMA_VERSION
+from screener.inputs.phenopacket import (
+    CENSORED_ID,
+    FOLLOW_UP_ID,
+    NOT_DETECTED_ID,
+    PNS_PREFIX,
+    SCHEMA_VERSION,
+)
 from screener.models import AgeBand, Profile, Sex
 from screener.present import words
 from screener.rulebook import RuleBook
@@ -53,14 +62,19 @@ def phenopacket_message(
     from phenopackets import (
         Age,
         AgeRange,
+        ComplexValue,
         Disease,
         Individual,
+        Measurement,
         MetaData,
         OntologyClass,
         Phenopacket,
         PhenotypicFeature,
+        Quantity,
         Resource,
         TimeElement,
+        TypedQuantity,
+        Value,
     )
 
     prefixes: set[str] = set()
@@ -95,6 +109,30 @@ def phenopacket_message(
                 f"Followed up without a cancer found: {words.FOLLOW_UP[profile.follow_up]}",
             )
         )
+    measurements = []
+    for lab in profile.labs:
+        prefixes |= {"LOINC", "UCUM"}
+        analyte = book.lab_by_id[lab.analyte]
+        assay = OntologyClass(id=f"LOINC:{analyte.loinc}", label=analyte.label)
+        if lab.value is None:
+            prefixes.add(PNS_PREFIX)
+            not_detected = OntologyClass(id=f"{PNS_PREFIX}:{NOT_DETECTED_ID}", label="not detected")
+            measurements.append(Measurement(assay=assay, value=Value(ontology_class=not_detected)))
+            continue
+        ucum = next((u.ucum for u in analyte.alternative_units if u.unit == lab.unit), analyte.ucum)
+        quantity = Quantity(unit=OntologyClass(id=f"UCUM:{ucum}", label=lab.unit), value=lab.value)
+        if lab.censored is None:
+            measurements.append(Measurement(assay=assay, value=Value(quantity=quantity)))
+        else:
+            prefixes.add(PNS_PREFIX)
+            side = OntologyClass(
+                id=f"{PNS_PREFIX}:{CENSORED_ID}.{lab.censored}",
+                label=f"reported only as {lab.censored} this limit",
+            )
+            limit = TypedQuantity(type=side, quantity=quantity)
+            measurements.append(
+                Measurement(assay=assay, complex_value=ComplexValue(typed_quantities=[limit]))
+            )
     diseases = []
     for cancer_id in profile.cancers:
         prefixes.add("ICD10")
@@ -120,6 +158,7 @@ def phenopacket_message(
         id=case_id(profile),
         subject=subject,
         phenotypic_features=features,
+        measurements=measurements,
         diseases=diseases,
         meta_data=meta,
     )
@@ -134,6 +173,24 @@ def _resource(prefix: str, book: RuleBook, resource: Any) -> Any:
             version=book.orphanet.release.ontology.isoformat(),
             namespace_prefix="HP",
             iri_prefix="http://purl.obolibrary.org/obo/HP_",
+        )
+    if prefix == "LOINC":
+        return resource(
+            id="loinc",
+            name="Logical Observation Identifiers Names and Codes",
+            url="https://loinc.org",
+            version="2.80",
+            namespace_prefix="LOINC",
+            iri_prefix="https://loinc.org/",
+        )
+    if prefix == "UCUM":
+        return resource(
+            id="ucum",
+            name="Unified Code for Units of Measure",
+            url="https://ucum.org",
+            version="2.2",
+            namespace_prefix="UCUM",
+            iri_prefix="https://ucum.org/ucum#",
         )
     if prefix == "ICD10":
         return resource(

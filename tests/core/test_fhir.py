@@ -53,6 +53,14 @@ def test_the_bundle_validates_and_carries_the_case(bundle_json: str, book: RuleB
     texts = [o["code"]["text"] for o in resources(bundle, "Observation")]
     assert "JAK2 mutation test negative" in texts
     assert book.label("antibody", "vgcc_pq") in texts
+    (sodium,) = [o for o in resources(bundle, "Observation") if "valueQuantity" in o]
+    assert sodium["code"]["coding"] == [{"system": "http://loinc.org", "code": "2951-2"}]
+    assert sodium["valueQuantity"] == {
+        "value": 128.0,
+        "unit": "mmol/L",
+        "system": "http://unitsofmeasure.org",
+        "code": "mmol/L",
+    }
     (condition,) = resources(bundle, "Condition")
     assert condition["code"]["coding"] == [
         {"system": "http://hl7.org/fhir/sid/icd-10", "code": "C34"}

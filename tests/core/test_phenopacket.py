@@ -16,11 +16,14 @@ from phenopackets import (
     Age,
     Disease,
     Individual,
+    Measurement,
     MetaData,
     OntologyClass,
     Phenopacket,
     PhenotypicFeature,
+    Quantity,
     TimeElement,
+    Value,
 )
 
 from screener.engine import screen
@@ -30,7 +33,7 @@ from screener.inputs.phenopacket import (
     PhenopacketError,
     phenopacket_case,
 )
-from screener.models import Profile
+from screener.models import LabValue, Profile
 from screener.report.phenopacket import render_phenopacket
 from screener.rulebook import RuleBook
 from tests.support.books import real_book
@@ -56,7 +59,7 @@ POSITIVE_EXAMPLES = [
     (syndrome.id, j)
     for syndrome in real_book().syndromes
     for j, example in enumerate(syndrome.examples)
-    if example.expect != "no_match" and not example.labs
+    if example.expect != "no_match"
 ]
 
 
@@ -197,6 +200,59 @@ def test_a_phenopacket_of_50_terms_enters_50_findings(
     document = packet_json(phenotypic_features=[feature(f.hpo_ids[0]) for f in coded])
     case = phenopacket_case(document, book)
     assert len(case.profile.findings) == 50
+
+
+def measurement(loinc: str, value: float, ucum: str, label: str = "") -> Any:
+    return Measurement(
+        assay=OntologyClass(id=f"LOINC:{loinc}"),
+        value=Value(
+            quantity=Quantity(unit=OntologyClass(id=f"UCUM:{ucum}", label=label), value=value)
+        ),
+    )
+
+
+def test_measurements_with_loinc_and_ucum_become_lab_values(book: RuleBook) -> None:
+    case = phenopacket_case(
+        packet_json(
+            measurements=[
+                measurement("2951-2", 121, "mmol/L"),  # sodium
+                measurement("777-3", 45, "10*9/L"),  # platelets, in UCUM's own spelling
+                measurement("15074-8", 50, "mg/dL"),  # glucose in mg/dL
+                measurement("99999-9", 1, "g/L"),  # no such lab
+                measurement("718-7", 14, "mmol/L"),  # haemoglobin in a unit it is not given in
+                measurement("2823-3", 40, "mmol/L"),  # potassium no living person has
+            ]
+        ),
+        book,
+    )
+    labs = {lab.analyte: (lab.value, lab.unit) for lab in case.profile.labs}
+    assert labs == {
+        "sodium": (121, "mmol/L"),
+        "platelets": (45, "×10⁹/L"),
+        "glucose": (50, "mg/dL"),
+    }
+    assert {"very_low_sodium", "platelets_below_50", "low_glucose"} <= {
+        t.finding for r in screen(case.profile, book).labs for t in r.crossed
+    }
+    notes = "\n".join(case.notes)
+    assert "'LOINC:99999-9': a LOINC code of no lab in this rule book, so not used" in notes
+    assert "the unit 'UCUM:mmol/L' is not one of Haemoglobin's" in notes
+    assert "Potassium 40 mmol/L is outside the range a living person can have" in notes
+
+
+def test_results_beyond_a_limit_and_not_detected_survive_export_and_import(
+    book: RuleBook,
+) -> None:
+    profile = Profile(
+        labs=(
+            LabValue(analyte="cortisol", value=50, unit="nmol/L", censored="below"),
+            LabValue(analyte="ferritin", value=2000, unit="ng/mL", censored="above"),
+            LabValue(analyte="psa", value=None, unit="µg/L", censored="below"),
+            LabValue(analyte="tsh", value=4.5, unit="mIU/L"),
+        )
+    )
+    case = phenopacket_case(render_phenopacket(profile, book), book)
+    assert (case.profile, case.notes) == (profile, ())
 
 
 # --- Hostile Phenopackets ---------------------------------------------------------------------
