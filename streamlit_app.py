@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import components, failure, state
 from screener.app.pages import ERROR_PAGE, PAGES
 
 st.set_page_config(
@@ -14,7 +14,7 @@ st.set_page_config(
 components.safety_frame(state.safety_text())
 loaded = state.load_book()
 shown = (ERROR_PAGE,) if isinstance(loaded, Exception) else PAGES
-st.navigation(
+page = st.navigation(
     [
         st.Page(
             page.script,
@@ -26,4 +26,8 @@ st.navigation(
         for index, page in enumerate(shown)
     ],
     position="top",
-).run()
+)
+if failure.failed():
+    failure.failure_page()
+else:
+    failure.guarded(page.run)()

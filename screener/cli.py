@@ -15,9 +15,7 @@ import signal
 import sys
 from pathlib import Path
 
-from screener.engine import screen
-from screener.engine.labs import with_canonical_units
-from screener.engine.stages import screen_stages
+from screener.engine import screen, screen_case
 from screener.inputs.phenopacket import (
     MAX_PHENOPACKET_BYTES,
     PhenopacketError,
@@ -41,6 +39,7 @@ from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
 from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
@@ -148,6 +147,17 @@ def _read_case(path: str, form: str, book: RuleBook) -> tuple[Profile, tuple[str
     return profile_from_data(document), ()
 
 
+def _same_file(first: str, second: str) -> bool:
+    """Whether two names reach one file. By identity (device and inode) when both exist, so a
+    hard link is caught as surely as a symbolic link; a name not yet written can only be the
+    other by its resolved path."""
+    try:
+        one, other = os.stat(first), os.stat(second)
+    except OSError:
+        return Path(first).resolve() == Path(second).resolve()
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
+
+
 def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = None) -> None:
     """Refuse a PDF path that would overwrite something other than an earlier PDF."""
     if not target.strip():
@@ -157,7 +167,7 @@ def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = No
         return
     if not path.is_file():
         raise OptionError(f"{option} {target} is not a regular file; give a file name for the PDF")
-    if reads not in (None, "-") and Path(reads).exists() and path.samefile(reads):
+    if reads not in (None, "-") and _same_file(target, reads):
         raise OptionError(f"{option} {target} is the profile being read; choose another file")
     try:
         with path.open("rb") as existing:
@@ -199,7 +209,7 @@ def _screen(args: argparse.Namespace) -> int:
         # Written before anything is printed, so a failed write leaves no half-done output.
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
-        _write_out(render_json(result, book) + "\n")
+        _write_out(render_json(result) + "\n")
     elif args.format == "fhir":
         from screener.report.fhir import render_fhir
 
@@ -217,7 +227,7 @@ def _handout(args: argparse.Namespace) -> int:
     _check_pdf_target(args.pdf)
     if args.key is not None:
         _check_pdf_target(args.key, "--key")
-        if Path(args.key).resolve() == Path(args.pdf).resolve():
+        if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
     pack = args.cases or os.environ.get(CASE_PACK_ENV)
@@ -234,7 +244,8 @@ def _handout(args: argparse.Namespace) -> int:
 
     outputs = [(args.pdf, render_handout(handout_view(chosen, book), page_size=args.page_size))]
     if args.key:
-        outputs.append((args.key, render_key(key_view(chosen, book), page_size=args.page_size)))
+        screened = [(case, screen_case(case, book)) for case in chosen]
+        outputs.append((args.key, render_key(key_view(screened, book), page_size=args.page_size)))
     for path, document in outputs:
         _write_pdf(path, document)
         _write_out(f"Wrote {path}\n")
@@ -281,9 +292,7 @@ def _quiz(args: argparse.Namespace) -> int:
     if unknown:
         raise OptionError(f"Unknown teaching case: {', '.join(unknown)}")
     chosen = [cases[case_id] for case_id in dict.fromkeys(wanted)]
-    view = quiz_view(
-        [(case, [s.result for s in screen_stages(case, book)]) for case in chosen], book
-    )
+    view = quiz_view([(case, screen_case(case, book)) for case in chosen], book)
     from screener.report.quiz import render_gift, render_qti
 
     if args.format == "qti":

@@ -69,10 +69,12 @@ def patient_terms(entry: OrphanetEntry) -> tuple[str, ...]:
 def orphanet_outcome(
     entry: OrphanetEntry, book: RuleBook, ontology: HpoOntology | None = None
 ) -> OrphanetOutcome:
-    mapping = map_hpo_terms(patient_terms(entry), book.enterable_findings, ontology)
+    mapping = map_hpo_terms(
+        patient_terms(entry), book.enterable_findings, ontology, antibodies=book.antibody_by_id
+    )
     syndrome = book.syndrome_by_id[entry.syndrome] if entry.syndrome else None
     cancers = syndrome.cancers.typical[:1] if syndrome else ()
-    profile = Profile(findings=mapping.findings, cancers=cancers)
+    profile = Profile(findings=mapping.findings, cancers=cancers, antibodies=mapping.antibodies)
     matches = screen(profile, book).matches
     return OrphanetOutcome(entry, mapping, profile, matches, _problem(entry, matches, book))
 

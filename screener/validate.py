@@ -26,7 +26,7 @@ from screener.engine.screen import (
     TYPICAL_CANCER_POINTS,
 )
 from screener.engine.selftest import run_example, run_mimic_case
-from screener.engine.stages import screen_stages
+from screener.engine.stages import screen_case
 from screener.models import (
     AntibodyRisk,
     PhenotypeRisk,
@@ -147,7 +147,7 @@ def case_problems(case: TeachingCase, book: RuleBook) -> Iterator[tuple[Path_, s
         if (name := _named(text, syndrome)) is not None:
             yield where, f"names the answer ('{name}'), which would give it away on a handout"
     try:
-        screenings = screen_stages(case, book)
+        screenings = screen_case(case, book).stages
     except ProfileError as error:
         yield (), "the case cannot be screened: " + "; ".join(error.problems)
         return

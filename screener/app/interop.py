@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from screener.app import components, state
-from screener.engine.stages import screen_stages
+from screener.engine import screen_case
 from screener.inputs.phenopacket import MAX_PHENOPACKET_BYTES, PhenopacketError, phenopacket_case
 from screener.models import TeachingCase
 from screener.present.markdown import plain_markdown as plain
@@ -120,7 +120,7 @@ def quiz_downloads(cases: list[TeachingCase], book: RuleBook) -> None:
     """The chosen cases as a stage-by-stage quiz, for Moodle (GIFT) or Canvas (QTI)."""
 
     def view() -> QuizView:
-        return quiz_view([(c, [s.result for s in screen_stages(c, book)]) for c in cases], book)
+        return quiz_view([(c, screen_case(c, book)) for c in cases], book)
 
     def gift() -> bytes:
         from screener.report.quiz import render_gift

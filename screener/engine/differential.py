@@ -13,21 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import zip_longest
-from typing import Literal
-
-from pydantic import Field
 
 from screener.engine.evaluate import evaluate
-from screener.engine.labs import decided_findings
-from screener.engine.screen import present_findings
 from screener.models import (
-    FindingId,
-    Frozen,
-    MimicId,
+    Differential,
+    Effect,
+    NextQuestion,
     NoneOf,
-    ScreeningResult,
+    PatternEffect,
+    PatternMatch,
     Syndrome,
-    SyndromeId,
     criterion_findings,
     walk,
 )
@@ -36,15 +31,6 @@ from screener.rulebook import RuleBook
 TOP_PATTERNS = 5
 MAX_QUESTIONS = 8
 
-Effect = Literal[
-    "gives_key",
-    "completes",
-    "excludes",
-    "clears_mimic",
-    "points_to_mimic",
-    "advances",
-    "supports",
-]
 WEIGHT: dict[Effect, float] = {
     "gives_key": 3.0,
     "completes": 3.0,
@@ -71,23 +57,6 @@ EFFECT_ORDER: tuple[Effect, ...] = (
     "supports",
     "points_to_mimic",
 )
-
-
-class PatternEffect(Frozen):
-    syndrome: SyndromeId
-    effect: Effect
-    mimic: MimicId | None = None
-
-
-class NextQuestion(Frozen):
-    finding: FindingId
-    effects: tuple[PatternEffect, ...] = Field(description="Patterns it moves, in rank order.")
-    separation: float = Field(description="How differently it moves the top patterns.")
-
-
-class Differential(Frozen):
-    syndromes: tuple[SyndromeId, ...] = Field(description="The top patterns compared.")
-    questions: tuple[NextQuestion, ...]
 
 
 def excluding_findings(syndrome: Syndrome) -> frozenset[str]:
@@ -196,11 +165,15 @@ def separating_findings(
     return tuple(q for q in questions if q.separation > 0)[:limit]
 
 
-def differential(result: ScreeningResult, book: RuleBook) -> Differential:
-    """The questions that would best separate the top patterns of `result`."""
-    top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
-    present = present_findings(result.profile, result.lab_findings, book)
-    decided = decided_findings(result.labs, book)
+def differential(
+    matches: Sequence[PatternMatch],
+    present: frozenset[str],
+    decided: frozenset[str],
+    book: RuleBook,
+) -> Differential:
+    """The questions that would best separate the top patterns among `matches`, given the
+    findings `present` and those `decided` by an entered lab value."""
+    top = [book.syndrome_by_id[m.syndrome] for m in matches[:TOP_PATTERNS]]
     return Differential(
         syndromes=tuple(s.id for s in top),
         questions=separating_findings(top, present, book, decided=decided),

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from screener.engine.differential import differential
 from screener.engine.evaluate import counted_findings, evaluate
-from screener.engine.labs import read_labs
+from screener.engine.labs import decided_findings, read_labs
 from screener.engine.pns_care import pns_care_score
 from screener.models import (
     Association,
@@ -114,6 +115,7 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
         matches=tuple(matches),
         associations=tuple(associations),
         red_flags=_red_flags(present, book, _lab_facts(labs)),
+        differential=differential(matches, present, decided_findings(labs, book), book),
         fit_notices=fit_notices(profile, book),
         book=book.stamp,
     )
@@ -194,35 +196,24 @@ def _match(
     items = [
         ScoreItem(
             points=round(CRITERIA_POINTS * trace.progress, 1),
-            reason=f"criteria {round(100 * trace.progress)}% complete "
-            f"({CRITERIA_POINTS} points when complete)",
+            kind="criteria",
+            progress=trace.progress,
+            out_of=CRITERIA_POINTS,
         )
     ]
     items += [
-        ScoreItem(points=SUPPORTING_POINTS, reason=f"supporting: {book.label('finding', f)}")
-        for f in supporting_present
+        ScoreItem(points=SUPPORTING_POINTS, kind="supporting", item=f) for f in supporting_present
     ]
     if typical:
         items.append(
-            ScoreItem(
-                points=TYPICAL_CANCER_POINTS,
-                reason=f"typical cancer known: {book.label('cancer', typical[0].cancer)}",
-            )
+            ScoreItem(points=TYPICAL_CANCER_POINTS, kind="typical_cancer", item=typical[0].cancer)
         )
     elif cancers:
         items.append(
-            ScoreItem(
-                points=REPORTED_CANCER_POINTS,
-                reason=f"reported cancer known: {book.label('cancer', cancers[0].cancer)}",
-            )
+            ScoreItem(points=REPORTED_CANCER_POINTS, kind="reported_cancer", item=cancers[0].cancer)
         )
     if antibodies:
-        items.append(
-            ScoreItem(
-                points=ANTIBODY_POINTS,
-                reason=f"linked antibody: {book.label('antibody', antibodies[0])}",
-            )
-        )
+        items.append(ScoreItem(points=ANTIBODY_POINTS, kind="antibody", item=antibodies[0]))
     # With a cancer entered its fit decides the cancer points, so the score can be read then too.
     wants_pns_care = (
         trace.met

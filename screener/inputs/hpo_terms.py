@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from screener.models import Finding
+from screener.models import Antibody, Finding
 from screener.rulebook.hpo import hpo3_ontology
 
 MAX_STEPS = 2
@@ -80,6 +80,8 @@ class TermMapping:
     """The current term it names (obsolete ids followed to their replacement), if any."""
     findings: tuple[str, ...] = ()
     """The findings it maps to, all at the same, smallest distance."""
+    antibodies: tuple[str, ...] = ()
+    """The antibodies it maps to ('P/Q-type VGCC antibody positivity'), likewise."""
     steps: int | None = None
     """0: the findings are coded with the term itself; 1: with a parent; 2: a grandparent."""
     problem: str | None = None
@@ -101,19 +103,31 @@ class HpoMapping:
         return tuple(dict.fromkeys(f for t in self.terms for f in t.findings))
 
     @property
+    def antibodies(self) -> tuple[str, ...]:
+        """Every antibody mapped to, each once, in the order of the terms."""
+        return tuple(dict.fromkeys(a for t in self.terms for a in t.antibodies))
+
+    @property
     def unmapped(self) -> tuple[TermMapping, ...]:
-        return tuple(t for t in self.terms if not t.findings)
+        return tuple(t for t in self.terms if not (t.findings or t.antibodies))
 
 
 def coded_findings(findings: Mapping[str, Finding]) -> dict[str, tuple[str, ...]]:
     """HPO id → the findings coded with it, in the book's order. A finding narrower than its
     term (a very low value, a particular pattern) is left out: the term does not say it."""
+    return _coded(f for f in findings.values() if not f.narrower_than_hpo)
+
+
+def coded_antibodies(antibodies: Mapping[str, Antibody]) -> dict[str, tuple[str, ...]]:
+    """HPO id → the antibody results coded with it ('P/Q-type VGCC antibody positivity')."""
+    return _coded(antibodies.values())
+
+
+def _coded(items: Iterable[Finding | Antibody]) -> dict[str, tuple[str, ...]]:
     coded: dict[str, list[str]] = {}
-    for finding_id, finding in findings.items():
-        if finding.narrower_than_hpo:
-            continue
-        for hpo_id in finding.hpo_ids:
-            coded.setdefault(hpo_id, []).append(finding_id)
+    for item in items:
+        for hpo_id in item.hpo_ids:
+            coded.setdefault(hpo_id, []).append(item.id)
     return {hpo_id: tuple(ids) for hpo_id, ids in coded.items()}
 
 
@@ -153,31 +167,39 @@ def map_hpo_terms(
     findings: Mapping[str, Finding],
     ontology: HpoOntology | None = None,
     max_steps: int = MAX_STEPS,
+    antibodies: Mapping[str, Antibody] | None = None,
 ) -> HpoMapping:
-    """Each of `hpo_ids` mapped to `findings` (a book's enterable findings)."""
+    """Each of `hpo_ids` mapped to `findings` (a book's enterable findings) and, where given,
+    `antibodies` (an antibody-positivity term names an antibody result, not a finding)."""
     ontology = ontology or hpo_ontology()
     coded = coded_findings(findings)
+    antibody_codes = coded_antibodies(antibodies or {})
     mapped = []
     for given in hpo_ids:
         term, problem = current_term(given, ontology)
         if term is None:
             mapped.append(TermMapping(given, None, problem=problem))
             continue
-        mapped.append(_nearest(given, term, coded, max_steps))
+        mapped.append(_nearest(given, term, coded, antibody_codes, max_steps))
     return HpoMapping(tuple(mapped))
 
 
 def _nearest(
-    given: str, term: HpoTermNode, coded: Mapping[str, tuple[str, ...]], max_steps: int
+    given: str,
+    term: HpoTermNode,
+    coded: Mapping[str, tuple[str, ...]],
+    coded_antibodies: Mapping[str, tuple[str, ...]],
+    max_steps: int,
 ) -> TermMapping:
     for steps, level in enumerate(ancestor_levels(term, max_steps)):
         found = tuple(dict.fromkeys(f for t in level for f in coded.get(t.id, ())))
-        if found:
-            return TermMapping(given, term, found, steps)
+        antibodies = tuple(dict.fromkeys(a for t in level for a in coded_antibodies.get(t.id, ())))
+        if found or antibodies:
+            return TermMapping(given, term, found, antibodies, steps)
     return TermMapping(
         given,
         term,
-        problem=f"no finding is coded with it or with an ancestor up to {max_steps} steps up",
+        problem=f"nothing is coded with it or with an ancestor up to {max_steps} steps up",
     )
 
 
@@ -223,7 +245,7 @@ def map_excluded_hpo_terms(
             continue
         entered = tuple(f for f in held if term.id in covering[f])
         mapped.append(
-            TermMapping(given, term, entered, 0)
+            TermMapping(given, term, entered, steps=0)
             if entered
             else TermMapping(
                 given, term, problem="no normal or negative result records its absence"

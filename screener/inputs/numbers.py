@@ -26,6 +26,12 @@ class NotANumber(ValueError):
     """The text is not a number, or could be two; the message says so in plain words."""
 
 
+def written(value: float) -> str:
+    """The shortest text `read_number` reads back as exactly `value` (`repr`, without '.0')."""
+    text = repr(value)
+    return text.removesuffix(".0") if "e" not in text else text
+
+
 def shown(text: str, limit: int = 20) -> str:
     """Text someone typed, quoted and shortened, control characters replaced, for a message."""
     cleaned = "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
@@ -110,5 +116,4 @@ def lab_number_text(value: float | None, censored: Literal["below", "above"] | N
     or "nd" (not detected)."""
     if value is None:
         return "nd"
-    number = repr(value).removesuffix(".0") if "e" not in repr(value) else repr(value)
-    return {"below": "<", "above": ">"}.get(censored or "", "") + number
+    return {"below": "<", "above": ">"}.get(censored or "", "") + written(value)

@@ -4,7 +4,8 @@ Read strictly, like a profile (`profile_json.read_json`: UTF-8, a size limit, no
 nested no deeper than a Phenopacket needs, then by the schema's own protobuf parser, which refuses
 unknown fields and values of the wrong type. Then, part by part:
 
-- phenotypic features: HPO terms through the HPO hierarchy (`hpo_terms`); an excluded feature is
+- phenotypic features: HPO terms through the HPO hierarchy (`hpo_terms`), to findings and to
+  antibody results (an antibody-positivity term); an excluded feature is
   never entered, and enters a normal or negative result where the vocabulary has one; a feature's
   onset or modifiers, when they are HPO terms, go through the same mapping;
 - measurements: a LOINC code with a value and a UCUM unit → a lab value (a result reported only
@@ -28,7 +29,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from screener.engine.labs import canonical_unit, check_lab_value
 from screener.inputs.hpo_terms import (
     HpoMapping,
     HpoOntology,
@@ -40,6 +40,7 @@ from screener.inputs.numbers import shown
 from screener.inputs.profile_json import read_json
 from screener.models import AgeBand, FollowUp, LabValue, Profile, ProfileError, Sex
 from screener.rulebook import RuleBook
+from screener.rulebook.labs import canonical_unit, check_lab_value
 
 MAX_PHENOPACKET_BYTES = 1_000_000
 """Far more than a case's Phenopacket needs; a cohort's is not a case."""
@@ -320,7 +321,9 @@ class _Reading:
         for kind, term_id in terms:
             if not term_id.startswith("HP:"):
                 self.note(f"{kind} {shown(term_id, 40)}: not an HPO term, so not used")
-        present = map_hpo_terms([*observed, *hpo_terms], findings, ontology)
+        present = map_hpo_terms(
+            [*observed, *hpo_terms], findings, ontology, antibodies=self.book.antibody_by_id
+        )
         absent = map_excluded_hpo_terms(excluded, findings, ontology)
         excluded_ids = set(excluded)
         contradicted = {f for f in present.findings if excluded_ids & set(findings[f].hpo_ids)}
@@ -330,6 +333,7 @@ class _Reading:
             )
         self.findings += [f for f in present.findings if f not in contradicted]
         self.findings += absent.findings
+        self.antibodies += present.antibodies
         for mapping, excluded_term in ((present, False), (absent, True)):
             self.notes += _mapping_notes(mapping, self.book, excluded=excluded_term)
 
@@ -560,9 +564,12 @@ def _term_notes(term: TermMapping, book: RuleBook, excluded: bool) -> Iterator[s
     if term.replaced and term.term is not None:
         now = f"{term.term.id} {shown(term.term.name, 80)}"
         yield f"{kind} {given} is obsolete: read as its replacement {now}"
-    if not term.findings:
+    if not (term.findings or term.antibodies):
         yield f"{kind} {name}: {term.problem}, so not used"
     elif term.steps:
-        labels = "; ".join(book.label("finding", f) for f in term.findings)
+        labels = "; ".join(
+            [*(book.label("finding", f) for f in term.findings)]
+            + [book.label("antibody", a) for a in term.antibodies]
+        )
         up = "one step" if term.steps == 1 else f"{term.steps} steps"
         yield f"{kind} {name}: entered as {labels}, coded with the term {up} up"

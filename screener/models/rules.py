@@ -98,17 +98,33 @@ class SetWhen(Frozen):
         return item in self.antibodies
 
 
-class Finding(Frozen):
+class HpoCoded(Frozen):
+    """An item that can carry the Human Phenotype Ontology term(s) it means (a finding, an
+    antibody result), so that a case written in HPO terms can be read into it."""
+
+    hpo: HpoTerm | tuple[HpoTerm, ...] = Field(
+        default=(),
+        description="Human Phenotype Ontology term(s) it means, each written as the id and the "
+        "term's exact HPO label ('HP:0001250 Seizure'); one term or a list.",
+    )
+
+    @property
+    def hpo_terms(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each HPO term, however many the file gives."""
+        terms = (self.hpo,) if isinstance(self.hpo, str) else self.hpo
+        return tuple((term[:10], term[11:]) for term in terms)
+
+    @property
+    def hpo_ids(self) -> tuple[str, ...]:
+        return tuple(term_id for term_id, _ in self.hpo_terms)
+
+
+class Finding(HpoCoded):
     """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
 
     id: Id
     label: ShortText = Field(description="Plain words a student would recognise.")
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
-    hpo: HpoTerm | tuple[HpoTerm, ...] = Field(
-        default=(),
-        description="Human Phenotype Ontology term(s) this finding means, each written as the "
-        "id and the term's exact HPO label ('HP:0001250 Seizure'); one term or a list.",
-    )
     nonspecific: bool = Field(
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
@@ -141,15 +157,6 @@ class Finding(Frozen):
         if self.narrower_than_hpo and not self.hpo:
             raise ValueError("'narrower_than_hpo' needs the HPO term it is narrower than")
         return self
-
-    @property
-    def hpo_terms(self) -> tuple[tuple[str, str], ...]:
-        """(id, label) of each HPO term, however many the file gives."""
-        return _terms(self.hpo)
-
-    @property
-    def hpo_ids(self) -> tuple[str, ...]:
-        return tuple(term_id for term_id, _ in self.hpo_terms)
 
     @property
     def hpo_absent_terms(self) -> tuple[tuple[str, str], ...]:
@@ -401,7 +408,7 @@ class Cancer(Frozen):
         return code
 
 
-class Antibody(Frozen):
+class Antibody(HpoCoded):
     id: Id
     label: ShortText
     synonyms: tuple[ShortText, ...] = ()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from screener.models import Frozen, ScreeningResult, TeachingCase
+from screener.models import CaseScreening, Frozen, ScreeningResult, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.rulebook import RuleBook
 
@@ -46,10 +46,8 @@ class QuizView(Frozen):
     questions: tuple[QuizQuestion, ...]
 
 
-def quiz_view(
-    cases: Sequence[tuple[TeachingCase, Sequence[ScreeningResult]]], book: RuleBook
-) -> QuizView:
-    """The quiz of `cases`, each with the screening of its stages (the presentation first)."""
+def quiz_view(cases: Sequence[tuple[TeachingCase, CaseScreening]], book: RuleBook) -> QuizView:
+    """The quiz of `cases`, each with its screening stage by stage (`screen_case`)."""
     safety = book.safety
     titles = [case.title for case, _ in cases]
     title = titles[0] if len(titles) == 1 else f"Paraneoplastic patterns: {len(titles)} cases"
@@ -64,8 +62,10 @@ def quiz_view(
         ),
         questions=tuple(
             question
-            for case, results in cases
-            for question in _case_questions(case, tuple(results), book)
+            for case, screening in cases
+            for question in _case_questions(
+                case, tuple(stage.result for stage in screening.stages), book
+            )
         ),
     )
 

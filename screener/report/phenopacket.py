@@ -27,7 +27,7 @@ from typing import Any
 
 from google.protobuf import json_format
 
-from screener.inputs.hpo_terms import coded_findings
+from screener.inputs.hpo_terms import coded_antibodies, coded_findings
 from screener.inputs.phenopacket import (
     CENSORED_ID,
     FOLLOW_UP_ID,
@@ -101,7 +101,15 @@ def phenopacket_message(
             ]
         else:
             features.append(own(finding_id, finding.label))
-    features += [own(a, book.label("antibody", a)) for a in profile.antibodies]
+    antibody_codes = coded_antibodies(book.antibody_by_id)
+    for antibody_id in profile.antibodies:
+        antibody = book.antibody_by_id[antibody_id]
+        if antibody.hpo_terms and antibody_codes.get(antibody.hpo_ids[0]) == (antibody_id,):
+            prefixes.add("HP")
+            term_id, label = antibody.hpo_terms[0]
+            features.append(PhenotypicFeature(type=OntologyClass(id=term_id, label=label)))
+        else:
+            features.append(own(antibody_id, antibody.label))
     if profile.follow_up is not None:
         features.append(
             own(

@@ -108,23 +108,28 @@ def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Ite
     at the term; then the coverage, if it falls short. `ontology` defaults to the one
     `hpo3` ships (loaded here, on first use)."""
     book, where = loaded.book, loaded.sources
-    coded = [
-        (i, j, field, written)
+    coded: list[tuple[str, tuple[str | int, ...], str, str | tuple[str, ...]]] = [
+        ("systems", (i, "findings", j), field, written)
         for i, system in enumerate(book.systems)
         for j, finding in enumerate(system.findings)
         for field, written in (("hpo", finding.hpo), ("hpo_absent", finding.hpo_absent))
         if written
     ]
+    coded += [
+        ("antibodies", (i,), "hpo", antibody.hpo)
+        for i, antibody in enumerate(book.antibodies)
+        if antibody.hpo
+    ]
     if coded:
         hpo = ontology if ontology is not None else shipped_ontology()
-        for i, j, field, written in coded:
+        for part, at, field, written in coded:
             several = not isinstance(written, str)
             terms = (written,) if isinstance(written, str) else written
             for k, term in enumerate(terms):
-                path = (i, "findings", j, field, *((k,) if several else ()))
+                path = (*at, field, *((k,) if several else ()))
                 message = _term_problem(hpo, term[:10], term[11:])
                 if message is not None:
-                    yield where.origin("systems", path).problem(message)
+                    yield where.origin(part, path).problem(message)
     coverage = hpo_coverage(book)
     if not coverage.met:
         named = ", ".join(coverage.uncoded[:SHOWN_UNCODED])

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from screener.models import Category, Status
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
+from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem
 from screener.rulebook.ucum import ucum_problems
 
@@ -62,6 +63,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_about(loaded),
         *hpo_problems(loaded),
         *ucum_problems(loaded),
+        *(problem for source in loaded.sources.files() for problem in unprintable_texts(source)),
     ]
 
 

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -81,11 +82,16 @@ def files_stamp(rules_dir: Path | str = DEFAULT_RULES_DIR) -> FilesStamp:
     """Each rule file's name, size and modification time: it changes whenever a file does, and
     costs a few dozen `stat` calls, so a caller can keep a load (good or failed) until then."""
     root = Path(rules_dir)
-    stamp = []
     try:
         names = file_names(root) if root.is_dir() else []
     except OSError:
         names = []
+    return stamp_of(root, names)
+
+
+def stamp_of(root: Path, names: list[str]) -> FilesStamp:
+    """`files_stamp` of the files `names` in `root`; one that cannot be read stamps as -1."""
+    stamp = []
     for name in names:
         try:
             status = (root / name).stat()
@@ -184,11 +190,15 @@ def _read(
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, or a `YamlProblem` saying in words why it cannot be read."""
     try:
-        if not path.is_file():
+        # `stat`, not `is_file`, which takes a link that loops for a missing file.
+        status = path.stat()
+        if not S_ISREG(status.st_mode):
             raise YamlProblem(None, "file is missing")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if status.st_size > MAX_FILE_BYTES:
             raise YamlProblem(None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
         return path.read_bytes()
+    except FileNotFoundError:
+        raise YamlProblem(None, "file is missing") from None
     except OSError as error:
         raise YamlProblem(None, f"file cannot be read ({error.strerror or error})") from None
 

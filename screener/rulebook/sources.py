@@ -49,6 +49,10 @@ class SourceIndex:
     items: dict[str, list[tuple[SourceFile, int]]]
     folders: dict[str, list[SourceFile]]
 
+    def files(self) -> list[SourceFile]:
+        """Every file the book was read from."""
+        return [*self.single.values(), *(f for files in self.folders.values() for f in files)]
+
     def origin(self, field: str, path: Path_ = ()) -> Origin:
         """Where `path` (a path inside the book field `field`) is written."""
         if field in self.items:

@@ -37,6 +37,20 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return AppTest.from_file(str(APP), default_timeout=30)
 
 
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
+    """Every download button the page draws, by label, with what it would send."""
+    made: dict[str, dict[str, object]] = {}
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):
+        made[label] = {"data": data, **kwargs}
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return made
+
+
 TEXT_ELEMENTS = frozenset(
     {"title", "header", "subheader", "markdown", "caption", "code", "text"}
     | {"error", "warning", "info", "success"}

@@ -8,13 +8,14 @@ import pytest
 from pydantic import ValidationError
 
 from screener.engine import screen
-from screener.engine.labs import decided_findings, read_labs, with_canonical_units
+from screener.engine.labs import decided_findings, read_labs
 from screener.inputs.form import FormEntry, LabEntry, entry_for, read_form
 from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number
 from screener.inputs.profile_json import profile_from_json
 from screener.inputs.query import profile_from_query, profile_to_query
 from screener.models import LabThreshold, LabValue, Profile
 from screener.present.view import build_view
+from screener.rulebook.labs import with_canonical_units
 
 
 def threshold(side: str, bound: float) -> LabThreshold:
@@ -137,7 +138,7 @@ def test_a_censored_value_survives_the_link_and_the_form(book):
 
 
 def test_a_form_row_marked_not_detected_is_a_value(book):
-    entry = FormEntry(labs=(LabEntry(analyte="acth", unit="pmol/L", censored="below"),))
+    entry = FormEntry(labs=(LabEntry(analyte="acth", unit="pmol/L", value="not detected"),))
     (value,) = read_form(entry, book).profile.labs
     assert value.not_detected
 

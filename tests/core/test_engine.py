@@ -7,6 +7,7 @@ import pytest
 from screener.engine import screen
 from screener.engine.screen import present_findings
 from screener.models import FollowUp, PatternMatch, Profile, ProfileError, Sex, Tier
+from screener.present.view import pns_care_view
 from screener.rulebook import load_rule_book
 
 
@@ -61,7 +62,7 @@ def test_supporting_findings_add_ordering_points(mini_book):
     supported = screen(Profile(findings=["a", "b", "c", "e"]), mini_book).matches[0]
     assert supported.score == plain.score + 1
     assert supported.supporting_present == ("e",)
-    assert any("supporting" in item.reason for item in supported.score_items)
+    assert any(item.kind == "supporting" for item in supported.score_items)
 
 
 def test_strong_patterns_come_before_partial_ones_then_by_score(mini_book):
@@ -184,7 +185,8 @@ def test_pns_care_breakdown_is_attached_to_scored_neurologic_patterns(
     )
     match = next(m for m in screen(profile, mini_book).matches if m.syndrome == "alpha")
     assert match.pns_care is not None
-    assert (match.pns_care.total, match.pns_care.level) == (total, level)
+    reached = mini_book.pns_care.levels[match.pns_care.level].name
+    assert (match.pns_care.total, reached) == (total, level)
     assert [i.level for i in match.pns_care.items] == ["clinical", "antibody", "cancer"]
 
 
@@ -214,7 +216,7 @@ def test_a_lower_risk_antibody_is_shown_but_lifts_nothing(mini_book):
     (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["lgi1"]), mini_book).matches
     assert match.tier == Tier.PARTIAL
     assert match.antibody_context == () and match.lower_risk_antibodies == ("lgi1",)
-    assert not any("antibody" in item.reason for item in match.score_items)
+    assert not any(item.kind == "antibody" for item in match.score_items)
 
 
 def test_a_high_risk_antibody_lifts_the_pattern(mini_book):
@@ -296,9 +298,9 @@ def test_the_pns_care_score_waits_for_complete_criteria(mini_book):
 def test_a_mimic_first_is_said_with_the_pns_care_score(mini_book):
     profile = Profile(findings=["a", "b", "c", "exposure_x"], antibodies=["hu"])
     (match,) = screen(profile, mini_book).matches
-    assert match.pns_care is not None and "A look-alike caused by exposure X" in (
-        match.pns_care.caveat or ""
-    )
+    assert match.pns_care is not None and match.pns_care.mimics_first == ("look_alike",)
+    words = pns_care_view(match.pns_care, mini_book)
+    assert "A look-alike caused by exposure X" in (words.caveat or "")
 
 
 def test_red_flags_carry_their_urgency_and_the_most_urgent_leads(mini_book):
@@ -418,7 +420,7 @@ def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(boo
     ],
 )
 def test_ascii_spellings_of_a_unit_are_read_as_the_rule_books_own(book, typed, spelled):
-    from screener.engine.labs import with_canonical_units
+    from screener.rulebook.labs import with_canonical_units
 
     profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": typed}])
     if typed.endswith("uL") or typed.endswith("μL"):
@@ -429,7 +431,7 @@ def test_ascii_spellings_of_a_unit_are_read_as_the_rule_books_own(book, typed, s
 
 
 def test_an_unknown_unit_is_still_refused_by_name(book):
-    from screener.engine.labs import with_canonical_units
+    from screener.rulebook.labs import with_canonical_units
 
     profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": "stones"}])
     with pytest.raises(ProfileError, match="the unit 'stones' is not accepted"):

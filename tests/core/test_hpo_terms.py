@@ -12,7 +12,7 @@ from screener.inputs.hpo_terms import (
     map_excluded_hpo_terms,
     map_hpo_terms,
 )
-from screener.models import Finding
+from screener.models import Antibody, Finding
 from screener.rulebook.hpo import hpo3_ontology, shipped_ontology
 
 NIGHT_BLINDNESS_ADULT = "HP:0007830"
@@ -63,7 +63,7 @@ def test_a_term_never_maps_to_a_more_specific_finding():
     assert mapping.findings == ()
     (unmapped,) = mapping.unmapped
     assert unmapped.term is not None and unmapped.term.name == "Proximal muscle weakness"
-    assert "no finding is coded with it" in (unmapped.problem or "")
+    assert "nothing is coded with it" in (unmapped.problem or "")
 
 
 def test_terms_that_map_to_nothing_are_listed_with_the_reason():
@@ -77,7 +77,7 @@ def test_terms_that_map_to_nothing_are_listed_with_the_reason():
         "HP:9999999": "not in the HPO",
         "Seizure": "not an HPO id (HP: and seven digits)",
         "HP:0000535": "obsolete in the HPO, with no replacement",
-        "HP:0002315": "no finding is coded with it or with an ancestor up to 2 steps up",
+        "HP:0002315": "nothing is coded with it or with an ancestor up to 2 steps up",
     }
 
 
@@ -164,3 +164,23 @@ def test_an_excluded_term_never_enters_a_finding_and_a_partial_exclusion_enters_
         mapping = map_excluded_hpo_terms(excluded, vocabulary)
         assert mapping.findings == ()
         assert mapping.unmapped[0].problem == "no normal or negative result records its absence"
+
+
+def test_an_antibody_term_maps_to_the_antibody_not_to_a_finding():
+    vgcc = Antibody(
+        id="vgcc_pq",
+        label="Anti-P/Q VGCC",
+        risk="intermediate",
+        target="cell_surface",
+        hpo="HP:5000027 Anti-P/Q-type VGCC antibody positivity",
+    )
+    mapping = map_hpo_terms(
+        ["HP:5000027", "HP:0000217"],
+        findings(dry_mouth="HP:0000217 Xerostomia"),
+        antibodies={"vgcc_pq": vgcc},
+    )
+    assert (mapping.findings, mapping.antibodies) == (("dry_mouth",), ("vgcc_pq",))
+    assert mapping.unmapped == ()
+    # Without the antibodies given, the term is listed as unmapped, not dropped.
+    (left,) = map_hpo_terms(["HP:5000027"], {}).unmapped
+    assert left.given == "HP:5000027"

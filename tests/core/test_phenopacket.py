@@ -158,7 +158,7 @@ def test_what_cannot_be_used_is_listed(book: RuleBook) -> None:
     for expected in (
         "HP:9999999': not in the HPO, so not used",
         "MONDO:0005233' 'non-small cell lung carcinoma': not an HPO term",
-        "HP:0000118' 'Phenotypic abnormality': no finding is coded with it",
+        "HP:0000118' 'Phenotypic abnormality': nothing is coded with it",
         "an onset given as an age, a date or an interval: not used",
         "ICD10:C34.1': could be any of Small cell lung cancer, Non-small cell lung cancer",
         "NCIT:C4917' 'Small Cell Lung Carcinoma': not an ICD-10 code",

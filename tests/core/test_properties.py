@@ -6,7 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screener.engine import screen
-from screener.engine.labs import check_lab_value
 from screener.models import (
     AgeBand,
     Criterion,
@@ -19,6 +18,7 @@ from screener.models import (
     walk,
 )
 from screener.rulebook import DEFAULT_RULES_DIR, load_rule_book
+from screener.rulebook.labs import check_lab_value
 from tests.support.books import real_book
 
 BOOK = real_book()

@@ -19,7 +19,7 @@ from pygiftparser.answer import Description, SelectSet
 from pygiftparser.utils import transformSpecials
 
 from screener.cli import EXIT_INPUT, main
-from screener.engine.stages import screen_stages
+from screener.engine import screen_case
 from screener.models import TeachingCase
 from screener.present.quiz_view import QuizView, quiz_view
 from screener.report.quiz import render_gift, render_qti
@@ -30,7 +30,7 @@ CASES = ("case_moving_vein_clots", "case_weakness_swelling_low_potassium")
 
 
 def view_of(cases: list[TeachingCase], book: RuleBook) -> QuizView:
-    return quiz_view([(c, [s.result for s in screen_stages(c, book)]) for c in cases], book)
+    return quiz_view([(c, screen_case(c, book)) for c in cases], book)
 
 
 def gift_questions(text: str) -> list[gift_parser.Question]:

@@ -170,3 +170,14 @@ def test_narrower_needs_a_term():
 
     with pytest.raises(ValidationError, match="narrower_than_hpo"):
         Finding(id="x", label="X", narrower_than_hpo=True)
+
+
+def test_validate_checks_an_antibodys_term_too(mini_rules_dir):
+    antibodies = mini_rules_dir / "antibodies.yaml"
+    line = "- {id: sox1, label: Anti-SOX1, risk: high, target: intracellular, cancers: [sclc]}"
+    planted = 'hpo: "HP:5000016 Anti-SOX1 antibody"'
+    replace_in(antibodies, line, line.replace("}", f", {planted}}}"))
+    at = line_of(antibodies, planted)
+    problems = [str(p) for p in validate(mini_rules_dir).problems]
+    expected = f"rules/antibodies.yaml:{at}: id 'sox1': field 'hpo': "
+    assert any(p.startswith(expected) and "'Anti-Hu antibody positivity'" in p for p in problems)

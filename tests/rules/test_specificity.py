@@ -422,7 +422,6 @@ def test_a_brain_card_waits_for_a_brain_scan_and_asks_for_it(book, syndrome_id, 
     """Addendum 2, B1 and B5: with a known cancer and no brain imaging, metastases are named first
     and the card is never strong; "what to ask next" offers the scan; a normal MRI lets it be
     strong again."""
-    from screener.engine.differential import differential
 
     antibodies = ["gabab_r"] if syndrome_id == "limbic_encephalitis" else []
     result = screen(Profile(findings=findings, cancers=[cancer], antibodies=antibodies), book)
@@ -431,7 +430,7 @@ def test_a_brain_card_waits_for_a_brain_scan_and_asks_for_it(book, syndrome_id, 
     assert card.tier.value != "strong"
     asked = {
         q.finding: {(e.syndrome, e.effect) for e in q.effects}
-        for q in differential(result, book).questions
+        for q in result.differential.questions
     }
     assert (syndrome_id, "clears_mimic") in asked.get("mri_brain_normal", set())
     imaged = Profile(

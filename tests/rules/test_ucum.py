@@ -12,9 +12,9 @@ import sys
 
 import pytest
 
-from screener.engine.labs import canonical_unit
 from screener.models import LabAnalyte
 from screener.rulebook import RuleBook, load_located
+from screener.rulebook.labs import canonical_unit
 from screener.rulebook.ucum import analyte_problems, conversion, quantity, ucum_problems
 from screener.validate import validate
 from tests.support.rule_files import line_of, replace_in
@@ -138,7 +138,8 @@ def test_a_unit_ucum_cannot_match_to_one_of_the_analytes_is_not_accepted(
 def test_screening_and_the_app_never_load_ucum() -> None:
     code = (
         "import sys; from screener.rulebook import load_rule_book;"
-        "from screener.engine import screen; from screener.engine.labs import with_canonical_units;"
+        "from screener.engine import screen;"
+        "from screener.rulebook.labs import with_canonical_units;"
         "from screener.models import Profile, LabValue; book = load_rule_book();"
         "p = Profile(labs=(LabValue(analyte='sodium', value=128, unit='mmol/L'),));"
         "screen(with_canonical_units(p, book), book);"

@@ -158,6 +158,57 @@ def test_each_check_catches_its_violation_with_its_location(
     assert all(p.startswith("rules/") for p in added)
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param(
+            NEURO,
+            "  summary: A and two of B, C, D.",
+            "  summary: A and two of B, C, D (腫瘍随伴).",
+            "field 'summary': '腫' (U+816B), '瘍' (U+760D) and 2 more are not in the PDFs' font",
+            id="cjk",
+        ),
+        pytest.param(
+            "findings.yaml",
+            "label: Finding A,",
+            "label: Finding A 🚀,",
+            "id 'a': field 'findings[0].label': '🚀' (U+1F680) is not in the PDFs' font",
+            id="emoji",
+        ),
+        pytest.param(
+            "safety.yaml",
+            "  Educational tool, not a diagnosis.",
+            "  שלום. Educational tool, not a diagnosis.",
+            "field 'disclaimer': 'ש' (U+05E9), 'ל' (U+05DC) and 2 more are written right to left",
+            id="hebrew",
+        ),
+        pytest.param(
+            "references.yaml",
+            "title: ",
+            "title: مرحبا ",
+            "id 'graus2021': field 'title': 'م' (U+0645), 'ر' (U+0631) and 3 more are written "
+            "right to left",
+            id="arabic",
+        ),
+    ],
+)
+def test_text_a_pdf_cannot_print_is_refused_where_it_is_written(
+    mini_rules_dir, file, old, new, expected
+):
+    replace_in(mini_rules_dir / file, old, new)
+    added = problems(mini_rules_dir) - BASELINE
+    assert len(added) == 1, added
+    (problem,) = added
+    assert problem.startswith(f"rules/{file}:") and expected in problem
+
+
+def test_unprintable_text_is_located_on_its_line(mini_rules_dir):
+    target = mini_rules_dir / NEURO
+    replace_in(target, "  summary: A and two of B, C, D.", "  summary: A and two of B, C, D 🚀.")
+    where = f"rules/{NEURO}:{line_of(target, 'summary:')}: id 'alpha': field 'summary': "
+    assert [p for p in problems(mini_rules_dir) - BASELINE if p.startswith(where)]
+
+
 def test_a_problem_names_the_line_it_is_on(mini_rules_dir):
     target = mini_rules_dir / NEURO
     replace_in(target, "  mimics: [look_alike]\n", "  mimics: []\n")

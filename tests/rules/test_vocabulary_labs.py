@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from screener.engine import screen
-from screener.engine.labs import canonical_unit, with_canonical_units
 from screener.models import LabValue, Profile
+from screener.rulebook.labs import canonical_unit, with_canonical_units
 
 
 def lab(analyte: str, value: float, unit: str) -> LabValue:
@@ -201,7 +201,7 @@ def test_the_picker_finds_a_lab_test_by_its_synonyms(book):
 
 
 def test_the_edge_of_the_plausible_range_in_any_unit_is_plausible(book):
-    from screener.engine.labs import check_lab_value
+    from screener.rulebook.labs import check_lab_value
 
     for analyte in book.labs:
         for unit in analyte.units:
