@@ -1,4 +1,4 @@
-"""Command line: `python -m screener validate | screen | schema | handout`.
+"""Command line: `python -m screener validate | screen | schema | handout | quiz`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
 not be used; for the output, as `sysexits.h` and shells number them: 73 the PDF file could not be
@@ -16,14 +16,28 @@ import sys
 from pathlib import Path
 
 from screener.engine import screen, screen_case
-from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
+from screener.inputs.phenopacket import (
+    MAX_PHENOPACKET_BYTES,
+    PhenopacketError,
+    case_of,
+    is_phenopacket,
+    parse_phenopacket,
+    phenopacket_case,
+)
+from screener.inputs.profile_json import (
+    MAX_PROFILE_BYTES,
+    profile_from_data,
+    profile_from_json,
+    read_json,
+)
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
+from screener.present.quiz_view import quiz_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
-from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
 from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
@@ -111,13 +125,26 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_profile(path: str) -> Profile:
+def _read_case(path: str, form: str, book: RuleBook) -> tuple[Profile, tuple[str, ...]]:
+    """The case in a profile or Phenopacket file (`form`: auto, profile or phenopacket), and
+    what of a Phenopacket could not be used."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_PHENOPACKET_BYTES + 1)
     else:
         with Path(path).open("rb") as source:
-            data = source.read(MAX_PROFILE_BYTES + 1)
-    return profile_from_json(data)
+            data = source.read(MAX_PHENOPACKET_BYTES + 1)
+    if form == "phenopacket":
+        case = phenopacket_case(data, book)
+        return case.profile, case.notes
+    if form == "profile":
+        return profile_from_json(data), ()
+    document = read_json(data, "profile", MAX_PHENOPACKET_BYTES)
+    if is_phenopacket(document):
+        case = case_of(parse_phenopacket(document), book)
+        return case.profile, case.notes
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
+    return profile_from_data(document), ()
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -167,7 +194,13 @@ def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
     book = load_rule_book(args.rules)
-    result = screen(with_canonical_units(_read_profile(args.profile), book), book)
+    profile, notes = _read_case(args.profile, args.input, book)
+    if notes:
+        print("From the Phenopacket, read as follows or not used:", file=sys.stderr)
+        for note in notes:
+            print(f"  - {note}", file=sys.stderr)
+    profile = with_canonical_units(profile, book)
+    result = screen(profile, book)
     view = build_view(result, book)
     if args.pdf is not None:
         # fpdf2 is heavy to import; only a PDF request pays for it.
@@ -177,6 +210,14 @@ def _screen(args: argparse.Namespace) -> int:
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
         _write_out(render_json(result) + "\n")
+    elif args.format == "fhir":
+        from screener.report.fhir import render_fhir
+
+        _write_out(render_fhir(profile, render_text(view), book))
+    elif args.format == "phenopacket":
+        from screener.report.phenopacket import render_phenopacket
+
+        _write_out(render_phenopacket(profile, book))
     else:
         _write_out(render_text(view))
     return 0
@@ -211,6 +252,69 @@ def _handout(args: argparse.Namespace) -> int:
     return 0
 
 
+QUIZ_SIGNATURES = {"qti": (b"PK\x03\x04", "QTI package"), "gift": (b"$CATEGORY:", "GIFT file")}
+"""How a file this command wrote begins, so --out overwrites only an earlier quiz."""
+
+
+def _check_quiz_target(target: str, form: str) -> None:
+    path = Path(target)
+    if not target.strip():
+        raise OptionError("--out needs a file name, for example --out quiz.zip")
+    if not path.exists():
+        return
+    signature, kind = QUIZ_SIGNATURES[form]
+    if not path.is_file():
+        raise OptionError(f"--out {target} is not a regular file; give a file name for the quiz")
+    try:
+        with path.open("rb") as existing:
+            earlier = existing.read(len(signature)) == signature
+    except OSError as error:
+        raise OptionError(f"Cannot check {target}: {error.strerror or error}") from None
+    if not earlier:
+        raise OptionError(
+            f"--out {target} exists and is not a {kind}; it was left alone (remove it or choose "
+            "another name)"
+        )
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    if args.out is None and args.format == "qti":
+        raise OptionError("a QTI package is a zip file: give --out, for example --out quiz.zip")
+    if args.out is not None:
+        _check_quiz_target(args.out, args.format)
+    book = load_rule_book(args.rules)
+    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    cases = {
+        c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
+    }
+    wanted = list(cases) if args.case_ids == ["all"] else args.case_ids
+    unknown = [case_id for case_id in wanted if case_id not in cases]
+    if unknown:
+        raise OptionError(f"Unknown teaching case: {', '.join(unknown)}")
+    chosen = [cases[case_id] for case_id in dict.fromkeys(wanted)]
+    view = quiz_view([(case, screen_case(case, book)) for case in chosen], book)
+    from screener.report.quiz import render_gift, render_qti
+
+    if args.format == "qti":
+        _write_file(args.out, render_qti(view))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    elif args.out is not None:
+        _write_file(args.out, render_gift(view).encode("utf-8"))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    else:
+        _write_out(render_gift(view))
+    return 0
+
+
+def _write_file(target: str, document: bytes) -> None:
+    try:
+        Path(target).write_bytes(document)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {target}: {error.strerror or error}", EXIT_CANNOT_CREATE
+        ) from None
+
+
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
@@ -238,9 +342,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
     check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
-    run = commands.add_parser("screen", help="screen a profile (JSON file, or - for stdin)")
+    run = commands.add_parser(
+        "screen", help="screen a profile or a Phenopacket (JSON file, or - for stdin)"
+    )
     run.add_argument("profile")
-    run.add_argument("--format", choices=("text", "json"), default="text")
+    run.add_argument(
+        "--format",
+        choices=("text", "json", "phenopacket", "fhir"),
+        default="text",
+        help="what to write: the text report, the result as JSON, or the case as a "
+        "Phenopacket (v2) or a FHIR R4 Bundle with the summary",
+    )
+    run.add_argument(
+        "--input",
+        choices=("auto", "profile", "phenopacket"),
+        default="auto",
+        help="what the file is (auto: a Phenopacket is told from a profile by its fields)",
+    )
     run.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
@@ -259,6 +377,26 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     handout.set_defaults(run=_handout)
+    quiz = commands.add_parser(
+        "quiz", help="a stage-by-stage quiz of teaching cases for Moodle (GIFT) or Canvas (QTI)"
+    )
+    quiz.add_argument("case_ids", nargs="+", metavar="CASE_ID", help="case ids, or: all")
+    quiz.add_argument(
+        "--format",
+        choices=("gift", "qti"),
+        required=True,
+        help="gift: Moodle's question format; qti: a QTI 1.2 package (a zip) for Canvas",
+    )
+    quiz.add_argument(
+        "--out",
+        metavar="FILE",
+        help="the file to write (needed for QTI; GIFT goes to standard output without it)",
+    )
+    quiz.add_argument(
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+    )
+    quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    quiz.set_defaults(run=_quiz)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
@@ -275,7 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_RULE_BOOK
     except ProfileError as error:
-        print("The profile cannot be screened:", file=sys.stderr)
+        what = "Phenopacket" if isinstance(error, PhenopacketError) else "profile"
+        print(f"The {what} cannot be screened:", file=sys.stderr)
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from screener.app import components, packs, state
+from screener.app import components, interop, packs, state
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import score_practice, screen, screen_case
@@ -438,6 +438,7 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
             icon=":material/key:",
         )
     st.caption(f"{words.plural(len(selected), 'case')} chosen.")
+    interop.quiz_downloads(selected, book)
 
 
 # --- Export -----------------------------------------------------------------------------------

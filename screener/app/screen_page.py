@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, entry, results, state
+from screener.app import components, entry, interop, results, state
 from screener.app.failure import guarded
 from screener.rulebook import RuleBook
 
@@ -145,6 +145,8 @@ def draw() -> None:
     _status(book, presenting)
     _summary(book)
     _toolbar(current, book, presenting)
+    if not presenting:
+        interop.phenopacket_panel(book)
     if presenting:
         _entry(book, presenting)
         _results(book, presenting)

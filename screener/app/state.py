@@ -420,6 +420,16 @@ def start_again(rule_book: RuleBook) -> None:
     redraw(rule_book, entry=True)
 
 
+def open_uploaded(profile: Profile) -> None:
+    """An uploaded case replaces the one on the page, as a new step (Step back brings the
+    earlier one back), and goes into the address bar like any change."""
+    current = case()
+    current.commit(profile)
+    current.show()
+    current.notices = []
+    _write_url(current)
+
+
 def open_case(profile: Profile) -> dict[str, str]:
     """Make `profile` the Screen page's case; returns the query parameters to switch pages with."""
     current = case()

@@ -1,4 +1,4 @@
-"""HPO terms (from an Orphanet annotation, later a Phenopacket) → the rule book's findings.
+"""HPO terms (from an Orphanet annotation or a Phenopacket) → the rule book's findings.
 
 A term maps to the findings coded with it (`Finding.hpo_ids`). Failing that, it maps to the
 findings coded with its nearest ancestor, at most `MAX_STEPS` steps up the ontology: every
@@ -6,6 +6,11 @@ ancestor of a term holds for a patient who has the term, so such a finding is tr
 only less precise. A term never maps down to a finding coded with one of its descendants, which
 would claim more than the term says. Terms that map to nothing are returned, each with the
 reason, never dropped.
+
+An excluded term (a Phenopacket's feature looked for and not found) works the other way: it says
+that the term and everything more specific is absent, so it never enters a finding coded with it
+or with an ancestor. It enters a normal or negative result (`Finding.hpo_absent`) once each term
+that finding records the absence of is excluded, itself or through a broader term.
 
 The ontology is the one shipped by hpo3. Loading it takes over half a second, so it is loaded on
 first use and kept for the life of the process: the app never pays for it unless it maps a term.
@@ -49,6 +54,7 @@ class HpoTermNode(Protocol):
     def replaced_by(self) -> str | None: ...
     @property
     def parents(self) -> Iterable[HpoTermNode]: ...
+    def child_of(self, other: HpoTermNode) -> bool: ...
 
 
 class HpoOntology(Protocol):
@@ -112,6 +118,11 @@ def coded_findings(findings: Mapping[str, Finding]) -> dict[str, tuple[str, ...]
     return _coded(f for f in findings.values() if not f.narrower_than_hpo)
 
 
+def coded_antibodies(antibodies: Mapping[str, Antibody]) -> dict[str, tuple[str, ...]]:
+    """HPO id → the antibody results coded with it ('P/Q-type VGCC antibody positivity')."""
+    return _coded(antibodies.values())
+
+
 def _coded(items: Iterable[Finding | Antibody]) -> dict[str, tuple[str, ...]]:
     coded: dict[str, list[str]] = {}
     for item in items:
@@ -162,14 +173,14 @@ def map_hpo_terms(
     `antibodies` (an antibody-positivity term names an antibody result, not a finding)."""
     ontology = ontology or hpo_ontology()
     coded = coded_findings(findings)
-    coded_antibodies = _coded((antibodies or {}).values())
+    antibody_codes = coded_antibodies(antibodies or {})
     mapped = []
     for given in hpo_ids:
         term, problem = current_term(given, ontology)
         if term is None:
             mapped.append(TermMapping(given, None, problem=problem))
             continue
-        mapped.append(_nearest(given, term, coded, coded_antibodies, max_steps))
+        mapped.append(_nearest(given, term, coded, antibody_codes, max_steps))
     return HpoMapping(tuple(mapped))
 
 
@@ -190,3 +201,54 @@ def _nearest(
         term,
         problem=f"nothing is coded with it or with an ancestor up to {max_steps} steps up",
     )
+
+
+def absent_findings(findings: Mapping[str, Finding]) -> dict[str, tuple[str, ...]]:
+    """Finding → the HPO ids whose absence it records, for the findings that record any."""
+    return {
+        f_id: ids
+        for f_id, f in findings.items()
+        if (ids := tuple(i for i, _ in f.hpo_absent_terms))
+    }
+
+
+def map_excluded_hpo_terms(
+    hpo_ids: Iterable[str], findings: Mapping[str, Finding], ontology: HpoOntology | None = None
+) -> HpoMapping:
+    """Each of `hpo_ids`, excluded, mapped to the normal or negative results it completes: a
+    finding is entered once every term it records the absence of is excluded, as itself or
+    under an excluded term. A term that completes no such finding maps to nothing, with why."""
+    ontology = ontology or hpo_ontology()
+    excluded: list[tuple[str, HpoTermNode | None, str | None]] = []
+    for given in hpo_ids:
+        term, problem = current_term(given, ontology)
+        excluded.append((given, term, problem))
+    nodes = [term for _, term, _ in excluded if term is not None]
+    covering: dict[str, set[str]] = {}
+    """Finding → the excluded ids that cover one of its absent terms."""
+    held = []
+    for finding_id, absent_ids in absent_findings(findings).items():
+        by: set[str] = set()
+        for absent_id in absent_ids:
+            absent = ontology.get_hpo_object(absent_id)
+            covers = {t.id for t in nodes if t.id == absent.id or absent.child_of(t)}
+            if not covers:
+                break
+            by |= covers
+        else:
+            held.append(finding_id)
+            covering[finding_id] = by
+    mapped = []
+    for given, term, problem in excluded:
+        if term is None:
+            mapped.append(TermMapping(given, None, problem=problem))
+            continue
+        entered = tuple(f for f in held if term.id in covering[f])
+        mapped.append(
+            TermMapping(given, term, entered, steps=0)
+            if entered
+            else TermMapping(
+                given, term, problem="no normal or negative result records its absence"
+            )
+        )
+    return HpoMapping(tuple(mapped))

@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from screener.models.base import (
     AgeBand,
@@ -44,6 +44,12 @@ HpoTerm = Annotated[
     Field(description="An HPO id and its exact label, e.g. 'HP:0001250 Seizure'."),
 ]
 HpoId = Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")]
+
+
+def _terms(written: str | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(id, label) of each 'HP:0001250 Seizure' written, one or a list."""
+    terms = (written,) if isinstance(written, str) else written
+    return tuple((term[:10], term[11:]) for term in terms)
 
 
 class WhoItFits(Frozen):
@@ -123,6 +129,12 @@ class Finding(HpoCoded):
         default=False,
         description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
     )
+    hpo_absent: HpoTerm | tuple[HpoTerm, ...] = Field(
+        default=(),
+        description="For a normal or negative result: the HPO term(s) whose absence it records "
+        "('Tendon reflexes normal': 'HP:0001315 Reduced tendon reflexes'), written like `hpo`. "
+        "A Phenopacket that excludes such a term, or a broader one, enters this finding.",
+    )
     normal: bool = Field(
         default=False,
         description="A normal or negative result ('brain MRI normal', 'CK normal', 'antibody "
@@ -145,6 +157,11 @@ class Finding(HpoCoded):
         if self.narrower_than_hpo and not self.hpo:
             raise ValueError("'narrower_than_hpo' needs the HPO term it is narrower than")
         return self
+
+    @property
+    def hpo_absent_terms(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each HPO term whose absence this finding records."""
+        return _terms(self.hpo_absent)
 
 
 SystemKind = Literal["phenotype", "exposure", "course", "context"]
@@ -182,14 +199,65 @@ class BodySystem(Frozen):
         return tuple(f for f in self.findings if not f.normal)
 
 
+UcumCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[!-~]{1,60}$"),
+    Field(description="The unit in UCUM, case-sensitive ('mmol/L', '10*9/L', 'ug/L', 'Cel')."),
+]
+
+
+def loinc_check_digit(number: str) -> int:
+    """LOINC's mod-10 check digit of a code's number part (the Luhn algorithm)."""
+    total = 0
+    for position, digit in enumerate(reversed(number)):
+        doubled = int(digit) * (2 if position % 2 == 0 else 1)
+        total += doubled // 10 + doubled % 10
+    return (10 - total % 10) % 10
+
+
+def _loinc(code: str) -> str:
+    number, _, check = code.partition("-")
+    if loinc_check_digit(number) != int(check):
+        raise ValueError(
+            f"{code} is not a LOINC code: its check digit should be {loinc_check_digit(number)}"
+        )
+    return code
+
+
+LoincCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{1,7}-\d$"),
+    AfterValidator(_loinc),
+    Field(description="The LOINC code of the test, with its check digit ('2951-2')."),
+]
+
+
 class AlternativeUnit(Frozen):
     unit: ShortText
+    ucum: UcumCode
     factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
     offset: Number = Field(
         default=0,
         description="Added after multiplying, for scales that do not start at the same zero: "
         "main = value × factor + offset (°F → °C: factor 0.5556, offset −17.78).",
     )
+    molar_mass: Number | None = Field(
+        default=None,
+        gt=0,
+        description="For a factor between a mass and an amount of substance: the molar mass it "
+        "assumes, in g/mol (glucose 180.16); `screener validate` checks the factor against it.",
+    )
+    basis: ShortText | None = Field(
+        default=None,
+        description="For a factor UCUM cannot check (an assay's own equation, a WHO standard's "
+        "units, a divalent ion's equivalents): what it rests on, in a sentence.",
+    )
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> AlternativeUnit:
+        if self.molar_mass is not None and self.basis is not None:
+            raise ValueError("give 'molar_mass' or 'basis', not both")
+        return self
 
 
 class Range(Frozen):
@@ -261,7 +329,9 @@ class LabAnalyte(Frozen):
     id: Id
     label: ShortText
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    loinc: LoincCode
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
+    ucum: UcumCode
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
         default=None, description="Typical adult range, shown beside an entered value."
@@ -307,12 +377,35 @@ class LabAnalyte(Frozen):
         return (self.unit, *(alt.unit for alt in self.alternative_units))
 
 
+ICD10_FORM = r"^[A-Z]\d{2}(\.\d)?$|^[A-Z]\d{2}-[A-Z]\d{2}$"
+"""A WHO ICD-10 category ('C34'), subcategory ('C22.0': one digit after the point) or block of
+categories ('C00-C14')."""
+
+
 class Cancer(Frozen):
     id: Id
     label: ShortText
-    icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
+    icd10: Annotated[
+        str,
+        StringConstraints(pattern=ICD10_FORM),
+        Field(
+            description="WHO ICD-10: a category ('C34'), a subcategory ('C22.0') or a block of "
+            "categories in order ('C00-C14')."
+        ),
+    ]
     synonyms: tuple[ShortText, ...] = ()
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
+
+    @field_validator("icd10")
+    @classmethod
+    def _block_in_order(cls, code: str) -> str:
+        first, _, last = code.partition("-")
+        if last and (first[0] != last[0] or first >= last):
+            raise ValueError(
+                f"the ICD-10 block {code} must run from a category to a later one of the same "
+                "chapter letter (as C00-C14)"
+            )
+        return code
 
 
 class Antibody(HpoCoded):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from screener.models import HpoCoded
 from screener.rulebook.book import RuleBook
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
@@ -104,26 +103,31 @@ def hpo_coverage(book: RuleBook) -> HpoCoverage:
 
 
 def hpo_problems(loaded: LoadedBook, ontology: HpoOntology | None = None) -> Iterator[Problem]:
-    """Every HPO term that the ontology does not have, has made obsolete, or names otherwise,
-    located at the term; then the coverage, if it falls short. `ontology` defaults to the one
+    """Every HPO term (a finding's `hpo`, and the `hpo_absent` terms a normal result records the
+    absence of) that the ontology does not have, has made obsolete, or names otherwise, located
+    at the term; then the coverage, if it falls short. `ontology` defaults to the one
     `hpo3` ships (loaded here, on first use)."""
     book, where = loaded.book, loaded.sources
-    coded: list[tuple[str, tuple[str | int, ...], HpoCoded]] = [
-        ("systems", (i, "findings", j), finding)
+    coded: list[tuple[str, tuple[str | int, ...], str, str | tuple[str, ...]]] = [
+        ("systems", (i, "findings", j), field, written)
         for i, system in enumerate(book.systems)
         for j, finding in enumerate(system.findings)
-        if finding.hpo
+        for field, written in (("hpo", finding.hpo), ("hpo_absent", finding.hpo_absent))
+        if written
     ]
     coded += [
-        ("antibodies", (i,), antibody) for i, antibody in enumerate(book.antibodies) if antibody.hpo
+        ("antibodies", (i,), "hpo", antibody.hpo)
+        for i, antibody in enumerate(book.antibodies)
+        if antibody.hpo
     ]
     if coded:
         hpo = ontology if ontology is not None else shipped_ontology()
-        for part, at, item in coded:
-            several = not isinstance(item.hpo, str)
-            for k, (term_id, label) in enumerate(item.hpo_terms):
-                path = (*at, "hpo", *((k,) if several else ()))
-                message = _term_problem(hpo, term_id, label)
+        for part, at, field, written in coded:
+            several = not isinstance(written, str)
+            terms = (written,) if isinstance(written, str) else written
+            for k, term in enumerate(terms):
+                path = (*at, field, *((k,) if several else ()))
+                message = _term_problem(hpo, term[:10], term[11:])
                 if message is not None:
                     yield where.origin(part, path).problem(message, code="PNS-L035")
     coverage = hpo_coverage(book)

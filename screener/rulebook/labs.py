@@ -4,35 +4,35 @@ check every lab value here, so each says the same, and the words say what to do.
 
 from __future__ import annotations
 
-import re
-
 from screener.models import LabAnalyte, LabValue, Profile
 from screener.rulebook.book import RuleBook
 
-_ASCII_UNIT = (
-    (re.compile(r"\^\s*12"), "¹²"),
-    (re.compile(r"\^\s*9"), "⁹"),
-    (re.compile(r"\^\s*6"), "⁶"),
-    (re.compile(r"\^\s*3"), "³"),
-    (re.compile(r"^[xX*]\s*10"), "×10"),
-    (re.compile(r"^10(?=[¹⁹⁶³])"), "×10"),
-    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l|kat)\b)"), "µ"),
-    (re.compile(r"μ"), "µ"),  # Greek mu to the micro sign the rule book uses
-)
+MAX_UNIT_CHARS = 40
+"""Longer text is no unit a lab report prints."""
 
 
-def _unit_key(unit: str) -> str:
-    key = "".join(unit.split())
-    for pattern, replacement in _ASCII_UNIT:
-        key = pattern.sub(replacement, key)
-    return key.casefold()
+def _spelling(unit: str) -> str:
+    return "".join(unit.split()).casefold()
 
 
 def canonical_unit(analyte: LabAnalyte, unit: str) -> str | None:
-    """The rule book's spelling of `unit` ("x10^9/L" → "×10⁹/L", "umol/L" → "µmol/L"), or
-    None if the analyte does not accept it."""
-    wanted = _unit_key(unit)
-    return next((u for u in analyte.units if _unit_key(u) == wanted), None)
+    """The rule book's spelling of `unit`, or None if the analyte does not accept it. A unit
+    written as the book writes it, or as its UCUM code, is found at once; any other spelling
+    ('x10^9/L', '10*9/L', 'umol/L', 'mEq/L') is read through UCUM (`rulebook.ucum`, loaded on
+    the first such unit, never for a unit spelled as the book spells it) and matched to the unit
+    UCUM says it is."""
+    wanted = _spelling(unit)
+    for spelling, ucum in (
+        (analyte.unit, analyte.ucum),
+        *((alt.unit, alt.ucum) for alt in analyte.alternative_units),
+    ):
+        if wanted == _spelling(spelling) or unit.strip() == ucum:
+            return spelling
+    if not wanted or len(unit) > MAX_UNIT_CHARS:
+        return None
+    from screener.rulebook.ucum import equivalent_unit
+
+    return equivalent_unit(analyte, unit)
 
 
 def with_canonical_units(profile: Profile, book: RuleBook) -> Profile:

@@ -14,6 +14,7 @@ from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem
+from screener.rulebook.ucum import ucum_problems
 
 MIN_DETAIL_CHARS = 200
 REQUIRED_ABOUT_SECTIONS = (
@@ -62,6 +63,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_coverage(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
+        *ucum_problems(loaded),
         *(problem for source in loaded.sources.files() for problem in unprintable_texts(source)),
     ]
 

@@ -143,12 +143,14 @@ def card_title(rank: int, syndrome_id: str, book: RuleBook) -> str:
 
 @pytest.fixture
 def pdf_builds(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    """Each PDF download button's arguments, as the page draws them."""
+    """Each PDF download button's arguments, as the page draws them (the other downloads, a
+    Phenopacket or a quiz, are left out)."""
     made: list[dict] = []
     original = st.download_button
 
     def spy(label, data, *args, **kwargs):
-        made.append({"label": label, "data": data, **kwargs})
+        if kwargs.get("mime") == "application/pdf":
+            made.append({"label": label, "data": data, **kwargs})
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)

@@ -302,7 +302,11 @@ def test_the_pdf_download_is_offered_beside_the_results(
     app.run()
     assert not app.get("download_button"), "no PDF before there is a case"
     pick(app, "finding", "seizures")
-    assert [b.label for b in app.get("download_button")] == ["Download a PDF summary"]
+    assert [b.label for b in app.get("download_button")] == [
+        "Download a PDF summary",
+        "Download as a Phenopacket",
+        "Download as a FHIR R4 Bundle",
+    ]
     assert app.radio(key="screen.pdf_page_size").options == ["A4", "Letter"]
     pdf = pdf_builds[-1]
     assert re.fullmatch(r"pns-screening-summary-\d{8}-\d{4}\.pdf", pdf["file_name"])

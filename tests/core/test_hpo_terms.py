@@ -6,7 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from screener.inputs.hpo_terms import MAX_STEPS, hpo_ontology, map_hpo_terms
+from screener.inputs.hpo_terms import (
+    MAX_STEPS,
+    hpo_ontology,
+    map_excluded_hpo_terms,
+    map_hpo_terms,
+)
 from screener.models import Antibody, Finding
 from screener.rulebook.hpo import hpo3_ontology, shipped_ontology
 
@@ -113,6 +118,52 @@ def test_an_ontology_built_elsewhere_in_the_process_is_shared_silently(capfd):
     # The vocabulary check reads the same ontology: one loader for the process.
     assert shipped_ontology().version == str(Ontology.version())
     assert capfd.readouterr().out == ""  # hpo3 prints a notice when asked to build it again
+
+
+def normal_results(**absent: str | tuple[str, ...]) -> dict[str, Finding]:
+    return {f: Finding(id=f, label=f, hpo_absent=terms) for f, terms in absent.items()}
+
+
+REDUCED_REFLEXES, HYPERREFLEXIA, ABNORMAL_REFLEX, AREFLEXIA = (
+    "HP:0001315",
+    "HP:0001347",
+    "HP:0031826",
+    "HP:0001284",
+)
+
+
+def test_an_excluded_term_enters_the_normal_result_recording_its_absence():
+    vocabulary = {
+        **findings(reduced_reflexes=f"{REDUCED_REFLEXES} Reduced tendon reflexes"),
+        **normal_results(
+            normal_reflexes=(
+                f"{REDUCED_REFLEXES} Reduced tendon reflexes",
+                f"{HYPERREFLEXIA} Hyperreflexia",
+            )
+        ),
+    }
+    both = map_excluded_hpo_terms([REDUCED_REFLEXES, HYPERREFLEXIA], vocabulary)
+    assert both.findings == ("normal_reflexes",)
+    # A broader excluded term excludes everything under it.
+    assert map_excluded_hpo_terms([ABNORMAL_REFLEX], vocabulary).findings == ("normal_reflexes",)
+
+
+def test_an_excluded_term_never_enters_a_finding_and_a_partial_exclusion_enters_nothing():
+    vocabulary = {
+        **findings(reduced_reflexes=f"{REDUCED_REFLEXES} Reduced tendon reflexes"),
+        **normal_results(
+            normal_reflexes=(
+                f"{REDUCED_REFLEXES} Reduced tendon reflexes",
+                f"{HYPERREFLEXIA} Hyperreflexia",
+            )
+        ),
+    }
+    # Only low reflexes excluded: they could still be brisk; and no absent areflexia says the
+    # reflexes are not reduced.
+    for excluded in ([REDUCED_REFLEXES], [AREFLEXIA]):
+        mapping = map_excluded_hpo_terms(excluded, vocabulary)
+        assert mapping.findings == ()
+        assert mapping.unmapped[0].problem == "no normal or negative result records its absence"
 
 
 def test_an_antibody_term_maps_to_the_antibody_not_to_a_finding():

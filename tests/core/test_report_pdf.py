@@ -83,8 +83,10 @@ def teaching_book(rule_book: RuleBook) -> RuleBook:
         {
             "id": "teaching_count",
             "label": "Teaching cell count",
+            "loinc": "777-3",
             "unit": "×10⁹/L",
-            "alternative_units": [{"unit": "/µL", "factor": 0.001}],
+            "ucum": "10*9/L",
+            "alternative_units": [{"unit": "/µL", "ucum": "/uL", "factor": 0.001}],
             "plausible": {"low": 1, "high": 3000},
             "thresholds": [{"above": 400, "finding": finding_b}],
         }

@@ -12,8 +12,12 @@ def _analyte(**changes: object) -> LabAnalyte:
     fields: dict[str, object] = {
         "id": "temperature",
         "label": "Temperature",
+        "loinc": "8310-5",
         "unit": "°C",
-        "alternative_units": [{"unit": "°F", "factor": 5 / 9, "offset": -160 / 9}],
+        "ucum": "Cel",
+        "alternative_units": [
+            {"unit": "°F", "ucum": "[degF]", "factor": 5 / 9, "offset": -160 / 9}
+        ],
         "plausible": {"low": 25, "high": 45},
         "thresholds": [{"at_or_above": 38, "finding": "fever"}],
     }

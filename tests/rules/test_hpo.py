@@ -67,11 +67,19 @@ PLANTED = [
         "id 'd': field 'findings[3].hpo[1]'",
         "HP:0001251 is 'Ataxia' in the HPO release",
     ),
+    (
+        "    - {id: b, label: Finding B}",
+        'hpo_absent: "HP:0001347 Brisk reflexes"',
+        "id 'b': field 'findings[1].hpo_absent'",
+        "HP:0001347 is 'Hyperreflexia' in the HPO release",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("line", "hpo", "where", "message"), PLANTED, ids=["unknown", "label", "obsolete", "second"]
+    ("line", "hpo", "where", "message"),
+    PLANTED,
+    ids=["unknown", "label", "obsolete", "second", "absent"],
 )
 def test_validate_fails_on_a_planted_term_with_its_location(
     mini_rules_dir, line, hpo, where, message

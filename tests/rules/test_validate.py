@@ -500,3 +500,24 @@ def test_a_book_that_does_not_load_reports_its_load_problems(mini_rules_dir):
 )
 def test_the_wording_check_tells_negated_from_plain_uses(text, flagged):
     assert bool(unnegated_output_words(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("C34.12", "String should match pattern"),
+        ("c34", "String should match pattern"),
+        ("C34-", "String should match pattern"),
+        ("C14-C00", "the ICD-10 block C14-C00 must run from a category to a later one"),
+        ("C00-D14", "the ICD-10 block C00-D14 must run from a category to a later one"),
+    ],
+)
+def test_validate_checks_the_form_of_every_icd10_code(mini_rules_dir, code, message):
+    cancers = mini_rules_dir / "cancers.yaml"
+    replace_in(cancers, "icd10: C34, synonyms: [SCLC", f"icd10: {code}, synonyms: [SCLC")
+    problems = [str(p) for p in validate(mini_rules_dir).problems]
+    at = line_of(cancers, f"icd10: {code},")
+    assert any(
+        p.startswith(f"rules/cancers.yaml:{at}: id 'sclc': field 'icd10'") and message in p
+        for p in problems
+    ), problems
