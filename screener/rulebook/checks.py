@@ -76,6 +76,12 @@ CHECKS: tuple[Check, ...] = (
     Check("PNS-L035", "error", "every HPO term exists, is current and carries its own label"),
     Check("PNS-L036", "error", "enough phenotype findings carry HPO terms"),
     Check("PNS-L037", "error", "every text a PDF prints is printable as written"),
+    Check(
+        "PNS-L038",
+        "error",
+        "every lab unit is a UCUM expression, every LOINC code well "
+        "formed, and every conversion factor agrees with UCUM's own",
+    ),
     # The rule book's own tests
     Check("PNS-T001", "error", "every rule example behaves as it says"),
     Check(

@@ -143,7 +143,7 @@ def ucum_problems(loaded: LoadedBook) -> Iterator[Problem]:
     """Every lab's UCUM problem, located at its file, line, analyte and field."""
     for i, analyte in enumerate(loaded.book.labs):
         for path, message in analyte_problems(analyte):
-            yield loaded.sources.origin("labs", (i, *path)).problem(message)
+            yield loaded.sources.origin("labs", (i, *path)).problem(message, code="PNS-L038")
 
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

@@ -343,6 +343,14 @@ PLANTED = [
         "id 'alpha': field 'summary': PNS-L037 error",
     ),
     (
+        "PNS-L038",
+        None,
+        "labs.yaml",
+        "{unit: mEq/L, ucum: meq/L, factor: 1}",
+        "{unit: mEq/L, ucum: meq/L, factor: 2}",
+        "id 'sodium': field 'alternative_units[0].factor': PNS-L038 error",
+    ),
+    (
         "PNS-T001",
         None,
         NEURO,
