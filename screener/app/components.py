@@ -126,10 +126,6 @@ def link_notices(notices: list[str]) -> None:
     )
 
 
-def entered_summary(view: ScreeningView) -> None:
-    st.markdown(bullets(line(item) for item in view.entered))
-
-
 def fit_notices(view: ScreeningView) -> None:
     for notice in view.fit_notices:
         st.warning(plain(notice), icon=":material/person_alert:")

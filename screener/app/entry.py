@@ -18,6 +18,7 @@ from screener.app import state
 from screener.app.failure import guarded
 from screener.inputs.form import (
     FormEntry,
+    lab_problem,
     pick_token,
     with_lab,
     with_pick,
@@ -260,7 +261,7 @@ def _labs(book: RuleBook, current: state.Case) -> None:
             on_change=_on_lab,
             args=(analyte.id, book),
         )
-        problem = next((p.text for p in current.problems if p.analyte == analyte.id), None)
+        problem = lab_problem(current.problems, analyte.id)
         if problem:
             st.error(
                 f"{plain(problem)}. Not used until corrected; the rest of the case is screened.",

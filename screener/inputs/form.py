@@ -25,7 +25,6 @@ from screener.rulebook import RuleBook
 from screener.rulebook.labs import check_lab_value
 
 PickKind = Literal["finding", "cancer", "antibody", "lab"]
-PICK_KINDS: tuple[PickKind, ...] = ("finding", "cancer", "antibody", "lab")
 
 
 class LabEntry(Frozen):
@@ -63,8 +62,10 @@ class FormReading(Frozen):
     profile: Profile
     problems: tuple[FormProblem, ...] = ()
 
-    def lab_problem(self, analyte: str) -> str | None:
-        return next((p.text for p in self.problems if p.analyte == analyte), None)
+
+def lab_problem(problems: Iterable[FormProblem], analyte: str) -> str | None:
+    """The problem to show beside one lab's input, if any."""
+    return next((p.text for p in problems if p.analyte == analyte), None)
 
 
 def read_form(entry: FormEntry, book: RuleBook) -> FormReading:

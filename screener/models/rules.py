@@ -591,7 +591,6 @@ class BookInfo(Frozen):
         default=None, description="A named clinician who re-read the whole book; empty until then."
     )
     review_date: dt.date | None = None
-    core_references: tuple[ReferenceId, ...] = Field(min_length=1)
     coverage: dict[Category, tuple[ShortText, ...]] = Field(
         default_factory=dict,
         description="Syndromes the book must cover, by category: each entry is a name and its "
@@ -672,9 +671,6 @@ class PnsCareRules(Frozen):
     levels: tuple[PnsCareLevel, ...] = Field(min_length=1)
     exception_level: PnsCareNamedLevel = Field(
         description="The opsoclonus-myoclonus exception: definite without an antibody."
-    )
-    incomplete: ShortText = Field(
-        description="Why no score is shown while the pattern's criteria are incomplete."
     )
     mimic_first: ShortText = Field(
         description="Said with the score when a mimic should be considered first."

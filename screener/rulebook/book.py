@@ -17,7 +17,6 @@ from screener.models import (
     BookInfo,
     BookStamp,
     Cancer,
-    Category,
     Finding,
     Frozen,
     IdKind,
@@ -162,9 +161,6 @@ class RuleBook(Frozen):
             m.id: criterion_findings(m.suggested_by) if m.suggested_by is not None else frozenset()
             for m in self.mimics
         }
-
-    def syndromes_in(self, category: Category) -> tuple[Syndrome, ...]:
-        return tuple(s for s in self.syndromes if s.category == category)
 
     @property
     def stamp(self) -> BookStamp:

@@ -10,6 +10,7 @@ from screener.inputs.form import (
     FormEntry,
     LabEntry,
     entry_for,
+    lab_problem,
     pick_token,
     read_form,
     with_lab,
@@ -53,9 +54,9 @@ def test_an_impossible_lab_value_is_left_out_with_a_reason_beside_its_row(
     reading = read_form(entry, mini_book)
     assert [lab.analyte for lab in reading.profile.labs] == ["calcium"]
     assert reading.profile.findings == ("a",)
-    problem = reading.lab_problem("sodium")
+    problem = lab_problem(reading.problems, "sodium")
     assert problem is not None and "outside the range a living person can have" in problem
-    assert reading.lab_problem("calcium") is None
+    assert lab_problem(reading.problems, "calcium") is None
     # The typed value is still in the entry: nothing entered is lost.
     assert entry.lab("sodium") == LabEntry(analyte="sodium", value="1280", unit="mmol/L")
 
@@ -64,7 +65,7 @@ def test_a_lab_value_is_read_as_the_learner_meant_it(mini_book: RuleBook) -> Non
     def read(typed: str) -> tuple[tuple[LabValue, ...], str | None]:
         entry = FormEntry(labs=(LabEntry(analyte="calcium", value=typed, unit="mmol/L"),))
         reading = read_form(entry, mini_book)
-        return reading.profile.labs, reading.lab_problem("calcium")
+        return reading.profile.labs, lab_problem(reading.problems, "calcium")
 
     assert read("2,5") == ((LabValue(analyte="calcium", value=2.5, unit="mmol/L"),), None)
     assert read(" 2.5 ")[0] == read("2,5")[0]

@@ -24,9 +24,9 @@ HOOKS = {
 @pytest.fixture
 def house(tmp_path: Path) -> Path:
     """A copy of the code, rule book and configuration to plant violations in."""
-    for name in ("screener", "rules"):
+    for name in ("screener", "rules", "tools", "bench", ".ci"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", ".pre-commit-config.yaml"):
+    for name in ("pyproject.toml", ".pre-commit-config.yaml", "streamlit_app.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
@@ -55,6 +55,11 @@ PLANTED = {
     "import-linter": ("screener/models/base.py", "\nimport streamlit\n", "not allowed to import"),
     "validate": ("rules/syndromes/renal.yaml", "", "unknown finding"),
     "schema": ("rules/schema/syndromes.schema.json", "", "out of date"),
+    "vulture": (
+        "screener/planted.py",
+        "def never_called() -> None:\n    pass\n",
+        "unused function",
+    ),
 }
 
 
