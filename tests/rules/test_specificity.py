@@ -38,6 +38,9 @@ ROUTED_ELSEWHERE = [
     ("dehydration", "cannot_keep_fluids_down", None),
     ("sudden dizziness", "sudden_onset_unsteadiness", None),
     ("coughing blood", "lung_clot_signs", None),
+    # Addendum 2, C: brisk reflexes are common in stiff-person syndrome, not a spinal cord clue.
+    ("brisk reflexes", "upper_motor_neurone_signs", "brisk_reflexes"),
+    ("hyperreflexia", "upper_motor_neurone_signs", "brisk_reflexes"),
 ]
 
 
