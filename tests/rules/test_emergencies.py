@@ -213,6 +213,20 @@ EMERGENCIES = [
         "today",
         "morning_headache_with_vomiting",
     ),
+    # Tetanus, the stiff-person look-alike: a locked jaw with spasms now, a locked jaw alone today.
+    (
+        "a locked jaw with triggered spasms",
+        {"findings": ["trismus", "triggered_painful_spasms"]},
+        "now",
+        "possible_tetanus",
+    ),
+    ("a new locked jaw", {"findings": ["trismus"]}, "today", "new_locked_jaw"),
+    (
+        "rigidity and fever on an antipsychotic",
+        {"findings": ["antipsychotic_medicine", "fever", "rigidity"]},
+        "now",
+        "antipsychotic_reaction",
+    ),
     (
         "skin coming away in sheets",
         {"findings": ["widespread_skin_loss"]},

@@ -41,6 +41,9 @@ ROUTED_ELSEWHERE = [
     # Addendum 2, C: brisk reflexes are common in stiff-person syndrome, not a spinal cord clue.
     ("brisk reflexes", "upper_motor_neurone_signs", "brisk_reflexes"),
     ("hyperreflexia", "upper_motor_neurone_signs", "brisk_reflexes"),
+    # Falls have many causes; they are not a cerebellar sign.
+    ("falls", "unsteady_gait", "falls"),
+    ("keeps falling", "unsteady_gait", "falls"),
 ]
 
 
