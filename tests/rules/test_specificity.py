@@ -469,6 +469,7 @@ SCLC_EVERYDAY_PAIRS = [
     ["constipation", "abdominal_bloating", "orthostatic_dizziness", "dry_mouth"],
     ["seizures", "eeg_temporal", "csf_inflammatory"],
     ["unsteady_gait", "rapid_progression"],
+    ["ataxia", "unsteady_gait", "rapid_progression"],
     ["double_vision", "rapid_progression"],
 ]
 
