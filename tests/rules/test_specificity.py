@@ -257,6 +257,12 @@ URGENCY_CASES = [
     ),
     ("a swollen painful leg", {"findings": ["leg_clot"]}, "today", "blood_clot_signs"),
     ("dancing eyes", {"findings": ["opsoclonus"]}, "today", "dancing_eyes"),
+    (
+        "a loss of vision, speed not said",
+        {"findings": ["visual_loss"]},
+        "this_week",
+        "rapid_vision_loss",
+    ),
 ]
 
 
