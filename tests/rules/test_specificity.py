@@ -258,6 +258,12 @@ URGENCY_CASES = [
     ("a swollen painful leg", {"findings": ["leg_clot"]}, "today", "blood_clot_signs"),
     ("dancing eyes", {"findings": ["opsoclonus"]}, "today", "dancing_eyes"),
     (
+        "fever with purpura",
+        {"findings": ["fever", "purpura"]},
+        "now",
+        "fever_with_non_blanching_rash",
+    ),
+    (
         "a loss of vision, speed not said",
         {"findings": ["visual_loss"]},
         "this_week",
