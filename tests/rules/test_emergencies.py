@@ -45,6 +45,18 @@ EMERGENCIES = [
         "fever_in_acute_leukaemia",
     ),
     (
+        "fever in acute lymphoblastic leukaemia",
+        {"findings": ["fever"], "cancers": ["all_leukaemia"]},
+        "now",
+        "fever_in_acute_leukaemia",
+    ),
+    (
+        "white count 150 in acute lymphoblastic leukaemia",
+        {"cancers": ["all_leukaemia"], "labs": [lab("white_cells", 150, PLATELETS)]},
+        "now",
+        "hyperleukocytosis_in_acute_leukaemia",
+    ),
+    (
         "fever with blasts on the film",
         {"findings": ["fever", "blasts_on_blood_film"]},
         "now",
