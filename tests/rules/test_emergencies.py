@@ -340,3 +340,35 @@ def test_every_flag_leads_with_the_action_of_its_level(book, urgency):
     for flag in flags:
         match = FIRST_SENTENCE.match(" ".join(flag.text.split()))
         assert match and LEADS[urgency].search(match.group(0)), (flag.id, flag.text)
+
+
+# Each syndrome's card and rule page list the emergencies its own presentations can raise,
+# including the flags added with issue 21 (the merge of the red-flag branch).
+LISTED_FLAGS = {
+    "sweet_syndrome": ["fever_in_acute_leukaemia"],
+    "disseminated_intravascular_coagulation": [
+        "apl_coagulopathy",
+        "spontaneous_bleeding",
+        "very_low_platelets",
+    ],
+    "immune_thrombocytopenia": ["very_low_platelets", "spontaneous_bleeding"],
+    "autoimmune_haemolytic_anaemia": ["possible_thrombotic_microangiopathy"],
+    "trousseau_syndrome": ["possible_heparin_induced_thrombocytopenia"],
+    "humoral_hypercalcaemia_of_malignancy": ["hypercalcaemia_in_cancer"],
+    "ectopic_acth_syndrome": ["low_cortisol_alone"],
+    "myasthenia_gravis_thymoma": ["checkpoint_nerve_or_muscle_crisis"],
+    "dermatomyositis": ["checkpoint_nerve_or_muscle_inflammation", "possible_rhabdomyolysis"],
+    "gi_pseudo_obstruction": ["possible_bowel_obstruction"],
+    "paraneoplastic_pemphigus": ["skin_coming_away_in_sheets"],
+    "erythema_multiforme": ["skin_coming_away_in_sheets"],
+    "anti_nmdar_encephalitis": ["antipsychotic_reaction", "fever_with_sepsis_signs"],
+    "limbic_encephalitis": ["fever_with_sepsis_signs"],
+    "opsoclonus_myoclonus_syndrome": ["young_child_stops_walking"],
+    "paraneoplastic_polymyalgia": ["possible_giant_cell_arteritis"],
+    "stiff_person_spectrum": ["possible_tetanus"],
+}
+
+
+@pytest.mark.parametrize(("syndrome", "flags"), LISTED_FLAGS.items(), ids=list(LISTED_FLAGS))
+def test_each_syndrome_lists_the_emergencies_of_its_presentations(book, syndrome, flags):
+    assert set(flags) <= set(book.syndrome_by_id[syndrome].red_flags)
