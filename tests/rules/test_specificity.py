@@ -510,3 +510,40 @@ EVERYDAY = [
 @pytest.mark.parametrize("findings", EVERYDAY, ids=["+".join(f) for f in EVERYDAY])
 def test_everyday_pairs_show_no_card(book, findings):
     assert screen(Profile(findings=findings), book).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("scan", "mimic"),
+    [
+        ("brain_metastasis_on_imaging", "brain_metastases"),
+        ("meningeal_enhancement_on_mri", "leptomeningeal_disease"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("syndrome_id", "findings", "cancer"), BEFORE_IMAGING, ids=[c[0] for c in BEFORE_IMAGING]
+)
+def test_a_scan_showing_the_cancer_names_it_instead_of_before_imaging(
+    book, syndrome_id, findings, cancer, scan, mimic
+):
+    """Every brain-imaging result sets the metastasis-first entry aside; a scan that shows
+    metastases, or linings that light up with contrast, names that mimic instead, and what to
+    ask next says so, rather than that it clears the first."""
+    from screener.engine.differential import separating_findings
+    from screener.engine.screen import present_findings
+
+    antibodies = ["gabab_r"] if syndrome_id == "limbic_encephalitis" else []
+    before = screen(Profile(findings=findings, cancers=[cancer], antibodies=antibodies), book)
+    present = present_findings(before.profile, before.lab_findings, book)
+    syndrome = book.syndrome_by_id[syndrome_id]
+    asked = {
+        q.finding: {(e.effect, e.mimic) for e in q.effects}
+        for q in separating_findings([syndrome], present, book, limit=None)
+    }
+    assert asked[scan] == {("points_to_mimic", mimic)}
+    after = screen(
+        Profile(findings=[*findings, scan], cancers=[cancer], antibodies=antibodies), book
+    )
+    card = _card(after, syndrome_id)
+    assert METASTASES_FIRST not in card.mimics_first
+    assert mimic in card.mimics_first
+    assert card.tier.value != "strong"
