@@ -307,10 +307,17 @@ class LabAnalyte(Frozen):
         return (self.unit, *(alt.unit for alt in self.alternative_units))
 
 
+ICD10_CODES = r"[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?"
+"""One ICD-10 category or subcategory, or a range of categories ('C18-C20')."""
+
+
 class Cancer(Frozen):
     id: Id
     label: ShortText
-    icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
+    icd10: Annotated[str, StringConstraints(pattern=rf"^{ICD10_CODES}(, {ICD10_CODES})*$")] = Field(
+        description="Its ICD-10 code or range; several, separated by ', ', when one range does "
+        "not cover it (the larynx, C32, lies outside the lip, mouth and pharynx, C00-C14)."
+    )
     synonyms: tuple[ShortText, ...] = ()
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
 
