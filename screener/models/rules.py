@@ -261,6 +261,11 @@ class LabAnalyte(Frozen):
     id: Id
     label: ShortText
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    kind: Literal["lab", "measurement"] = Field(
+        default="lab",
+        description="A laboratory test, or a measurement taken at the bedside (a vital sign, "
+        "the FVC): the picker names it as such.",
+    )
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
