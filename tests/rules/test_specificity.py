@@ -44,6 +44,8 @@ ROUTED_ELSEWHERE = [
     # Falls have many causes; they are not a cerebellar sign.
     ("falls", "unsteady_gait", "falls"),
     ("keeps falling", "unsteady_gait", "falls"),
+    # Short sight or old cataracts are not a loss of vision needing an eye review this week.
+    ("poor vision", "visual_loss", None),
 ]
 
 
