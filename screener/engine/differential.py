@@ -83,6 +83,7 @@ def _effect(
         and not evaluate(key, present).met
     ):
         return PatternEffect(syndrome=syndrome.id, effect="gives_key")
+    clears: PatternEffect | None = None
     for mimic_id in syndrome.mimics:
         mimic = book.mimic_by_id[mimic_id]
         if mimic.suggested_by is None or finding not in book.mimic_findings[mimic_id]:
@@ -91,8 +92,12 @@ def _effect(
         clue_then = evaluate(mimic.suggested_by, present | {finding}).met
         if clue_then and not clue_now:
             return PatternEffect(syndrome=syndrome.id, effect="points_to_mimic", mimic=mimic_id)
-        if clue_now and not clue_then:
-            return PatternEffect(syndrome=syndrome.id, effect="clears_mimic", mimic=mimic_id)
+        if clue_now and not clue_then and clears is None:
+            clears = PatternEffect(syndrome=syndrome.id, effect="clears_mimic", mimic=mimic_id)
+    # A scan that shows metastases ends "metastases, until a scan" but names brain metastases:
+    # what it points to is the news, so it is said before what it sets aside.
+    if clears is not None:
+        return clears
     if finding in book.syndrome_findings[syndrome.id]:
         before = evaluate(syndrome.criteria, present)
         after = evaluate(syndrome.criteria, present | {finding})

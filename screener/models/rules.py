@@ -330,6 +330,11 @@ class LabAnalyte(Frozen):
     label: ShortText
     synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
     loinc: LoincCode
+    kind: Literal["lab", "measurement"] = Field(
+        default="lab",
+        description="A laboratory test, or a measurement taken at the bedside (a vital sign, "
+        "the FVC): the picker names it as such.",
+    )
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
     ucum: UcumCode
     alternative_units: tuple[AlternativeUnit, ...] = ()
@@ -377,8 +382,8 @@ class LabAnalyte(Frozen):
         return (self.unit, *(alt.unit for alt in self.alternative_units))
 
 
-ICD10_FORM = r"^[A-Z]\d{2}(\.\d)?$|^[A-Z]\d{2}-[A-Z]\d{2}$"
-"""A WHO ICD-10 category ('C34'), subcategory ('C22.0': one digit after the point) or block of
+ICD10_CODE = r"[A-Z]\d{2}(?:\.\d)?(?:-[A-Z]\d{2})?"
+"""One WHO ICD-10 category ('C34'), subcategory ('C22.0': one digit after the point) or block of
 categories ('C00-C14')."""
 
 
@@ -387,10 +392,11 @@ class Cancer(Frozen):
     label: ShortText
     icd10: Annotated[
         str,
-        StringConstraints(pattern=ICD10_FORM),
+        StringConstraints(pattern=rf"^{ICD10_CODE}(?:, {ICD10_CODE})*$"),
         Field(
             description="WHO ICD-10: a category ('C34'), a subcategory ('C22.0') or a block of "
-            "categories in order ('C00-C14')."
+            "categories in order ('C00-C14'); several, separated by ', ', when one block does "
+            "not cover it (the larynx, C32, lies outside the lip, mouth and pharynx, C00-C14)."
         ),
     ]
     synonyms: tuple[ShortText, ...] = ()
@@ -398,14 +404,15 @@ class Cancer(Frozen):
 
     @field_validator("icd10")
     @classmethod
-    def _block_in_order(cls, code: str) -> str:
-        first, _, last = code.partition("-")
-        if last and (first[0] != last[0] or first >= last):
-            raise ValueError(
-                f"the ICD-10 block {code} must run from a category to a later one of the same "
-                "chapter letter (as C00-C14)"
-            )
-        return code
+    def _block_in_order(cls, codes: str) -> str:
+        for code in codes.split(", "):
+            first, _, last = code.partition("-")
+            if last and (first[0] != last[0] or first >= last):
+                raise ValueError(
+                    f"the ICD-10 block {code} must run from a category to a later one of the "
+                    "same chapter letter (as C00-C14)"
+                )
+        return codes
 
 
 class Antibody(HpoCoded):

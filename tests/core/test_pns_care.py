@@ -168,6 +168,14 @@ def test_opsoclonus_myoclonus_with_a_fitting_tumour_is_definite_without_an_antib
     assert "exception" not in level_of(without_tumour, book)
 
 
+def test_anti_yo_with_a_cancer_of_the_womb_scores_a_fitting_cancer(book):
+    # Anti-Yo: "almost exclusively breast or gynecologic cancers" (Peterson 1992, 55 patients).
+    pcd = book.syndrome_by_id["paraneoplastic_cerebellar_degeneration"]
+    score = pns_care_score(pcd, Profile(antibodies=["yo"], cancers=["uterine_cancer"]), book)
+    assert [item.points for item in score.items] == [3, 3, 4]
+    assert level_of(score, book) == "Definite PNS"
+
+
 def test_the_exception_belongs_to_opsoclonus_myoclonus_only(mini_book):
     score = pns_care_score(LEMS, Profile(cancers=["sclc"]), mini_book)
     assert level_of(score, mini_book) == "Probable PNS"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from screener.models import BodySystem, LabAnalyte
+from screener.models import BodySystem, Cancer, LabAnalyte
 
 
 def _analyte(**changes: object) -> LabAnalyte:
@@ -64,3 +64,19 @@ def test_the_real_vocabulary_says_which_groups_are_not_phenotypes(book) -> None:
     assert "cancer_known" not in book.phenotype_findings
     assert "platinum_chemotherapy" not in book.phenotype_findings
     assert "seizures" in book.phenotype_findings
+
+
+@pytest.mark.parametrize("code", ["C34", "C22.0", "C18-C20", "C00-C14, C32", "C53, C54, C55"])
+def test_a_cancer_takes_one_icd10_code_or_range_or_several(code: str) -> None:
+    assert Cancer(id="x", label="X", icd10=code).icd10 == code
+
+
+@pytest.mark.parametrize("code", ["C00-C14,C32", "C00-C14 and C32", "C00-C14, ", "c34", ""])
+def test_a_malformed_icd10_list_is_refused(code: str) -> None:
+    with pytest.raises(ValidationError):
+        Cancer(id="x", label="X", icd10=code)
+
+
+def test_the_head_and_neck_code_includes_the_larynx(book) -> None:
+    # C00-C14 is the lip, mouth and pharynx; the larynx is C32 (WHO ICD-10 chapter II).
+    assert book.cancer_by_id["head_neck_squamous"].icd10 == "C00-C14, C32"

@@ -43,6 +43,18 @@ EMERGENCIES = [
         "fever_in_acute_leukaemia",
     ),
     (
+        "fever in acute lymphoblastic leukaemia",
+        {"findings": ["fever"], "cancers": ["all_leukaemia"]},
+        "now",
+        "fever_in_acute_leukaemia",
+    ),
+    (
+        "white count 150 in acute lymphoblastic leukaemia",
+        {"cancers": ["all_leukaemia"], "labs": [lab("white_cells", 150, PLATELETS)]},
+        "now",
+        "hyperleukocytosis_in_acute_leukaemia",
+    ),
+    (
         "fever with blasts on the film",
         {"findings": ["fever", "blasts_on_blood_film"]},
         "now",
@@ -210,6 +222,20 @@ EMERGENCIES = [
         {"findings": ["headache_worse_lying_morning", "vomiting"]},
         "today",
         "morning_headache_with_vomiting",
+    ),
+    # Tetanus, the stiff-person look-alike: a locked jaw with spasms now, a locked jaw alone today.
+    (
+        "a locked jaw with triggered spasms",
+        {"findings": ["trismus", "triggered_painful_spasms"]},
+        "now",
+        "possible_tetanus",
+    ),
+    ("a new locked jaw", {"findings": ["trismus"]}, "today", "new_locked_jaw"),
+    (
+        "rigidity and fever on an antipsychotic",
+        {"findings": ["antipsychotic_medicine", "fever", "rigidity"]},
+        "now",
+        "antipsychotic_reaction",
     ),
     (
         "skin coming away in sheets",

@@ -37,6 +37,14 @@ ROUTED_ELSEWHERE = [
     ("dehydration", "cannot_keep_fluids_down", None),
     ("sudden dizziness", "sudden_onset_unsteadiness", None),
     ("coughing blood", "lung_clot_signs", None),
+    # Addendum 2, C: brisk reflexes are common in stiff-person syndrome, not a spinal cord clue.
+    ("brisk reflexes", "upper_motor_neurone_signs", "brisk_reflexes"),
+    ("hyperreflexia", "upper_motor_neurone_signs", "brisk_reflexes"),
+    # Falls have many causes; they are not a cerebellar sign.
+    ("falls", "unsteady_gait", "falls"),
+    ("keeps falling", "unsteady_gait", "falls"),
+    # Short sight or old cataracts are not a loss of vision needing an eye review this week.
+    ("poor vision", "visual_loss", None),
 ]
 
 
@@ -250,6 +258,18 @@ URGENCY_CASES = [
     ),
     ("a swollen painful leg", {"findings": ["leg_clot"]}, "today", "blood_clot_signs"),
     ("dancing eyes", {"findings": ["opsoclonus"]}, "today", "dancing_eyes"),
+    (
+        "fever with purpura",
+        {"findings": ["fever", "purpura"]},
+        "now",
+        "fever_with_non_blanching_rash",
+    ),
+    (
+        "a loss of vision, speed not said",
+        {"findings": ["visual_loss"]},
+        "this_week",
+        "rapid_vision_loss",
+    ),
 ]
 
 
@@ -413,6 +433,7 @@ SCLC_EVERYDAY_PAIRS = [
     ["constipation", "abdominal_bloating", "orthostatic_dizziness", "dry_mouth"],
     ["seizures", "eeg_temporal", "csf_inflammatory"],
     ["unsteady_gait", "rapid_progression"],
+    ["ataxia", "unsteady_gait", "rapid_progression"],
     ["double_vision", "rapid_progression"],
 ]
 
@@ -441,3 +462,40 @@ EVERYDAY = [
 @pytest.mark.parametrize("findings", EVERYDAY, ids=["+".join(f) for f in EVERYDAY])
 def test_everyday_pairs_show_no_card(book, findings):
     assert screen(Profile(findings=findings), book).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("scan", "mimic"),
+    [
+        ("brain_metastasis_on_imaging", "brain_metastases"),
+        ("meningeal_enhancement_on_mri", "leptomeningeal_disease"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("syndrome_id", "findings", "cancer"), BEFORE_IMAGING, ids=[c[0] for c in BEFORE_IMAGING]
+)
+def test_a_scan_showing_the_cancer_names_it_instead_of_before_imaging(
+    book, syndrome_id, findings, cancer, scan, mimic
+):
+    """Every brain-imaging result sets the metastasis-first entry aside; a scan that shows
+    metastases, or linings that light up with contrast, names that mimic instead, and what to
+    ask next says so, rather than that it clears the first."""
+    from screener.engine.differential import separating_findings
+    from screener.engine.screen import present_findings
+
+    antibodies = ["gabab_r"] if syndrome_id == "limbic_encephalitis" else []
+    before = screen(Profile(findings=findings, cancers=[cancer], antibodies=antibodies), book)
+    present = present_findings(before.profile, before.lab_findings, book)
+    syndrome = book.syndrome_by_id[syndrome_id]
+    asked = {
+        q.finding: {(e.effect, e.mimic) for e in q.effects}
+        for q in separating_findings([syndrome], present, book, limit=None)
+    }
+    assert asked[scan] == {("points_to_mimic", mimic)}
+    after = screen(
+        Profile(findings=[*findings, scan], cancers=[cancer], antibodies=antibodies), book
+    )
+    card = _card(after, syndrome_id)
+    assert METASTASES_FIRST not in card.mimics_first
+    assert mimic in card.mimics_first
+    assert card.tier.value != "strong"

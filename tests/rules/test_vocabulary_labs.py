@@ -200,6 +200,16 @@ def test_the_picker_finds_a_lab_test_by_its_synonyms(book):
         assert word in texts[token]
 
 
+def test_the_picker_names_a_vital_sign_a_measurement_and_a_blood_test_a_lab_value(book):
+    from screener.present.picker import pick_options
+
+    texts = {option.token: option.text for option in pick_options(book)}
+    for vital in ("temperature", "heart_rate", "systolic_bp", "oxygen_saturation", "fvc_litres"):
+        assert texts[f"lab:{vital}"].endswith(f"· measurement ({book.lab_by_id[vital].unit})")
+        assert "lab value" not in texts[f"lab:{vital}"]
+    assert texts["lab:sodium"].endswith("· lab value (mmol/L)")
+
+
 def test_the_edge_of_the_plausible_range_in_any_unit_is_plausible(book):
     from screener.rulebook.labs import check_lab_value
 
