@@ -330,6 +330,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+APP_SCRIPT = Path(__file__).resolve().parent / "app" / "main.py"
+"""The app's entry script inside the package."""
+
+
+def _app(args: argparse.Namespace) -> int:
+    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT), *args.streamlit_options]
+    # The server replaces this process, so a stop signal reaches Streamlit itself.
+    try:
+        os.execv(sys.executable, command)
+    except OSError as error:
+        raise OutputError(f"Cannot start the app: {error.strerror or error}", EXIT_INPUT) from None
+    return 0  # pragma: no cover - execv does not return
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m screener",
@@ -397,6 +411,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     quiz.set_defaults(run=_quiz)
+    app = commands.add_parser(
+        "app",
+        help="start the app (Streamlit) from the installed package",
+        description="Start the app from the installed package; any further options go to "
+        "`streamlit run` (e.g. --server.port 8502).",
+    )
+    app.set_defaults(run=_app)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
@@ -405,7 +426,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # Options after `app` are Streamlit's own (--server.port…): only `app` takes unknown ones.
+    args, streamlit_options = parser.parse_known_args(argv)
+    if streamlit_options and args.command != "app":
+        parser.error(f"unrecognized arguments: {' '.join(streamlit_options)}")
+    args.streamlit_options = streamlit_options
     try:
         code: int = args.run(args)
         return code

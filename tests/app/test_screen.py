@@ -8,6 +8,7 @@ import re
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from screener.app.pages import APP_DIR
 from screener.engine import screen
 from screener.engine.changes import mentioned_findings
 from screener.inputs.query import profile_to_query
@@ -331,12 +332,12 @@ def test_a_case_opened_from_the_teaching_library_is_one_step_back_from_the_last(
 ) -> None:
     open_link(app, Profile(findings=("seizures",)))
     case = book.cases[0]
-    app.switch_page("screener/app/cases.py").run()
+    app.switch_page(str(APP_DIR / "cases.py")).run()
     next(b for b in app.button if b.key == f"cases.open.{case.id}").click().run()
     assert_no_exception(app)
     assert card_titles(app)[0].endswith(book.syndrome_by_id[case.answer].name)
     # AppTest would otherwise run the page the test last switched to, not the one now shown.
-    app.switch_page("screener/app/screen.py")
+    app.switch_page(str(APP_DIR / "screen.py"))
     app.button(key="screen.back").click().run()
     assert chips(app) == {book.system_of_finding["seizures"].id: ["seizures"]}
 
@@ -344,9 +345,9 @@ def test_a_case_opened_from_the_teaching_library_is_one_step_back_from_the_last(
 def test_the_case_survives_a_visit_to_another_page(app: AppTest, book: RuleBook) -> None:
     open_link(app, LEMS_OR_MYASTHENIA)
     titles = card_titles(app)
-    app.switch_page("screener/app/learn.py").run()
+    app.switch_page(str(APP_DIR / "learn.py")).run()
     app.query_params.clear()
-    app.switch_page("screener/app/screen.py").run()
+    app.switch_page(str(APP_DIR / "screen.py")).run()
     assert card_titles(app) == titles
     assert case_link(app) == profile_to_query(LEMS_OR_MYASTHENIA)
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,16 +47,19 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
-    """A headless server for `script` on a free loopback port, healthy when yielded."""
+def streamlit_server(
+    script: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    launcher: Sequence[str] | None = None,
+    cwd: Path = ROOT,
+) -> Iterator[Server]:
+    """A headless server for `script` on a free loopback port, healthy when yielded.
+    `launcher` replaces `python -m streamlit run SCRIPT` (say, an installed `screener app`)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
+        *(launcher or (sys.executable, "-m", "streamlit", "run", str(script))),
         "--server.headless",
         "true",
         "--server.address",
@@ -70,7 +73,7 @@ def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iter
         started_at = time.perf_counter()
         process = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
