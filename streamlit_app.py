@@ -1,29 +1,6 @@
-"""The app frame: page config, the safety framing on every page, and navigation."""
+"""The app's entry script for Streamlit Community Cloud (`streamlit run streamlit_app.py`);
+`screener app` runs the same frame from the installed package."""
 
-import streamlit as st
+from screener.app.frame import run
 
-from screener.app import components, state
-from screener.app.pages import ERROR_PAGE, PAGES
-
-st.set_page_config(
-    page_title="Paraneoplastic Pattern Screener",
-    page_icon=str(components.APP_ICON),
-    layout="wide",
-)
-# The safety wording first, from its own small file, so it shows while the whole book loads.
-components.safety_frame(state.safety_text())
-loaded = state.load_book()
-shown = (ERROR_PAGE,) if isinstance(loaded, Exception) else PAGES
-st.navigation(
-    [
-        st.Page(
-            page.script,
-            title=page.nav_label,
-            icon=page.icon,
-            url_path=page.url_path or None,
-            default=index == 0,
-        )
-        for index, page in enumerate(shown)
-    ],
-    position="top",
-).run()
+run()

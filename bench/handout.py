@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from bench.measurement import Measurement, Spread, Target, spread, time_calls
 from bench.pdf_build import one_line_pdf
+from screener.engine import screen_case
 from screener.models import TeachingCase
 from screener.present.handout_view import handout_view, key_view
 from screener.report.handout import render_handout, render_key
@@ -67,7 +68,8 @@ def measure(book: RuleBook, repeats: int, count: int = CASES) -> list[Measuremen
         return render_handout(handout_view(cases, book), generated_at=GENERATED_AT)
 
     def teachers_key() -> bytes:
-        return render_key(key_view(cases, book), generated_at=GENERATED_AT)
+        screened = [(case, screen_case(case, book)) for case in cases]
+        return render_key(key_view(screened, book), generated_at=GENERATED_AT)
 
     return [
         _measure("handout", "Class handout: students' sheets", students, cases, repeats, baseline),

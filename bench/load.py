@@ -40,7 +40,6 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from pypdf import PdfReader
 
 from screener.engine import screen
-from screener.engine.practice import case_profile
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue
 from screener.present.picker import PICKER_LABEL
@@ -89,7 +88,7 @@ def sessions_for(count: int, book: RuleBook) -> list[Session]:
     """`count` different cases: the teaching cases in turn, each with its own normal sodium
     value (cases with a sodium of their own, at any stage, are left out: a link reads only the
     first value of an analyte)."""
-    profiles = [case_profile(c) for c in book.cases]
+    profiles = [c.profile for c in book.cases]
     cases = [p for p in profiles if not any(lab.analyte == "sodium" for lab in p.labs)]
     made = []
     for number in range(count):

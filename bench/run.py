@@ -28,6 +28,7 @@ from bench import (
     handout,
     memory,
     pdf_build,
+    phenopacket,
     rerun,
     screening,
     validation,
@@ -110,6 +111,12 @@ BENCHMARKS = (
             screening.measure_examples(c.book, c.sizes.example_repeats),
             screening.measure_batch(c.book, c.sizes.batch_profiles),
         ],
+    ),
+    Benchmark(
+        "phenopacket",
+        "Phenopacket of 50 terms",
+        phenopacket.TARGET,
+        lambda c: [phenopacket.measure(c.book, c.sizes.example_repeats * 3)],
     ),
     Benchmark(
         "load",

@@ -15,10 +15,10 @@ import threading
 from collections.abc import Iterator, Sequence
 
 from screener import settings
+from screener.engine import screen_case
 from screener.engine.classroom import (
     class_summary,
     distinguishing_finding,
-    named,
     stage_findings,
     stage_tally,
 )
@@ -54,7 +54,7 @@ from screener.present.class_view import (
     summary_view,
 )
 from screener.present.handout_view import key_view
-from screener.report.csv_table import csv_bytes
+from screener.report.csv_table import render_csv
 from screener.rulebook import RuleBook
 from screener.store import ClassRefused, Database, Miss, StoreUnavailable, connect, queries
 from screener.store import practice as practice_store
@@ -218,7 +218,7 @@ def summary(
 
 
 def summary_csv(view: SummaryView) -> bytes:
-    return csv_bytes(view.columns, view.rows)
+    return render_csv(view.columns, view.rows).encode("utf-8")
 
 
 def summary_pdf(
@@ -231,7 +231,8 @@ def summary_pdf(
     # fpdf2 is heavy to import; only a download pays for it.
     from screener.report.handout import render_class_summary
 
-    key = key_view([case_for(session, cases)], book)
+    case = case_for(session, cases)
+    key = key_view([(case, screen_case(case, book))], book)
     return render_class_summary(view, key, page_size=page_size)
 
 
@@ -279,7 +280,7 @@ def class_state(code: str) -> tuple[int, bool, bool] | None:
 
 def _missed(case: TeachingCase, answer: ClassAnswer, book: RuleBook) -> tuple[bool, str | None]:
     reference = case.stage_tops[answer.stage]
-    if named(answer, reference) or reference is None:
+    if answer.names(reference) or reference is None:
         return False, None
     present = _present(case, answer.stage, book)
     return True, distinguishing_finding(reference, answer.patterns, present, book)

@@ -1,4 +1,4 @@
-"""Command line: `python -m screener validate | screen | schema | handout | class purge`.
+"""Command line: `python -m screener validate | screen | schema | handout | quiz | app | class`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
 not be used; for the output, as `sysexits.h` and shells number them: 69 the class database could
@@ -17,16 +17,30 @@ import sys
 from pathlib import Path
 
 from screener import settings
-from screener.engine import screen
-from screener.engine.labs import with_canonical_units
-from screener.inputs.profile_json import MAX_PROFILE_BYTES, profile_from_json
+from screener.engine import screen, screen_case
+from screener.inputs.phenopacket import (
+    MAX_PHENOPACKET_BYTES,
+    PhenopacketError,
+    case_of,
+    is_phenopacket,
+    parse_phenopacket,
+    phenopacket_case,
+)
+from screener.inputs.profile_json import (
+    MAX_PROFILE_BYTES,
+    profile_from_data,
+    profile_from_json,
+    read_json,
+)
 from screener.models import Profile, ProfileError
 from screener.present.handout_view import handout_view, key_view
+from screener.present.quiz_view import quiz_view
 from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
-from screener.rulebook import DEFAULT_RULES_DIR, RuleBookError, load_rule_book
+from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
+from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
@@ -101,19 +115,49 @@ def _validate(args: argparse.Namespace) -> int:
         f"{outcome.external_passed} of {outcome.external_examples} Orphanet examples pass "
         f"({gaps} known gap{'s' if gaps != 1 else ''}{', warned above' if gaps else ''}).\n"
     )
+    if outcome.hpo is not None and outcome.hpo_release is not None:
+        _write_out(
+            f"HPO: {outcome.hpo.coded} of {outcome.hpo.phenotypes} phenotype findings carry "
+            f"terms ({outcome.hpo.share:.0%}), each checked against HPO release "
+            f"{outcome.hpo_release}.\n"
+        )
     if args.cases:
         pack = validate_case_pack(args.cases, book)
         _write_out(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.\n")
     return 0
 
 
-def _read_profile(path: str) -> Profile:
+def _read_case(path: str, form: str, book: RuleBook) -> tuple[Profile, tuple[str, ...]]:
+    """The case in a profile or Phenopacket file (`form`: auto, profile or phenopacket), and
+    what of a Phenopacket could not be used."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_PHENOPACKET_BYTES + 1)
     else:
         with Path(path).open("rb") as source:
-            data = source.read(MAX_PROFILE_BYTES + 1)
-    return profile_from_json(data)
+            data = source.read(MAX_PHENOPACKET_BYTES + 1)
+    if form == "phenopacket":
+        case = phenopacket_case(data, book)
+        return case.profile, case.notes
+    if form == "profile":
+        return profile_from_json(data), ()
+    document = read_json(data, "profile", MAX_PHENOPACKET_BYTES)
+    if is_phenopacket(document):
+        case = case_of(parse_phenopacket(document), book)
+        return case.profile, case.notes
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
+    return profile_from_data(document), ()
+
+
+def _same_file(first: str, second: str) -> bool:
+    """Whether two names reach one file. By identity (device and inode) when both exist, so a
+    hard link is caught as surely as a symbolic link; a name not yet written can only be the
+    other by its resolved path."""
+    try:
+        one, other = os.stat(first), os.stat(second)
+    except OSError:
+        return Path(first).resolve() == Path(second).resolve()
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
 
 
 def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = None) -> None:
@@ -125,7 +169,7 @@ def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = No
         return
     if not path.is_file():
         raise OptionError(f"{option} {target} is not a regular file; give a file name for the PDF")
-    if reads not in (None, "-") and Path(reads).exists() and path.samefile(reads):
+    if reads not in (None, "-") and _same_file(target, reads):
         raise OptionError(f"{option} {target} is the profile being read; choose another file")
     try:
         with path.open("rb") as existing:
@@ -152,7 +196,13 @@ def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
     book = load_rule_book(args.rules)
-    result = screen(with_canonical_units(_read_profile(args.profile), book), book)
+    profile, notes = _read_case(args.profile, args.input, book)
+    if notes:
+        print("From the Phenopacket, read as follows or not used:", file=sys.stderr)
+        for note in notes:
+            print(f"  - {note}", file=sys.stderr)
+    profile = with_canonical_units(profile, book)
+    result = screen(profile, book)
     view = build_view(result, book)
     if args.pdf is not None:
         # fpdf2 is heavy to import; only a PDF request pays for it.
@@ -161,7 +211,15 @@ def _screen(args: argparse.Namespace) -> int:
         # Written before anything is printed, so a failed write leaves no half-done output.
         _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
-        _write_out(render_json(result, book) + "\n")
+        _write_out(render_json(result) + "\n")
+    elif args.format == "fhir":
+        from screener.report.fhir import render_fhir
+
+        _write_out(render_fhir(profile, render_text(view), book))
+    elif args.format == "phenopacket":
+        from screener.report.phenopacket import render_phenopacket
+
+        _write_out(render_phenopacket(profile, book))
     else:
         _write_out(render_text(view))
     return 0
@@ -171,7 +229,7 @@ def _handout(args: argparse.Namespace) -> int:
     _check_pdf_target(args.pdf)
     if args.key is not None:
         _check_pdf_target(args.key, "--key")
-        if Path(args.key).resolve() == Path(args.pdf).resolve():
+        if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
     pack = args.cases or settings.current().case_pack
@@ -188,11 +246,75 @@ def _handout(args: argparse.Namespace) -> int:
 
     outputs = [(args.pdf, render_handout(handout_view(chosen, book), page_size=args.page_size))]
     if args.key:
-        outputs.append((args.key, render_key(key_view(chosen, book), page_size=args.page_size)))
+        screened = [(case, screen_case(case, book)) for case in chosen]
+        outputs.append((args.key, render_key(key_view(screened, book), page_size=args.page_size)))
     for path, document in outputs:
         _write_pdf(path, document)
         _write_out(f"Wrote {path}\n")
     return 0
+
+
+QUIZ_SIGNATURES = {"qti": (b"PK\x03\x04", "QTI package"), "gift": (b"$CATEGORY:", "GIFT file")}
+"""How a file this command wrote begins, so --out overwrites only an earlier quiz."""
+
+
+def _check_quiz_target(target: str, form: str) -> None:
+    path = Path(target)
+    if not target.strip():
+        raise OptionError("--out needs a file name, for example --out quiz.zip")
+    if not path.exists():
+        return
+    signature, kind = QUIZ_SIGNATURES[form]
+    if not path.is_file():
+        raise OptionError(f"--out {target} is not a regular file; give a file name for the quiz")
+    try:
+        with path.open("rb") as existing:
+            earlier = existing.read(len(signature)) == signature
+    except OSError as error:
+        raise OptionError(f"Cannot check {target}: {error.strerror or error}") from None
+    if not earlier:
+        raise OptionError(
+            f"--out {target} exists and is not a {kind}; it was left alone (remove it or choose "
+            "another name)"
+        )
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    if args.out is None and args.format == "qti":
+        raise OptionError("a QTI package is a zip file: give --out, for example --out quiz.zip")
+    if args.out is not None:
+        _check_quiz_target(args.out, args.format)
+    book = load_rule_book(args.rules)
+    pack = args.cases or settings.current().case_pack
+    cases = {
+        c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
+    }
+    wanted = list(cases) if args.case_ids == ["all"] else args.case_ids
+    unknown = [case_id for case_id in wanted if case_id not in cases]
+    if unknown:
+        raise OptionError(f"Unknown teaching case: {', '.join(unknown)}")
+    chosen = [cases[case_id] for case_id in dict.fromkeys(wanted)]
+    view = quiz_view([(case, screen_case(case, book)) for case in chosen], book)
+    from screener.report.quiz import render_gift, render_qti
+
+    if args.format == "qti":
+        _write_file(args.out, render_qti(view))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    elif args.out is not None:
+        _write_file(args.out, render_gift(view).encode("utf-8"))
+        _write_out(f"Wrote {args.out} ({len(view.questions)} questions)\n")
+    else:
+        _write_out(render_gift(view))
+    return 0
+
+
+def _write_file(target: str, document: bytes) -> None:
+    try:
+        Path(target).write_bytes(document)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {target}: {error.strerror or error}", EXIT_CANNOT_CREATE
+        ) from None
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -235,6 +357,20 @@ def _class_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+APP_SCRIPT = Path(__file__).resolve().parent / "app" / "main.py"
+"""The app's entry script inside the package."""
+
+
+def _app(args: argparse.Namespace) -> int:
+    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT), *args.streamlit_options]
+    # The server replaces this process, so a stop signal reaches Streamlit itself.
+    try:
+        os.execv(sys.executable, command)
+    except OSError as error:
+        raise OutputError(f"Cannot start the app: {error.strerror or error}", EXIT_INPUT) from None
+    return 0  # pragma: no cover - execv does not return
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m screener",
@@ -247,9 +383,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
     check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
-    run = commands.add_parser("screen", help="screen a profile (JSON file, or - for stdin)")
+    run = commands.add_parser(
+        "screen", help="screen a profile or a Phenopacket (JSON file, or - for stdin)"
+    )
     run.add_argument("profile")
-    run.add_argument("--format", choices=("text", "json"), default="text")
+    run.add_argument(
+        "--format",
+        choices=("text", "json", "phenopacket", "fhir"),
+        default="text",
+        help="what to write: the text report, the result as JSON, or the case as a "
+        "Phenopacket (v2) or a FHIR R4 Bundle with the summary",
+    )
+    run.add_argument(
+        "--input",
+        choices=("auto", "profile", "phenopacket"),
+        default="auto",
+        help="what the file is (auto: a Phenopacket is told from a profile by its fields)",
+    )
     run.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
@@ -268,6 +418,33 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     handout.set_defaults(run=_handout)
+    quiz = commands.add_parser(
+        "quiz", help="a stage-by-stage quiz of teaching cases for Moodle (GIFT) or Canvas (QTI)"
+    )
+    quiz.add_argument("case_ids", nargs="+", metavar="CASE_ID", help="case ids, or: all")
+    quiz.add_argument(
+        "--format",
+        choices=("gift", "qti"),
+        required=True,
+        help="gift: Moodle's question format; qti: a QTI 1.2 package (a zip) for Canvas",
+    )
+    quiz.add_argument(
+        "--out",
+        metavar="FILE",
+        help="the file to write (needed for QTI; GIFT goes to standard output without it)",
+    )
+    quiz.add_argument(
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
+    )
+    quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    quiz.set_defaults(run=_quiz)
+    app = commands.add_parser(
+        "app",
+        help="start the app (Streamlit) from the installed package",
+        description="Start the app from the installed package; any further options go to "
+        "`streamlit run` (e.g. --server.port 8502).",
+    )
+    app.set_defaults(run=_app)
     schema = commands.add_parser("schema", help="write the rule files' JSON Schemas")
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
@@ -283,7 +460,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # Options after `app` are Streamlit's own (--server.port…): only `app` takes unknown ones.
+    args, streamlit_options = parser.parse_known_args(argv)
+    if streamlit_options and args.command != "app":
+        parser.error(f"unrecognized arguments: {' '.join(streamlit_options)}")
+    args.streamlit_options = streamlit_options
     try:
         code: int = args.run(args)
         return code
@@ -291,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_RULE_BOOK
     except ProfileError as error:
-        print("The profile cannot be screened:", file=sys.stderr)
+        what = "Phenopacket" if isinstance(error, PhenopacketError) else "profile"
+        print(f"The {what} cannot be screened:", file=sys.stderr)
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT

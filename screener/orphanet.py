@@ -69,10 +69,12 @@ def patient_terms(entry: OrphanetEntry) -> tuple[str, ...]:
 def orphanet_outcome(
     entry: OrphanetEntry, book: RuleBook, ontology: HpoOntology | None = None
 ) -> OrphanetOutcome:
-    mapping = map_hpo_terms(patient_terms(entry), book.enterable_findings, ontology)
+    mapping = map_hpo_terms(
+        patient_terms(entry), book.enterable_findings, ontology, antibodies=book.antibody_by_id
+    )
     syndrome = book.syndrome_by_id[entry.syndrome] if entry.syndrome else None
     cancers = syndrome.cancers.typical[:1] if syndrome else ()
-    profile = Profile(findings=mapping.findings, cancers=cancers)
+    profile = Profile(findings=mapping.findings, cancers=cancers, antibodies=mapping.antibodies)
     matches = screen(profile, book).matches
     return OrphanetOutcome(entry, mapping, profile, matches, _problem(entry, matches, book))
 
@@ -140,22 +142,26 @@ def check_orphanet(loaded: LoadedBook, ontology: HpoOntology | None = None) -> O
         if outcome.problem is None and entry.known_gap is not None:
             passes = f"at {outcome.rank}" if entry.syndrome else "no card misleads"
             message = f"the example passes now ({passes}): remove known_gap"
-            problems.append(_located(loaded, entry, (i, "known_gap"), message))
+            problems.append(_located(loaded, entry, (i, "known_gap"), message, "PNS-T004"))
         elif outcome.problem is not None and entry.known_gap is None:
-            problems.append(_located(loaded, entry, at, outcome.problem))
+            problems.append(_located(loaded, entry, at, outcome.problem, "PNS-T004"))
         elif outcome.problem is not None:
             message = f"{outcome.problem}; known gap: {entry.known_gap}"
-            warnings.append(_located(loaded, entry, at, message))
+            warnings.append(_located(loaded, entry, at, message, "PNS-T005"))
     passed = sum(o.passed for o in outcomes)
     return OrphanetCheck(tuple(problems), tuple(warnings), len(outcomes), passed)
 
 
 def _located(
-    loaded: LoadedBook, entry: OrphanetEntry, path: tuple[str | int, ...], message: str
+    loaded: LoadedBook,
+    entry: OrphanetEntry,
+    path: tuple[str | int, ...],
+    message: str,
+    code: str,
 ) -> Problem:
     """A problem at `path` inside the entries, named by the entry's ORPHA id."""
     origin = loaded.sources.origin(FILE, ("entries", *path))
-    return dataclasses.replace(origin.problem(message), item_id=entry.orpha)
+    return dataclasses.replace(origin.problem(message, code=code), item_id=entry.orpha)
 
 
 def _stale_terms(loaded: LoadedBook, ontology: HpoOntology) -> Iterator[Problem]:
@@ -178,4 +184,4 @@ def _stale_terms(loaded: LoadedBook, ontology: HpoOntology) -> Iterator[Problem]
                 f"{term_id} {now} in HPO release {ontology.version()}: "
                 "run tools/orphanet_extract.py again"
             )
-            yield _located(loaded, entry, (i, "terms", j, "term"), message)
+            yield _located(loaded, entry, (i, "terms", j, "term"), message, "PNS-L035")

@@ -73,7 +73,6 @@ CASE_PACK_ENV = env_name("case_pack")
 DATABASE_URL_ENV = env_name("database_url")
 SQLITE_PATH_ENV = env_name("sqlite_path")
 RETENTION_DAYS_ENV = env_name("retention_days")
-DATABASE_TIMEOUT_ENV = env_name("database_timeout_s")
 
 
 class SettingsError(ValueError):

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from screener.engine import screen
 from screener.engine.screen import (
     ANTIBODY_POINTS,
     CRITERIA_POINTS,
@@ -26,12 +25,11 @@ from screener.engine.screen import (
     TYPICAL_CANCER_POINTS,
 )
 from screener.engine.selftest import run_example, run_mimic_case
-from screener.engine.stages import screen_stages
+from screener.engine.stages import screen_case
 from screener.models import (
     AntibodyRisk,
     PhenotypeRisk,
     PnsCareLevel,
-    Profile,
     ProfileError,
     Syndrome,
     TeachingCase,
@@ -47,6 +45,7 @@ from screener.rulebook import (
     load_located,
 )
 from screener.rulebook.case_pack import PACK, LoadedCases, load_case_pack
+from screener.rulebook.hpo import HpoCoverage, hpo_coverage, shipped_ontology
 from screener.rulebook.lint import lint
 from screener.rulebook.safe_yaml import Path_
 from screener.rulebook.sources import SourceIndex
@@ -64,6 +63,10 @@ class Validation:
     """Failures the rule book declares as known gaps: reported, and passing."""
     external_examples: int = 0
     external_passed: int = 0
+    hpo: HpoCoverage | None = None
+    """How many phenotype findings carry HPO terms (None if the book did not load)."""
+    hpo_release: str | None = None
+    """The HPO release the terms were checked against."""
 
 
 def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
@@ -75,6 +78,7 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
     orphanet = check_orphanet(loaded)
     problems = [*lint(loaded), *_self_tests(loaded), *_engine_checks(loaded), *orphanet.problems]
     examples = sum(len(s.examples) for s in book.syndromes)
+    coded = any(f.hpo for f in book.findings.values())
     return Validation(
         tuple(problems),
         examples,
@@ -82,6 +86,8 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
         warnings=orphanet.warnings,
         external_examples=orphanet.examples,
         external_passed=orphanet.passed,
+        hpo=hpo_coverage(book),
+        hpo_release=shipped_ontology().version if coded else None,
     )
 
 
@@ -93,25 +99,17 @@ def _self_tests(loaded: LoadedBook) -> Iterator[Problem]:
             if not outcome.passed:
                 origin = loaded.sources.origin("syndromes", (i, "examples", j))
                 yield origin.problem(
-                    f"example {j + 1}: expected {outcome.expect}, got {outcome.got}"
+                    f"example {j + 1}: expected {outcome.expect}, got {outcome.got}",
+                    code="PNS-T001",
                 )
     for i, case in enumerate(book.mimic_cases):
         mimic = run_mimic_case(case, book)
         for problem in mimic.problems:
-            yield loaded.sources.origin("mimic_cases", (i,)).problem(problem)
+            yield loaded.sources.origin("mimic_cases", (i,)).problem(problem, code="PNS-T002")
 
 
 def _engine_checks(loaded: LoadedBook) -> Iterator[Problem]:
     book, where = loaded.book, loaded.sources
-    vague = tuple(f for f, finding in book.enterable_findings.items() if finding.nonspecific)
-    for i, syndrome in enumerate(book.syndromes):
-        profile = Profile(
-            findings=vague, cancers=syndrome.cancers.typical, antibodies=syndrome.antibodies
-        )
-        if syndrome.id in {m.syndrome for m in screen(profile, book).matches}:
-            yield where.origin("syndromes", (i, "criteria")).problem(
-                "non-specific findings alone (with its cancers and antibodies) make this pattern"
-            )
     yield from check_cases(book.cases, where, book)
     yield from _about_matches_the_screener(loaded)
 
@@ -139,7 +137,7 @@ def case_problems(case: TeachingCase, book: RuleBook) -> Iterator[tuple[Path_, s
         if (name := _named(text, syndrome)) is not None:
             yield where, f"names the answer ('{name}'), which would give it away on a handout"
     try:
-        screenings = screen_stages(case, book)
+        screenings = screen_case(case, book).stages
     except ProfileError as error:
         yield (), "the case cannot be screened: " + "; ".join(error.problems)
         return
@@ -164,7 +162,7 @@ def check_cases(
     (the rule book's `cases.yaml`, or a case pack's files)."""
     for i, case in enumerate(cases):
         for path, message in case_problems(case, book):
-            yield where.origin("cases", (i, *path)).problem(message)
+            yield where.origin("cases", (i, *path)).problem(message, code="PNS-T003")
 
 
 def validate_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
@@ -219,7 +217,7 @@ def _about_matches_the_screener(loaded: LoadedBook) -> Iterator[Problem]:
         for phrase in phrases:
             if phrase not in body:
                 yield loaded.sources.origin("about", ("sections", i, "body")).problem(
-                    f"should say {phrase!r}, as the screener does"
+                    f"should say {phrase!r}, as the screener does", code="PNS-L032"
                 )
 
 

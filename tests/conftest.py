@@ -12,9 +12,8 @@ import pytest
 
 from screener.rulebook import RuleBook
 from screener.settings import DATABASE_URL_ENV, SQLITE_PATH_ENV
-from screener.store.database import disconnect
 from tests.support import books
-from tests.support.database import fresh_postgres_database
+from tests.support.database import close_pool, fresh_postgres_database
 
 E2E_DIR = "tests/e2e"
 
@@ -111,10 +110,10 @@ def class_database(
         monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
         monkeypatch.setenv(SQLITE_PATH_ENV, env[SQLITE_PATH_ENV])
         yield ClassDatabase("sqlite", env)
-        disconnect()
+        close_pool()
         return
     with fresh_postgres_database() as url:
         env = {DATABASE_URL_ENV: url}
         monkeypatch.setenv(DATABASE_URL_ENV, url)
         yield ClassDatabase("postgresql", env)
-        disconnect()
+        close_pool()

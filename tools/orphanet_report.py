@@ -92,12 +92,13 @@ def entry_lines(outcome: OrphanetOutcome, book: RuleBook) -> list[str]:
         if syndrome.key is not None and not evaluate(syndrome.key, present).met:
             lines.append("  its key does not hold")
     for mapping in outcome.mapping.terms:
-        if not mapping.findings:
+        if not (mapping.findings or mapping.antibodies):
             continue
         label = mapping.term.name if mapping.term else ""
+        targets = [*mapping.findings, *(f"antibody {a}" for a in mapping.antibodies)]
         lines.append(
             f"  + {mapping.given} {label} [{frequency[mapping.given]}] -> "
-            f"{', '.join(mapping.findings)}{_via(mapping, coded)}"
+            f"{', '.join(targets)}{_via(mapping, coded)}"
         )
     for mapping in outcome.mapping.unmapped:
         if mapping.term is None:

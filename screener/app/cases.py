@@ -11,15 +11,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from screener.app import components, packs, state
+from screener.app import components, interop, packs, state
+from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
-from screener.engine import screen
-from screener.engine.practice import score_practice
+from screener.engine import score_practice, screen, screen_case
+from screener.inputs.query import unknown_parameters
 from screener.models import Category, Profile, ProfileError, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.case_draft import draft_case
-from screener.present.differential_view import DifferentialView
+from screener.present.differential import DifferentialView
 from screener.present.handout_view import handout_view, key_view
 from screener.present.markdown import plain_markdown as plain
 from screener.present.stage_view import StagedCaseView, StageView, fact_lines, staged_case_view
@@ -53,6 +54,7 @@ def _open_in_screen(profile: Profile) -> None:
     st.switch_page(SCREEN_PAGE, query_params=state.open_case(profile))
 
 
+@guarded
 def _step_through(case_id: str) -> None:
     st.session_state[STEP_CASE] = case_id
     st.session_state[TAB_KEY] = TABS[1]
@@ -212,6 +214,7 @@ def _chart(view: StagedCaseView, current: int) -> alt.LayerChart:
     return alt.LayerChart(layer=[lines, points, marker], height=300)
 
 
+@guarded
 def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
 
@@ -227,7 +230,7 @@ def _stepper(book: RuleBook, cases: list[TeachingCase]) -> None:
     if case_id is None:
         return
     case = by_id[case_id]
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     last = len(view.stages) - 1
     stage_key = f"cases.step.stage.{case.id}"
     index = st.radio(
@@ -325,7 +328,7 @@ def _reveal(case: TeachingCase, named: list[str | None], book: RuleBook) -> None
     score = score_practice(case, named)
     show = st.success if score.points == score.possible else st.warning
     show(plain(teaching.practice_result(score)))
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     table = pd.DataFrame(
         {
             "Stage": [stage.heading for stage in view.stages],
@@ -368,7 +371,7 @@ def _practice(book: RuleBook, cases: list[TeachingCase]) -> None:
     case = next(c for c in cases if c.id == case_id)
     st.markdown(plain(teaching.PRACTICE_HOW))
     named = _commits().get(case.id, [])
-    view = staged_case_view(case, book)
+    view = staged_case_view(case, screen_case(case, book), book)
     reached = min(len(named), len(view.stages) - 1)
     for stage in view.stages[: reached + 1]:
         with st.container(border=True):
@@ -418,7 +421,11 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
     def key() -> bytes:
         from screener.report.handout import render_key
 
-        return render_key(key_view(selected, book), page_size=page_size, generated_at=now)
+        return render_key(
+            key_view([(c, screen_case(c, book)) for c in selected], book),
+            page_size=page_size,
+            generated_at=now,
+        )
 
     students_col, key_col = st.columns(2)
     with students_col:
@@ -440,6 +447,7 @@ def _handout(book: RuleBook, cases: list[TeachingCase]) -> None:
             icon=":material/key:",
         )
     st.caption(f"{words.plural(len(selected), 'case')} chosen.")
+    interop.quiz_downloads(selected, book)
 
 
 # --- Export -----------------------------------------------------------------------------------
@@ -540,6 +548,7 @@ pack = packs.case_pack(book)
 cases = packs.teaching_cases(book, pack)
 pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
 st.title("Teaching cases", anchor=False)
+components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
 _pack_notice(pack)
 library_tab, step_tab, practice_tab, handout_tab, export_tab, class_tab = st.tabs(
     TABS, key=TAB_KEY, on_change="rerun"

@@ -16,6 +16,7 @@ import streamlit as st
 
 from screener import classroom
 from screener.app import components, packs, state
+from screener.app.failure import guarded
 from screener.classroom import ClassProblem
 from screener.inputs.class_input import (
     JOIN_PARAMETER,
@@ -24,6 +25,7 @@ from screener.inputs.class_input import (
     read_seat,
     shown_code,
 )
+from screener.inputs.query import unknown_parameters
 from screener.models import ClassSession, Confidence, TeacherPass, TeachingCase
 from screener.present import class_words as words
 from screener.present.class_view import RoomView, StageInfo, StudentView, pick_options
@@ -71,6 +73,7 @@ def _show_flash() -> None:
         st.error(plain(text), icon=":material/error:")
 
 
+@guarded
 def _attempt(action: Callable[[], object]) -> None:
     """Run a class action from a button; a problem becomes the message the page shows next."""
     try:
@@ -120,6 +123,7 @@ def _room_bars(room: RoomView) -> None:
 
 
 @st.fragment(run_every=ROOM_EVERY_S, key=ROOM)
+@guarded
 def _room(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook) -> None:
     """The room's spread, counted again every second or two."""
     try:
@@ -132,10 +136,12 @@ def _room(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook) -
     _room_bars(room)
 
 
+@guarded
 def _on_present() -> None:
     state.set_presentation(bool(st.session_state[PRESENT]))
 
 
+@guarded
 def _leave() -> None:
     st.session_state.pop(state.CLASS_TEACHER, None)
 
@@ -254,6 +260,7 @@ def _confidence_key(code: str, stage: int) -> str:
     return f"class.confidence.{code}.{stage}"
 
 
+@guarded
 def _send(code: str, seat: str, stage: int, cases: Sequence[TeachingCase], book: RuleBook) -> None:
     try:
         text = classroom.send_answer(
@@ -345,6 +352,7 @@ def _practice_code_box(key: str) -> None:
 
 
 @st.fragment(key=STUDENT_BODY)
+@guarded
 def _student_body(code: str, seat: str, cases: Sequence[TeachingCase], book: RuleBook) -> None:
     try:
         session = classroom.join(code)
@@ -381,6 +389,7 @@ def _student_body(code: str, seat: str, cases: Sequence[TeachingCase], book: Rul
 
 
 @st.fragment(run_every=POLL_EVERY_S)
+@guarded
 def _poll(code: str) -> None:
     """Redraw the phone once the teacher has moved, revealed or closed the class."""
     found = classroom.class_state(code)
@@ -483,6 +492,8 @@ def draw() -> None:
     cases = packs.teaching_cases(book, packs.case_pack(book))
     components.screen_style(presenting=state.presentation())
     st.title(words.PAGE_TITLE, anchor=False)
+    reads = (JOIN_PARAMETER, SEAT_PARAMETER, state.PRESENT)
+    components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query(), reads)])
     teacher = st.session_state.get(state.CLASS_TEACHER)
     if isinstance(teacher, TeacherPass):
         _teacher(teacher, cases, book)

@@ -16,7 +16,6 @@ from screener.present import words
 from screener.present.changes import ChangeView
 from screener.present.differential import DifferentialView
 from screener.present.markdown import inert_markdown, markdown_link
-from screener.present.markdown import markdown_code as code
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import RuleView
 from screener.present.view import (
@@ -75,9 +74,9 @@ def problem_line(problem: Problem) -> str:
     if problem.line:
         parts.append(f"line {problem.line}")
     if problem.item_id:
-        parts.append(f"id {code(problem.item_id)}")
+        parts.append(f"id '{plain(problem.item_id)}'")
     if problem.field:
-        parts.append(f"field {code(problem.field)}")
+        parts.append(f"field '{plain(problem.field)}'")
     return ", ".join(parts) + f": {plain(problem.message)}"
 
 
@@ -117,14 +116,14 @@ def no_pattern(item: Line) -> None:
 
 
 def link_notices(notices: list[str]) -> None:
+    """What a page left out of the link it was opened with, one line per problem (the one
+    drawing of them, whichever page reads the link)."""
+    if not notices:
+        return
     st.warning(
         "**Parts of the link were ignored:**\n\n" + bullets(plain(n) for n in notices),
         icon=":material/link_off:",
     )
-
-
-def entered_summary(view: ScreeningView) -> None:
-    st.markdown(bullets(line(item) for item in view.entered))
 
 
 def fit_notices(view: ScreeningView) -> None:

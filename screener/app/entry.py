@@ -15,13 +15,16 @@ from typing import Any
 import streamlit as st
 
 from screener.app import state
+from screener.app.failure import guarded
 from screener.inputs.form import (
     FormEntry,
+    lab_problem,
     pick_token,
     with_lab,
     with_pick,
     with_system_findings,
 )
+from screener.inputs.numbers import MAX_NUMBER_CHARS
 from screener.models import AgeBand, BodySystem, FollowUp, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
@@ -103,13 +106,26 @@ def _changed(update: Callable[[FormEntry], FormEntry], book: RuleBook, *, entry:
     state.redraw(book, entry=entry)
 
 
+def _dropped(*keys: str) -> bool:
+    """Whether a widget's value was dropped for a reload (`reload_widgets`) since the click: a
+    quick click can land while a Step back's run, stopped half-way, had dropped the values but
+    not yet drawn the widgets again. The click was on a case no longer shown, so it is ignored."""
+    return any(key not in st.session_state for key in keys)
+
+
+@guarded
 def _on_chips(system_id: str, book: RuleBook) -> None:
+    if _dropped(chips_key(system_id)):
+        return
     # A chip clicked off stays in view, unpressed, so a second click puts the finding back.
     chosen = st.session_state[chips_key(system_id)]
     _changed(lambda entry: with_system_findings(entry, system_id, chosen, book), book, entry=False)
 
 
+@guarded
 def _on_field(field: str, key: str, book: RuleBook) -> None:
+    if _dropped(key):
+        return
     value: Any = st.session_state[key]
     value = tuple(value) if isinstance(value, list) else value
     # Age band, sex and follow-up are named in their section's heading.
@@ -117,14 +133,18 @@ def _on_field(field: str, key: str, book: RuleBook) -> None:
     _changed(lambda entry: entry.model_copy(update={field: value}), book, entry=redraw_entry)
 
 
+@guarded
 def _on_lab(analyte_id: str, book: RuleBook) -> None:
+    if _dropped(lab_key(analyte_id), unit_key(analyte_id)):
+        return
     value, unit = st.session_state[lab_key(analyte_id)], st.session_state[unit_key(analyte_id)]
     # A value that cannot be used gets its reason beside it.
     _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book, entry=True)
 
 
+@guarded
 def _on_pick(key: str, book: RuleBook) -> None:
-    token = st.session_state[key]
+    token = st.session_state.get(key)
     if token:
         entry, _ = with_pick(state.case().entry, token, book)
         state.apply_entry(entry, book, reload=True)
@@ -221,11 +241,11 @@ def _labs(book: RuleBook, current: state.Case) -> None:
         if analyte is None:
             continue
         value_col, unit_col = st.columns([3, 2])
-        value_col.number_input(
+        # A text field, not a number field: a browser's number field drops a decimal comma as
+        # it is typed (5,5 became 55), so the value is read from the text as typed.
+        value_col.text_input(
             plain(analyte.label),
-            value=None,
-            step=None,
-            format="%g",
+            max_chars=MAX_NUMBER_CHARS,
             key=_load(lab_key(analyte.id), row.value),
             on_change=_on_lab,
             args=(analyte.id, book),
@@ -241,7 +261,7 @@ def _labs(book: RuleBook, current: state.Case) -> None:
             on_change=_on_lab,
             args=(analyte.id, book),
         )
-        problem = next((p.text for p in current.problems if p.analyte == analyte.id), None)
+        problem = lab_problem(current.problems, analyte.id)
         if problem:
             st.error(
                 f"{plain(problem)}. Not used until corrected; the rest of the case is screened.",

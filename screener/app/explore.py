@@ -9,20 +9,23 @@ import pandas as pd
 import streamlit as st
 
 from screener.app import components, state
+from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
+from screener.engine import compare, finding_use
+from screener.engine.explore import COMPARE_SIZES
+from screener.inputs.query import RULE, rule_from_query
 from screener.models import Category, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present.catalogue import association_rows, filter_syndromes
-from screener.present.compare_view import COMPARE_SIZES, Cell, CompareView, compare_view
+from screener.present.compare_view import Cell, CompareView, compare_view
 from screener.present.finding_lookup import finding_lookup
-from screener.present.markdown import markdown_code
 from screener.present.markdown import plain_markdown as plain
 from screener.present.rule_view import rule_view
+from screener.report.csv_table import render_csv
 from screener.rulebook import RuleBook
 
 ANY = None
 EXPLORE_PAGE = BY_KEY["explore"].script
-RULE_PARAM = "rule"
 TABS = ("Syndromes", "Compare", "Look up a finding", "Cancer × syndrome links")
 TAB_KEY = "explore.tab"
 TABLE_COLUMNS = {
@@ -105,9 +108,8 @@ def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:
     if not rows:
         st.info("None of the syndromes shown lists a cancer.")
         return
-    table = pd.DataFrame(
-        [{label: getattr(r, f) for f, label in TABLE_COLUMNS.items()} for r in rows]
-    )
+    cells = [[getattr(r, field) for field in TABLE_COLUMNS] for r in rows]
+    table = pd.DataFrame(cells, columns=list(TABLE_COLUMNS.values()))
     st.altair_chart(
         _association_chart(table),
         width="stretch",
@@ -116,7 +118,7 @@ def _associations(book: RuleBook, syndromes: list[Syndrome]) -> None:
     st.dataframe(table, hide_index=True)
     st.download_button(
         "Download this table as CSV",
-        data=table.to_csv(index=False).encode("utf-8"),
+        data=render_csv(list(TABLE_COLUMNS.values()), cells).encode("utf-8"),
         file_name="cancer-syndrome-associations.csv",
         mime="text/csv",
         on_click="ignore",
@@ -130,29 +132,26 @@ def _rule_link(syndrome_id: str, book: RuleBook, label: str | None = None) -> No
         EXPLORE_PAGE,
         label=plain(label or book.label("syndrome", syndrome_id)),
         icon=":material/description:",
-        query_params={RULE_PARAM: syndrome_id},
+        query_params={RULE: syndrome_id},
     )
 
 
+@guarded
 def _close_rule() -> None:
-    st.query_params.pop(RULE_PARAM, None)
+    st.query_params.pop(RULE, None)
 
 
 def _linked_rule(book: RuleBook) -> None:
-    """The rule a link asked for, above everything else, until it is closed."""
-    wanted = st.query_params.get(RULE_PARAM)
+    """The rule a link asked for, above everything else, until it is closed; and what the link
+    held that was left out."""
+    wanted, notices = rule_from_query(state.link_query(), book)
+    components.link_notices([*state.dropped_link(), *notices])
     if wanted is None:
         return
-    syndrome = book.syndrome_by_id.get(wanted)
-    if syndrome is None:
-        st.warning(
-            f"This rule book has no rule {markdown_code(wanted[:64])}.",
-            icon=":material/link_off:",
-        )
-        return
+    syndrome = book.syndrome_by_id[wanted]
     # A link to this same page opens the rule without putting it in the address bar; writing
     # it back keeps the address a link to what is shown.
-    st.query_params[RULE_PARAM] = syndrome.id
+    st.query_params[RULE] = syndrome.id
     with st.container(border=True):
         st.subheader(f"Rule: {plain(syndrome.name)}", anchor=False)
         components.syndrome_rule(rule_view(syndrome, book))
@@ -188,7 +187,7 @@ def _compare(book: RuleBook) -> None:
     if len(chosen) not in COMPARE_SIZES:
         st.info("Choose two or three syndromes to see them side by side.")
         return
-    view = compare_view(chosen, book)
+    view = compare_view(compare(chosen, book), book)
     heads = st.columns(len(view.columns))
     for head, column in zip(heads, view.columns, strict=True):
         head.markdown(f"#### {plain(column.name)}")
@@ -228,7 +227,7 @@ def _lookup(book: RuleBook) -> None:
     )
     if finding is None:
         return
-    view = finding_lookup(finding, book)
+    view = finding_lookup(finding_use(finding, book), book)
     st.subheader(plain(view.label), anchor=False)
     st.caption(
         f"Body system: {plain(view.body_system)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from screener.app import components, state
+from screener.inputs.query import unknown_parameters
 from screener.models import Status
 from screener.present.markdown import inert_markdown
 from screener.present.markdown import plain_markdown as plain
@@ -99,6 +100,7 @@ def _references(book: RuleBook) -> None:
 
 book = state.book()
 st.title("Learn about paraneoplastic syndromes", anchor=False)
+components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
 _about(book)
 _software(book)
 _rule_book(book)

@@ -4,13 +4,18 @@ every page from it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+APP_DIR = Path(__file__).resolve().parent
+"""Page scripts are named by their full path, so the app runs from the repository and from an
+installed package alike, whichever entry script started it."""
 
 
 @dataclass(frozen=True)
 class AppPage:
     key: str
     script: str
-    """Relative to the repository root, as `st.Page` and `AppTest.switch_page` take it."""
+    """The page script's full path, as `st.Page` and `AppTest.switch_page` take it."""
     nav_label: str
     title: str
     """The page's own heading."""
@@ -21,7 +26,7 @@ class AppPage:
 PAGES: tuple[AppPage, ...] = (
     AppPage(
         "screen",
-        "screener/app/screen.py",
+        str(APP_DIR / "screen.py"),
         "Screen",
         "Screen a set of findings",
         ":material/checklist:",
@@ -29,7 +34,7 @@ PAGES: tuple[AppPage, ...] = (
     ),
     AppPage(
         "explore",
-        "screener/app/explore.py",
+        str(APP_DIR / "explore.py"),
         "Explore syndromes",
         "Explore the syndromes",
         ":material/search:",
@@ -37,7 +42,7 @@ PAGES: tuple[AppPage, ...] = (
     ),
     AppPage(
         "cases",
-        "screener/app/cases.py",
+        str(APP_DIR / "cases.py"),
         "Teaching cases",
         "Teaching cases",
         ":material/cases:",
@@ -45,7 +50,7 @@ PAGES: tuple[AppPage, ...] = (
     ),
     AppPage(
         "class",
-        "screener/app/class.py",
+        str(APP_DIR / "class.py"),
         "Live class",
         "Live class",
         ":material/groups:",
@@ -53,7 +58,7 @@ PAGES: tuple[AppPage, ...] = (
     ),
     AppPage(
         "learn",
-        "screener/app/learn.py",
+        str(APP_DIR / "learn.py"),
         "Learn",
         "Learn about paraneoplastic syndromes",
         ":material/menu_book:",
@@ -63,7 +68,7 @@ PAGES: tuple[AppPage, ...] = (
 BY_KEY = {page.key: page for page in PAGES}
 ERROR_PAGE = AppPage(
     "book_error",
-    "screener/app/book_error.py",
+    str(APP_DIR / "book_error.py"),
     "Rule book error",
     "The screener is unavailable",
     ":material/error:",

@@ -9,9 +9,8 @@ import datetime as dt
 import streamlit as st
 
 from screener.app import components, state
-from screener.engine import screen
 from screener.present import words
-from screener.present.view import ScreeningView, build_view
+from screener.present.view import ScreeningView
 from screener.rulebook import RuleBook
 
 
@@ -36,8 +35,8 @@ def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
         # Imported here so that fpdf2 loads on the first download, not on the app's cold start.
         from screener.report.pdf import render_pdf
 
-        profile = current.profile_for_download()
-        view = build_view(screen(profile, book), book)
+        # The page's own screening of the case as it then is (cached per case), not a new one.
+        view = state.screened(current.profile_for_download(), book)[1]
         return render_pdf(view, page_size=page_size, generated_at=dt.datetime.now(dt.UTC))
 
     st.download_button(

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, entry, results, state
+from screener.app import components, entry, interop, results, state
+from screener.app.failure import guarded
 from screener.rulebook import RuleBook
 
 PRESENT = "screen.present"
 PDF_OFFERED = "screen.pdf_offered"
 
 
+@guarded
 def _on_present() -> None:
     state.set_presentation(bool(st.session_state[PRESENT]))
 
@@ -76,6 +78,7 @@ def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
 
 
 @st.fragment(key=state.STATUS)
+@guarded
 def _status(book: RuleBook, presenting: bool) -> None:
     """The history buttons, link notices and the urgent banner."""
     current = state.case()
@@ -94,6 +97,7 @@ def _status(book: RuleBook, presenting: bool) -> None:
 
 
 @st.fragment(key=state.SUMMARY)
+@guarded
 def _summary(book: RuleBook) -> None:
     """The summary line alone, so that the page's stylesheet can keep it in view."""
     current = state.case()
@@ -102,6 +106,7 @@ def _summary(book: RuleBook) -> None:
 
 
 @st.fragment(key=state.ENTRY)
+@guarded
 def _entry(book: RuleBook, presenting: bool) -> None:
     current = state.case()
     entry.reload_widgets(current)
@@ -112,6 +117,7 @@ def _entry(book: RuleBook, presenting: bool) -> None:
 
 
 @st.fragment(key=state.RESULTS)
+@guarded
 def _results(book: RuleBook, presenting: bool) -> None:
     current = state.case()
     try:
@@ -139,6 +145,8 @@ def draw() -> None:
     _status(book, presenting)
     _summary(book)
     _toolbar(current, book, presenting)
+    if not presenting:
+        interop.phenopacket_panel(book)
     if presenting:
         _entry(book, presenting)
         _results(book, presenting)

@@ -16,12 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from screener import settings
-from screener.engine import screen
+from screener.app.failure import guarded
+from screener.engine import screen, what_changed
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
-from screener.inputs.query import dropped_link_notice, profile_from_query, profile_to_query
+from screener.inputs.query import (
+    LINK_MAX_CHARS,
+    LINK_MAX_PARAMETERS,
+    dropped_link_notice,
+    profile_from_query,
+    profile_to_query,
+)
 from screener.models import Profile, SafetyText, ScreeningResult
 from screener.present.changes import ChangeView, change_view
 from screener.present.view import ScreeningView, build_view
@@ -201,9 +207,10 @@ class Case:
             return None
         if self._change_words is None or self._change_words[0] != self.change:
             before, after = self.change
-            words = change_view(
+            moved = what_changed(
                 screened(before, rule_book)[0], screened(after, rule_book)[0], rule_book
             )
+            words = change_view(moved, before, after, rule_book)
             self._change_words = (self.change, words)
         return self._change_words[1]
 
@@ -265,8 +272,13 @@ def set_presentation(on: bool) -> None:
         del st.query_params[PRESENT]
 
 
+def link_query() -> dict[str, list[str]]:
+    """The address's query parameters, each with every value it was given."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
 def _case_query() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params if key not in APP_KEYS}
+    return {key: values for key, values in link_query().items() if key not in APP_KEYS}
 
 
 def _write_url(current: Case) -> None:
@@ -279,12 +291,44 @@ def _write_url(current: Case) -> None:
     }
 
 
-def raw_query_string() -> str:
-    """The address's query as the browser sent it. Streamlit drops a link with too many
-    parameters whole, leaving `st.query_params` empty; only this still shows a link was given.
-    (Streamlit has no public way to read it.)"""
-    ctx = get_script_run_ctx()
-    return ctx.query_string if ctx is not None else ""
+LINK_AS_SENT = "link-as-sent"
+_LINK_AS_SENT_JS = """
+export default function ({ data, setStateValue }) {
+  const query = window.location.search.replace(/^[?]/, "");
+  const parameters = query ? query.split("&").length : 0;
+  // Measured as Streamlit measures it; reported only when Streamlit has dropped it, so an
+  // ordinary link costs no second run.
+  if (parameters > data.parameters || query.length > data.chars) {
+    setStateValue("size", { parameters, chars: query.length });
+  }
+}
+"""
+_link_as_sent = st.components.v2.component(
+    "pns_link_as_sent",
+    js=_LINK_AS_SENT_JS,
+    # It draws nothing, so it takes no room between the elements of the page either.
+    css=f".st-key-{LINK_AS_SENT} {{ display: none; }}",
+    isolate_styles=False,
+)
+
+
+def dropped_link() -> list[str]:
+    """A notice when the address holds a link Streamlit dropped whole (more than 1,000
+    parameters, or 512 Ki characters): it then hands the page no parameters at all, so only the
+    browser still has the link, and a script of the app's own reports its size. The page runs
+    once more with the report."""
+    sent = _link_as_sent(
+        key=LINK_AS_SENT,
+        data={"parameters": LINK_MAX_PARAMETERS, "chars": LINK_MAX_CHARS},
+        # Streamlit keeps a component's value only under a name given a callback; the run
+        # that follows the report is all that is needed.
+        on_size_change=lambda: None,
+    )
+    size = sent.get("size")
+    if not isinstance(size, dict):
+        return []
+    notice = dropped_link_notice(int(size.get("parameters", 0)), int(size.get("chars", 0)))
+    return [notice] if notice else []
 
 
 def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
@@ -293,10 +337,9 @@ def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
     (another page was), so an address without a case keeps the session's case instead."""
     current = case()
     query = _case_query()
-    if not query and current.profile.is_empty and len(current.history) == 1:
-        notice = dropped_link_notice(raw_query_string())
-        if notice is not None:
-            current.notices = [notice]
+    dropped = dropped_link()
+    if dropped and not query and current.profile.is_empty and len(current.history) == 1:
+        current.notices = dropped
     if query == current.applied_query:
         return
     if not query and arriving:
@@ -366,6 +409,7 @@ def redraw(rule_book: RuleBook, *, entry: bool) -> None:
     st.rerun([RESULTS, *([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else [])])
 
 
+@guarded
 def step(offset: int, rule_book: RuleBook) -> None:
     current = case()
     if current.step(offset):
@@ -375,6 +419,7 @@ def step(offset: int, rule_book: RuleBook) -> None:
     redraw(rule_book, entry=True)
 
 
+@guarded
 def start_again(rule_book: RuleBook) -> None:
     current = case()
     current.commit(Profile())
@@ -382,6 +427,16 @@ def start_again(rule_book: RuleBook) -> None:
     current.notices = []
     _write_url(current)
     redraw(rule_book, entry=True)
+
+
+def open_uploaded(profile: Profile) -> None:
+    """An uploaded case replaces the one on the page, as a new step (Step back brings the
+    earlier one back), and goes into the address bar like any change."""
+    current = case()
+    current.commit(profile)
+    current.show()
+    current.notices = []
+    _write_url(current)
 
 
 def open_case(profile: Profile) -> dict[str, str]:

@@ -15,49 +15,18 @@ from __future__ import annotations
 from typing import Literal
 
 from screener.models import (
-    Frozen,
+    CaseChange,
+    EntryChange,
+    Movement,
     PatternMatch,
+    PatternShift,
     Profile,
     ScreeningResult,
+    Standing,
     Syndrome,
-    SyndromeId,
-    Tier,
     criterion_findings,
 )
 from screener.rulebook import RuleBook
-
-EntryKind = Literal["finding", "cancer", "antibody", "lab", "age_band", "sex", "follow_up"]
-Movement = Literal["appeared", "rose", "fell", "disappeared"]
-MOVEMENTS: tuple[Movement, ...] = ("appeared", "rose", "fell", "disappeared")
-
-
-class EntryChange(Frozen):
-    """One entered item that differs: `item` is an id, or a choice's value (age band, sex…)."""
-
-    kind: EntryKind
-    item: str
-    change: Literal["added", "removed", "changed"]
-
-
-class Standing(Frozen):
-    rank: int
-    tier: Tier
-    score: float
-
-
-class PatternShift(Frozen):
-    syndrome: SyndromeId
-    name: str
-    movement: Movement
-    before: Standing | None
-    after: Standing | None
-    causes: tuple[EntryChange, ...]
-
-
-class CaseChange(Frozen):
-    entries: tuple[EntryChange, ...]
-    shifts: tuple[PatternShift, ...]
-    """Appeared, rose and fell in their new order, then disappeared in their old order."""
 
 
 def entry_changes(before: Profile, after: Profile) -> tuple[EntryChange, ...]:

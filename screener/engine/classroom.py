@@ -14,15 +14,17 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 
-from pydantic import Field
-
-from screener.engine.differential import PatternEffect, separating_findings
+from screener.engine.differential import separating_findings
 from screener.engine.screen import present_findings, screen
 from screener.models import (
     ClassAnswer,
+    ClassSummary,
     Confidence,
     FindingId,
-    Frozen,
+    PatternCount,
+    PatternEffect,
+    StageSummary,
+    StageTally,
     SyndromeId,
     TeachingCase,
 )
@@ -32,57 +34,6 @@ FOR_THE_ANSWER = frozenset({"gives_key", "completes", "advances", "supports"})
 """What a finding may do for the answer's pattern to tell it apart from another."""
 AGAINST_A_PICK = frozenset({"excludes", "points_to_mimic"})
 """What a finding may do against a pattern picked instead."""
-
-
-class PatternCount(Frozen):
-    syndrome: SyndromeId | None = Field(description="None: 'no pattern yet'.")
-    count: int
-
-
-class StageTally(Frozen):
-    """The room at one stage."""
-
-    stage: int
-    answered: int
-    patterns: tuple[PatternCount, ...] = Field(
-        description="Every pattern named (and 'no pattern yet'), most named first; a learner "
-        "naming three patterns counts once for each."
-    )
-    confidence: tuple[tuple[Confidence, int], ...] = Field(description="Every level, in order.")
-    answer: SyndromeId | None = Field(description="What the stage shows first.")
-    named_answer: int
-    missed: tuple[tuple[FindingId, int], ...] = Field(
-        description="Distinguishing findings of the stage missed by those who did not name its "
-        "answer, most often missed first."
-    )
-
-    @property
-    def leading(self) -> frozenset[SyndromeId | None]:
-        """The most named pattern(s): more than one when tied."""
-        if not self.patterns:
-            return frozenset()
-        most = self.patterns[0].count
-        return frozenset(p.syndrome for p in self.patterns if p.count == most)
-
-
-class StageSummary(Frozen):
-    tally: StageTally
-    compared: int = Field(description="Seats that answered this stage and the one before.")
-    changed_mind: int = Field(description="Of those, the seats whose patterns changed.")
-
-
-class ClassSummary(Frozen):
-    answer: SyndromeId
-    stages: tuple[StageSummary, ...]
-    first_named: int | None = Field(
-        description="The first stage at which the case's answer was the room's most named "
-        "pattern (ties count); None if it never was."
-    )
-
-
-def named(answer: ClassAnswer, reference: SyndromeId | None) -> bool:
-    """The answer names the stage's answer (or, where no pattern shows, says none yet)."""
-    return reference in answer.patterns if reference else not answer.patterns
 
 
 def _favours_answer(effects: Sequence[PatternEffect], reference: str) -> bool:
@@ -158,7 +109,7 @@ def stage_tally(
     if reference is not None:
         known = stage_findings(case, stage, book) if present is None else present
         for answer in here:
-            if not named(answer, reference):
+            if not answer.names(reference):
                 finding = distinguishing_finding(reference, answer.patterns, known, book)
                 if finding is not None:
                     missed[finding] += 1
@@ -171,7 +122,7 @@ def stage_tally(
         ),
         confidence=tuple((level, confidence[level]) for level in Confidence),
         answer=reference,
-        named_answer=sum(named(a, reference) for a in here),
+        named_answer=sum(a.names(reference) for a in here),
         missed=tuple(sorted(missed.items(), key=lambda item: (-item[1], item[0]))),
     )
 

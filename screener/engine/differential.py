@@ -13,20 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import zip_longest
-from typing import Literal
-
-from pydantic import Field
 
 from screener.engine.evaluate import evaluate
-from screener.engine.screen import present_findings
 from screener.models import (
-    FindingId,
-    Frozen,
-    MimicId,
+    Differential,
+    Effect,
+    NextQuestion,
     NoneOf,
-    ScreeningResult,
+    PatternEffect,
+    PatternMatch,
     Syndrome,
-    SyndromeId,
     criterion_findings,
     walk,
 )
@@ -35,15 +31,6 @@ from screener.rulebook import RuleBook
 TOP_PATTERNS = 5
 MAX_QUESTIONS = 8
 
-Effect = Literal[
-    "gives_key",
-    "completes",
-    "excludes",
-    "clears_mimic",
-    "points_to_mimic",
-    "advances",
-    "supports",
-]
 WEIGHT: dict[Effect, float] = {
     "gives_key": 3.0,
     "completes": 3.0,
@@ -72,23 +59,6 @@ EFFECT_ORDER: tuple[Effect, ...] = (
 )
 
 
-class PatternEffect(Frozen):
-    syndrome: SyndromeId
-    effect: Effect
-    mimic: MimicId | None = None
-
-
-class NextQuestion(Frozen):
-    finding: FindingId
-    effects: tuple[PatternEffect, ...] = Field(description="Patterns it moves, in rank order.")
-    separation: float = Field(description="How differently it moves the top patterns.")
-
-
-class Differential(Frozen):
-    syndromes: tuple[SyndromeId, ...] = Field(description="The top patterns compared.")
-    questions: tuple[NextQuestion, ...]
-
-
 def excluding_findings(syndrome: Syndrome) -> frozenset[str]:
     """Findings that rule the pattern out (those inside a none_of of its criteria or key)."""
     found: set[str] = set()
@@ -113,6 +83,7 @@ def _effect(
         and not evaluate(key, present).met
     ):
         return PatternEffect(syndrome=syndrome.id, effect="gives_key")
+    clears: PatternEffect | None = None
     for mimic_id in syndrome.mimics:
         mimic = book.mimic_by_id[mimic_id]
         if mimic.suggested_by is None or finding not in book.mimic_findings[mimic_id]:
@@ -121,8 +92,12 @@ def _effect(
         clue_then = evaluate(mimic.suggested_by, present | {finding}).met
         if clue_then and not clue_now:
             return PatternEffect(syndrome=syndrome.id, effect="points_to_mimic", mimic=mimic_id)
-        if clue_now and not clue_then:
-            return PatternEffect(syndrome=syndrome.id, effect="clears_mimic", mimic=mimic_id)
+        if clue_now and not clue_then and clears is None:
+            clears = PatternEffect(syndrome=syndrome.id, effect="clears_mimic", mimic=mimic_id)
+    # A scan that shows metastases ends "metastases, until a scan" but names brain metastases:
+    # what it points to is the news, so it is said before what it sets aside.
+    if clears is not None:
+        return clears
     if finding in book.syndrome_findings[syndrome.id]:
         before = evaluate(syndrome.criteria, present)
         after = evaluate(syndrome.criteria, present | {finding})
@@ -195,15 +170,15 @@ def separating_findings(
     return tuple(q for q in questions if q.separation > 0)[:limit]
 
 
-def differential(result: ScreeningResult, book: RuleBook) -> Differential:
-    """The questions that would best separate the top patterns of `result`."""
-    top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:TOP_PATTERNS]]
-    present = present_findings(result.profile, result.lab_findings, book)
-    decided = frozenset(
-        threshold.finding
-        for lab in result.profile.labs
-        for threshold in book.lab_by_id[lab.analyte].thresholds
-    )
+def differential(
+    matches: Sequence[PatternMatch],
+    present: frozenset[str],
+    decided: frozenset[str],
+    book: RuleBook,
+) -> Differential:
+    """The questions that would best separate the top patterns among `matches`, given the
+    findings `present` and those `decided` by an entered lab value."""
+    top = [book.syndrome_by_id[m.syndrome] for m in matches[:TOP_PATTERNS]]
     return Differential(
         syndromes=tuple(s.id for s in top),
         questions=separating_findings(top, present, book, decided=decided),

@@ -1,90 +1,20 @@
 """Read lab values, in whichever unit the learner used, through the rule book's thresholds.
 
-Every value is checked (`check_lab_value`) and read (`read_labs`) here and nowhere else: the
-link, the form and the command line all hand their values to these two functions.
+Every value is read (`read_labs`) here and nowhere else, after the rule book's own check
+(`screener.rulebook.labs.check_lab_value`), which the link, the form and the command line use too.
 """
 
 from __future__ import annotations
 
-import re
-
 from screener.models import (
-    LabAnalyte,
     LabReading,
     LabValue,
-    Profile,
     ProfileError,
     Sex,
     ThresholdCrossing,
 )
 from screener.rulebook import RuleBook
-
-_ASCII_UNIT = (
-    (re.compile(r"\^\s*12"), "¹²"),
-    (re.compile(r"\^\s*9"), "⁹"),
-    (re.compile(r"\^\s*6"), "⁶"),
-    (re.compile(r"\^\s*3"), "³"),
-    (re.compile(r"^[xX*]\s*10"), "×10"),
-    (re.compile(r"^10(?=[¹⁹⁶³])"), "×10"),
-    (re.compile(r"(?<![A-Za-z])(?:u|mc)(?=(?:mol|g|L|l)\b)"), "µ"),
-    (re.compile(r"μ"), "µ"),  # Greek mu to the micro sign the rule book uses
-)
-
-
-def _unit_key(unit: str) -> str:
-    key = "".join(unit.split())
-    for pattern, replacement in _ASCII_UNIT:
-        key = pattern.sub(replacement, key)
-    return key.casefold()
-
-
-def canonical_unit(analyte: LabAnalyte, unit: str) -> str | None:
-    """The rule book's spelling of `unit` ("x10^9/L" → "×10⁹/L", "umol/L" → "µmol/L"), or
-    None if the analyte does not accept it."""
-    wanted = _unit_key(unit)
-    return next((u for u in analyte.units if _unit_key(u) == wanted), None)
-
-
-def with_canonical_units(profile: Profile, book: RuleBook) -> Profile:
-    """`profile` with every lab unit in the rule book's own spelling where it is recognised
-    ("x10^9/L" → "×10⁹/L"); units it does not recognise are left for `check_lab_value` to refuse."""
-    labs = []
-    for lab in profile.labs:
-        analyte = book.lab_by_id.get(lab.analyte)
-        unit = canonical_unit(analyte, lab.unit) if analyte is not None else None
-        labs.append(lab if unit is None else lab.model_copy(update={"unit": unit}))
-    return profile.model_copy(update={"labs": tuple(labs)})
-
-
-def number_text(value: float) -> str:
-    return f"{value:g}"
-
-
-def check_lab_value(lab: LabValue, book: RuleBook) -> str | None:
-    """Why `lab` cannot be used, in words a learner can act on, or None if it can."""
-    analyte = book.lab_by_id.get(lab.analyte)
-    if analyte is None:
-        return f"unknown lab analyte '{lab.analyte}'"
-    factor = analyte.factor_for(lab.unit)
-    if factor is None:
-        return (
-            f"{analyte.label}: the unit '{lab.unit}' is not accepted; "
-            f"use one of {', '.join(analyte.units)}"
-        )
-    value = lab.value * factor
-    low, high = analyte.plausible.low, analyte.plausible.high
-    if low <= value <= high:
-        return None
-    in_unit = "" if factor == 1 else f" ({number_text(value)} {analyte.unit})"
-    message = (
-        f"{analyte.label} {number_text(lab.value)} {lab.unit}{in_unit} is outside the range a "
-        f"living person can have ({number_text(low)}–{number_text(high)} {analyte.unit})"
-    )
-    other_units = [u for u in analyte.units if u != lab.unit]
-    fits = [u for u in other_units if low <= lab.value * (analyte.factor_for(u) or 0) <= high]
-    if fits:
-        message += f"; was it measured in {' or '.join(fits)}?"
-    return message
+from screener.rulebook.labs import check_lab_value
 
 
 def read_labs(
@@ -98,12 +28,12 @@ def read_labs(
     readings = []
     for lab in labs:
         analyte = book.lab_by_id[lab.analyte]
-        value = lab.value * (analyte.factor_for(lab.unit) or 1.0)
+        value = None if lab.value is None else analyte.in_main_unit(lab.value, lab.unit)
         crossed = []
         for threshold in analyte.thresholds:
             if threshold.sex is not None and (sex or Sex.UNSPECIFIED) not in threshold.sex:
                 continue
-            if threshold.crossed_by(value):
+            if value is not None and threshold.crossed_by(value, lab.censored):
                 side, bound = threshold.bound
                 crossed.append(
                     ThresholdCrossing(
@@ -118,9 +48,24 @@ def read_labs(
                 analyte=analyte.id,
                 value=lab.value,
                 unit=lab.unit,
-                value_in_main_unit=round(value, 4),
+                censored=lab.censored,
+                value_in_main_unit=None if value is None else round(value, 4),
                 main_unit=analyte.unit,
                 crossed=tuple(crossed),
             )
         )
     return tuple(readings)
+
+
+def decided_findings(readings: tuple[LabReading, ...], book: RuleBook) -> frozenset[str]:
+    """The findings whose cut-offs the entered values settle, crossed or not: a question about
+    them would be answered already. A censored value settles only the cut-offs its limit is on
+    the near side of; 'not detected' without a limit settles none."""
+    decided = set()
+    for reading in readings:
+        if reading.value_in_main_unit is None:
+            continue
+        for threshold in book.lab_by_id[reading.analyte].thresholds:
+            if threshold.decided_by(reading.value_in_main_unit, reading.censored):
+                decided.add(threshold.finding)
+    return frozenset(decided)

@@ -45,12 +45,12 @@ def pns_care_score(
     high_risk_when = syndrome.pns_care.high_risk_when
     if high_risk_when is not None and evaluate(high_risk_when, present).met:
         phenotype = PhenotypeRisk.HIGH
-    clinical = rules.phenotype[phenotype]
     items = [
         PnsCareItem(
             level="clinical",
-            points=clinical.points,
-            explanation=f"{clinical.label}: {clinical.explanation}",
+            points=rules.phenotype[phenotype].points,
+            basis="phenotype",
+            risk=phenotype,
         )
     ]
 
@@ -59,72 +59,80 @@ def pns_care_score(
         (a for a in entered if a.id in syndrome.antibodies),
         key=lambda a: (_RISK_ORDER.index(a.risk), a.id),
     )
-    not_fitting = [a for a in entered if a.id not in syndrome.antibodies]
+    not_fitting = [a.id for a in entered if a.id not in syndrome.antibodies]
     if antibodies:
         best = antibodies[0]
-        points = rules.antibody[best.risk]
-        explanation = f"{best.label} — {points.label}: {points.explanation}"
-        items.append(PnsCareItem(level="antibody", points=points.points, explanation=explanation))
-    elif not_fitting:
-        rule = rules.antibody_not_fitting
-        names = ", ".join(a.label for a in not_fitting)
         items.append(
             PnsCareItem(
                 level="antibody",
-                points=rule.points,
-                explanation=f"{rule.label} ({names}): {rule.explanation}",
+                points=rules.antibody[best.risk].points,
+                basis="antibody",
+                risk=best.risk,
+                items=(best.id,),
+            )
+        )
+    elif not_fitting:
+        items.append(
+            PnsCareItem(
+                level="antibody",
+                points=rules.antibody_not_fitting.points,
+                basis="antibody_not_fitting",
+                items=tuple(not_fitting),
             )
         )
     else:
         items.append(
-            PnsCareItem(
-                level="antibody",
-                points=rules.no_antibody.points,
-                explanation=f"{rules.no_antibody.label}: {rules.no_antibody.explanation}",
-            )
+            PnsCareItem(level="antibody", points=rules.no_antibody.points, basis="no_antibody")
         )
 
     fits_phenotype = set(syndrome.cancers.typical) | set(syndrome.cancers.reported)
     antibody_tumours = [set(a.cancers) for a in antibodies if a.cancers]
-    consistent = [
+    consistent = tuple(
         c
         for c in profile.cancers
         if c in fits_phenotype and (not antibody_tumours or any(c in t for t in antibody_tumours))
-    ]
+    )
     if consistent:
-        rule = rules.cancer_consistent
-        names = ", ".join(book.label("cancer", c) for c in consistent)
-        explanation = f"{rule.label} ({names}): {rule.explanation}"
+        cancer = PnsCareItem(
+            level="cancer",
+            points=rules.cancer_consistent.points,
+            basis="cancer_consistent",
+            items=consistent,
+        )
     elif profile.cancers:
         # Found but not fitting scores 1 whatever the follow-up (Graus 2021 worked example).
-        rule = rules.cancer_not_consistent
-        names = ", ".join(book.label("cancer", c) for c in profile.cancers)
-        explanation = f"{rule.label} ({names}): {rule.explanation}"
-    else:
-        rule = (
-            rules.no_cancer_long_follow_up
-            if profile.follow_up == FollowUp.TWO_YEARS_OR_MORE
-            else rules.no_cancer_short_follow_up
+        cancer = PnsCareItem(
+            level="cancer",
+            points=rules.cancer_not_consistent.points,
+            basis="cancer_not_consistent",
+            items=profile.cancers,
         )
-        explanation = f"{rule.label}: {rule.explanation}"
-        if profile.follow_up is None:
-            explanation += " Follow-up was not given, so it is counted as under 2 years."
-    items.append(PnsCareItem(level="cancer", points=rule.points, explanation=explanation))
+    elif profile.follow_up == FollowUp.TWO_YEARS_OR_MORE:
+        cancer = PnsCareItem(
+            level="cancer",
+            points=rules.no_cancer_long_follow_up.points,
+            basis="no_cancer_long_follow_up",
+        )
+    else:
+        cancer = PnsCareItem(
+            level="cancer",
+            points=rules.no_cancer_short_follow_up.points,
+            basis="no_cancer_short_follow_up",
+            follow_up_assumed=profile.follow_up is None,
+        )
+    items.append(cancer)
 
     total = sum(item.points for item in items)
-    level = max((lv for lv in rules.levels if lv.min_total <= total), key=lambda lv: lv.min_total)
-    name, level_explanation = level.name, level.explanation
-    if syndrome.pns_care.definite_without_antibody and consistent and not antibodies:
-        name, level_explanation = rules.exception_level.name, rules.exception_level.explanation
-    caveat = None
-    if mimics_first:
-        names = ", ".join(book.mimic_by_id[m].name for m in mimics_first)
-        caveat = f"{rules.mimic_first} ({names})"
+    level = max(
+        (i for i, lv in enumerate(rules.levels) if lv.min_total <= total),
+        key=lambda i: rules.levels[i].min_total,
+    )
     return PnsCareScore(
         items=tuple(items),
         total=total,
-        level=name,
-        level_explanation=level_explanation,
-        note=rules.note,
-        caveat=caveat,
+        level=level,
+        exception=syndrome.pns_care.definite_without_antibody
+        and bool(consistent)
+        and not antibodies,
+        mimics_first=mimics_first,
     )

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from typing import Literal
 
+from screener.engine.differential import differential
 from screener.engine.evaluate import counted_findings, evaluate
-from screener.engine.labs import read_labs
+from screener.engine.labs import decided_findings, read_labs
 from screener.engine.pns_care import pns_care_score
 from screener.models import (
     Association,
     CancerContext,
     Category,
     FitNotice,
+    LabReading,
     PatternMatch,
     Profile,
     ProfileError,
@@ -112,7 +114,8 @@ def screen(profile: Profile, book: RuleBook) -> ScreeningResult:
         labs=labs,
         matches=tuple(matches),
         associations=tuple(associations),
-        red_flags=_red_flags(present, book),
+        red_flags=_red_flags(present, book, _lab_facts(labs)),
+        differential=differential(matches, present, decided_findings(labs, book), book),
         fit_notices=fit_notices(profile, book),
         book=book.stamp,
     )
@@ -193,35 +196,24 @@ def _match(
     items = [
         ScoreItem(
             points=round(CRITERIA_POINTS * trace.progress, 1),
-            reason=f"criteria {round(100 * trace.progress)}% complete "
-            f"({CRITERIA_POINTS} points when complete)",
+            kind="criteria",
+            progress=trace.progress,
+            out_of=CRITERIA_POINTS,
         )
     ]
     items += [
-        ScoreItem(points=SUPPORTING_POINTS, reason=f"supporting: {book.label('finding', f)}")
-        for f in supporting_present
+        ScoreItem(points=SUPPORTING_POINTS, kind="supporting", item=f) for f in supporting_present
     ]
     if typical:
         items.append(
-            ScoreItem(
-                points=TYPICAL_CANCER_POINTS,
-                reason=f"typical cancer known: {book.label('cancer', typical[0].cancer)}",
-            )
+            ScoreItem(points=TYPICAL_CANCER_POINTS, kind="typical_cancer", item=typical[0].cancer)
         )
     elif cancers:
         items.append(
-            ScoreItem(
-                points=REPORTED_CANCER_POINTS,
-                reason=f"reported cancer known: {book.label('cancer', cancers[0].cancer)}",
-            )
+            ScoreItem(points=REPORTED_CANCER_POINTS, kind="reported_cancer", item=cancers[0].cancer)
         )
     if antibodies:
-        items.append(
-            ScoreItem(
-                points=ANTIBODY_POINTS,
-                reason=f"linked antibody: {book.label('antibody', antibodies[0])}",
-            )
-        )
+        items.append(ScoreItem(points=ANTIBODY_POINTS, kind="antibody", item=antibodies[0]))
     # With a cancer entered its fit decides the cancer points, so the score can be read then too.
     wants_pns_care = (
         trace.met
@@ -272,7 +264,15 @@ def _mimics_first(
     return tuple(found)
 
 
-def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...]:
+def _lab_facts(labs: tuple[LabReading, ...]) -> dict[str, str]:
+    """Each finding a lab value crossed, mapped to that value: sodium 118 crosses both 'low' and
+    'very low', and those are one fact, not two."""
+    return {c.finding: f"lab value: {r.analyte}" for r in labs for c in r.crossed}
+
+
+def _red_flags(
+    present: frozenset[str], book: RuleBook, lab_facts: dict[str, str]
+) -> tuple[RedFlagHit, ...]:
     hits: list[RedFlagHit] = []
     for flag in book.red_flags:
         if present.isdisjoint(book.red_flag_findings[flag.id]) and (
@@ -289,14 +289,24 @@ def _red_flags(present: frozenset[str], book: RuleBook) -> tuple[RedFlagHit, ...
                     findings=counted_findings(trace),
                 )
             )
+
+    def facts(hit: RedFlagHit) -> set[str]:
+        # What a flag rests on. A finding the screener sets from the rest of the case (a known
+        # cancer) is the setting, not a reason: "new back pain in a person with cancer" rests on
+        # the back pain, which the cord-compression emergency already names.
+        return {lab_facts.get(f, f) for f in hit.findings if f not in book.context_findings}
+
     # Most urgent first; the book's order within a level. A less urgent flag raised only by
-    # findings that already raise a more urgent one adds nothing but noise to the banner.
+    # what already raises a more urgent one adds nothing but noise to the banner. A flag that
+    # rests on the setting alone is kept: nothing more urgent says it.
     ordered = sorted(hits, key=lambda hit: hit.urgency.rank)
     return tuple(
         hit
         for hit in ordered
-        if not any(
-            other.urgency.rank < hit.urgency.rank and set(hit.findings) <= set(other.findings)
-            for other in ordered
+        if not (
+            (own := facts(hit))
+            and any(
+                other.urgency.rank < hit.urgency.rank and own <= facts(other) for other in ordered
+            )
         )
     )

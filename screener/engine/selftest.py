@@ -41,14 +41,6 @@ def run_example(syndrome: Syndrome, index: int, book: RuleBook) -> ExampleOutcom
     return ExampleOutcome(syndrome.id, index, example.expect, got)
 
 
-def run_all_examples(book: RuleBook) -> list[ExampleOutcome]:
-    return [
-        run_example(syndrome, i, book)
-        for syndrome in book.syndromes
-        for i in range(len(syndrome.examples))
-    ]
-
-
 @dataclass(frozen=True)
 class MimicOutcome:
     """How one presentation of the mimics set fared: every problem, in words."""
@@ -77,7 +69,3 @@ def run_mimic_case(case: MimicCase, book: RuleBook) -> MimicOutcome:
         elif case.cause not in match.mimics_first:
             problems.append(f"card '{match.syndrome}' does not name '{case.cause}' first")
     return MimicOutcome(case.id, tuple(problems))
-
-
-def run_mimic_cases(book: RuleBook) -> list[MimicOutcome]:
-    return [run_mimic_case(case, book) for case in book.mimic_cases]

@@ -1,21 +1,21 @@
-"""A teaching case screened stage by stage: what each stage shows first, how the patterns moved
-between stages, and each leading pattern's ordering points across the stages (how the picture
-narrows). Every figure here is the engine's own, from `screen()` on what is known at that stage.
+"""A teaching case screened stage by stage, once: what each stage shows first, how the patterns
+moved between stages, and each leading pattern's ordering points across the stages (how the
+picture narrows). Every figure is the engine's own, from `screen()` on what is known at that
+stage.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
 from screener.engine.screen import screen
 from screener.models import (
     PROFILE_FIELDS,
-    Frozen,
+    CaseScreening,
+    Change,
+    PatternChange,
     ProfileFields,
+    ScorePoint,
     ScreeningResult,
-    SyndromeId,
+    StageScreening,
     TeachingCase,
     Tier,
 )
@@ -24,26 +24,6 @@ from screener.rulebook import RuleBook
 CHART_PATTERNS = 3
 """A pattern is charted when it ranks this high at some stage."""
 
-
-class StageScreening(Frozen):
-    index: int = Field(description="0 for the presentation.")
-    added: ProfileFields = Field(description="What this stage adds (the presentation: all of it).")
-    result: ScreeningResult = Field(description="The screening of everything known so far.")
-    expected_top: SyndromeId | None = Field(description="What the case says shows first.")
-
-    @property
-    def top(self) -> str | None:
-        return self.result.matches[0].syndrome if self.result.matches else None
-
-    @property
-    def as_expected(self) -> bool:
-        return self.top == self.expected_top
-
-
-Change = Literal["new", "gone", "up", "down", "now_strong", "now_partial", "now_key_missing"]
-"""`now_<tier>`: the pattern's tier changed to that one."""
-
-
 _NOW: dict[Tier, Change] = {
     Tier.STRONG: "now_strong",
     Tier.PARTIAL: "now_partial",
@@ -51,36 +31,28 @@ _NOW: dict[Tier, Change] = {
 }
 
 
-class PatternChange(Frozen):
-    syndrome: SyndromeId
-    change: Change
-    rank_before: int | None
-    rank_after: int | None
-
-
-class ScorePoint(Frozen):
-    """One pattern's ordering points at one stage: a point of the stage-by-stage chart."""
-
-    stage: int
-    syndrome: SyndromeId
-    score: float
-    tier: Tier
-    rank: int
-
-
 def _added(source: ProfileFields) -> ProfileFields:
     return ProfileFields.model_validate(source.model_dump(include=set(PROFILE_FIELDS)))
 
 
-def screen_stages(case: TeachingCase, book: RuleBook) -> tuple[StageScreening, ...]:
-    """The case screened at each of its stages, the presentation first."""
+def screen_case(case: TeachingCase, book: RuleBook) -> CaseScreening:
+    """The case screened at each of its stages, the presentation first, with how the patterns
+    moved from stage to stage and the chart of the leading patterns' ordering points."""
     additions = [_added(case), *(_added(stage) for stage in case.stages)]
-    return tuple(
-        StageScreening(index=i, added=added, result=screen(profile, book), expected_top=top)
-        for i, (added, profile, top) in enumerate(
-            zip(additions, case.stage_profiles, case.stage_tops, strict=True)
+    results = [screen(profile, book) for profile in case.stage_profiles]
+    stages = tuple(
+        StageScreening(
+            index=i,
+            added=added,
+            result=result,
+            expected_top=top,
+            changes=pattern_changes(results[i - 1], result) if i else (),
+        )
+        for i, (added, result, top) in enumerate(
+            zip(additions, results, case.stage_tops, strict=True)
         )
     )
+    return CaseScreening(case=case.id, stages=stages, chart=score_points(stages))
 
 
 def pattern_changes(before: ScreeningResult, after: ScreeningResult) -> tuple[PatternChange, ...]:

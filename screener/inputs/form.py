@@ -1,9 +1,11 @@
 """What a learner entered on the Screen page, turned into a `Profile` and plain-words problems.
 
 The page keeps the entry as it was typed (`FormEntry`), a lab value that cannot be used included,
-so nothing entered is ever lost. `read_form` turns the entry into the profile to screen and one
-problem for each lab value it had to leave out, keyed by analyte so the page can show it beside
-that input. Every lab value is checked once, by `screener.engine.labs.check_lab_value`.
+so nothing entered is ever lost. A lab value is text, read by the same reader as a link's, so
+"5,5" is 5.5 here too and "1,500" is a question. `read_form` turns the entry into the profile to
+screen and one problem for each lab value it had to leave out, keyed by analyte so the page can
+show it beside that input. Every lab value is checked once, by
+`screener.rulebook.labs.check_lab_value`.
 
 A sibling of `query.py` (links) and `profile_json.py` (the command line). Widgets are untrusted
 input too (a browser can send any value), so an id the rule book does not know is a problem, never
@@ -12,25 +14,25 @@ an error.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
 
-from screener.engine.labs import check_lab_value
+from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number
 from screener.models import AgeBand, FollowUp, Frozen, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
+from screener.rulebook.labs import check_lab_value
 
 PickKind = Literal["finding", "cancer", "antibody", "lab"]
-PICK_KINDS: tuple[PickKind, ...] = ("finding", "cancer", "antibody", "lab")
 
 
 class LabEntry(Frozen):
-    """One lab row as typed: `value` is None until a number is entered."""
+    """One lab row as typed: `value` is the text in its field ("5,5" as much as "5.5", "< 5" or
+    "not detected" for a result beyond a limit), empty until something is entered."""
 
     analyte: str
-    value: float | None = None
+    value: str = ""
     unit: str
 
 
@@ -60,8 +62,10 @@ class FormReading(Frozen):
     profile: Profile
     problems: tuple[FormProblem, ...] = ()
 
-    def lab_problem(self, analyte: str) -> str | None:
-        return next((p.text for p in self.problems if p.analyte == analyte), None)
+
+def lab_problem(problems: Iterable[FormProblem], analyte: str) -> str | None:
+    """The problem to show beside one lab's input, if any."""
+    return next((p.text for p in problems if p.analyte == analyte), None)
 
 
 def read_form(entry: FormEntry, book: RuleBook) -> FormReading:
@@ -81,13 +85,15 @@ def read_form(entry: FormEntry, book: RuleBook) -> FormReading:
                 problems.append(FormProblem(text=f"unknown {kind} '{item}' was left out"))
     labs: dict[str, LabValue] = {}
     for lab in entry.labs:
-        if lab.value is None or lab.analyte in labs:
+        if not lab.value.strip() or lab.analyte in labs:
             continue
-        if not math.isfinite(lab.value):
+        try:
+            number, censored = read_lab_number(lab.value)
+        except NotANumber as not_a_number:
             label = book.label("lab", lab.analyte)
-            problems.append(FormProblem(text=f"{label}: not a number", analyte=lab.analyte))
+            problems.append(FormProblem(text=f"{label}: {not_a_number}", analyte=lab.analyte))
             continue
-        value = LabValue(analyte=lab.analyte, value=lab.value, unit=lab.unit)
+        value = LabValue(analyte=lab.analyte, value=number, unit=lab.unit, censored=censored)
         problem = check_lab_value(value, book)
         if problem is None:
             labs[lab.analyte] = value
@@ -112,7 +118,10 @@ def entry_for(profile: Profile) -> FormEntry:
         cancers=profile.cancers,
         antibodies=profile.antibodies,
         labs=tuple(
-            LabEntry(analyte=lab.analyte, value=lab.value, unit=lab.unit) for lab in profile.labs
+            LabEntry(
+                analyte=lab.analyte, value=lab_number_text(lab.value, lab.censored), unit=lab.unit
+            )
+            for lab in profile.labs
         ),
         age_band=profile.age_band,
         sex=profile.sex,
@@ -134,7 +143,7 @@ def with_system_findings(
     return entry.model_copy(update={"findings": tuple(dict.fromkeys([*kept, *added]))})
 
 
-def with_lab(entry: FormEntry, analyte: str, value: float | None, unit: str) -> FormEntry:
+def with_lab(entry: FormEntry, analyte: str, value: str, unit: str) -> FormEntry:
     """`entry` with one lab row set (added at the end if it is new)."""
     row = LabEntry(analyte=analyte, value=value, unit=unit)
     if entry.lab(analyte) is None:
@@ -162,5 +171,5 @@ def with_pick(entry: FormEntry, token: str, book: RuleBook) -> tuple[FormEntry, 
     if kind == "lab" and (analyte := book.lab_by_id.get(item_id)) is not None:
         if entry.lab(item_id) is not None:
             return entry, None
-        return with_lab(entry, item_id, None, analyte.unit), None
+        return with_lab(entry, item_id, "", analyte.unit), None
     return entry, "that item is not in this rule book"

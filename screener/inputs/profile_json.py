@@ -1,7 +1,8 @@
 """A profile from a JSON document (the command line's input): a `Profile`, or the problems.
 
 JSON is read strictly: UTF-8 only, a key given twice is refused (JSON parsers usually keep the last
-one silently), and NaN and Infinity, which Python's parser accepts, are not numbers.
+one silently), and NaN and Infinity, which Python's parser accepts, are not numbers. A Phenopacket
+(`phenopacket.py`) is read through the same strict reading before its own schema checks it.
 """
 
 from __future__ import annotations
@@ -20,23 +21,11 @@ MAX_DIGITS = 30
 
 def profile_from_json(document: str | bytes) -> Profile:
     """The profile `document` describes. Raises `ProfileError` saying, in words, what is wrong."""
-    text = _text(document)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_PROFILE_BYTES:
-        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_refuse_repeated_keys,
-            parse_constant=_refuse,
-            parse_int=_whole_number,
-        )
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise ProfileError([f"the profile is not valid JSON ({error.msg} at {where})"]) from None
-    except RecursionError:
-        raise ProfileError(["the profile is nested too deeply to be a profile"]) from None
-    except ValueError as error:
-        raise ProfileError([f"the profile cannot be read: {error}"]) from None
+    return profile_from_data(read_json(document, "profile", MAX_PROFILE_BYTES))
+
+
+def profile_from_data(data: object) -> Profile:
+    """The profile a parsed JSON document describes, or `ProfileError`."""
     if not isinstance(data, dict):
         raise ProfileError(['the profile must be a JSON object, like {"findings": ["seizures"]}'])
     try:
@@ -50,18 +39,40 @@ def profile_from_json(document: str | bytes) -> Profile:
         ) from None
 
 
-def _text(document: str | bytes) -> str:
+def read_json(document: str | bytes, what: str, max_bytes: int) -> Any:
+    """`document` read as strict JSON. Raises `ProfileError` naming `what` was given ('the
+    profile', 'the Phenopacket') and what is wrong with it."""
+    text = _text(document, what, max_bytes)
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise ProfileError([f"the {what} is larger than {max_bytes:,} bytes"])
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_refuse_repeated_keys,
+            parse_constant=_refuse,
+            parse_int=_whole_number,
+        )
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise ProfileError([f"the {what} is not valid JSON ({error.msg} at {where})"]) from None
+    except RecursionError:
+        raise ProfileError([f"the {what} is nested too deeply to be a {what}"]) from None
+    except ValueError as error:
+        raise ProfileError([f"the {what} cannot be read: {error}"]) from None
+
+
+def _text(document: str | bytes, what: str, max_bytes: int) -> str:
     if isinstance(document, str):
         return document
-    if len(document) > MAX_PROFILE_BYTES:
-        raise ProfileError([f"the profile is larger than {MAX_PROFILE_BYTES:,} bytes"])
+    if len(document) > max_bytes:
+        raise ProfileError([f"the {what} is larger than {max_bytes:,} bytes"])
     try:
         # A byte-order mark, as some editors write, is not part of the JSON.
         return document.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = error.object[error.start]
         raise ProfileError(
-            [f"the profile is not UTF-8 text (byte {byte:#04x} at position {error.start})"]
+            [f"the {what} is not UTF-8 text (byte {byte:#04x} at position {error.start})"]
         ) from None
 
 

@@ -10,20 +10,21 @@ every case the app can make comes back from its own link unchanged: the caps gro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import StrEnum
 
-from screener.engine.labs import canonical_unit, check_lab_value
-from screener.inputs.numbers import NotANumber, read_number, shown
+from screener.inputs.numbers import NotANumber, lab_number_text, read_lab_number, shown
 from screener.models import AgeBand, FollowUp, LabValue, Profile, Sex
 from screener.rulebook import RuleBook
+from screener.rulebook.labs import canonical_unit, check_lab_value
 
 MAX_VALUE_CHARS = 4000
 """A parameter longer than this, and longer than any the app itself writes for this rule book,
 is ignored whole."""
 
-LONGEST_NUMBER_CHARS = 24
-"""`repr` of a float is at most this long (e.g. -1.2345678901234567e-308)."""
+LONGEST_NUMBER_CHARS = 25
+"""A lab value's text is at most this long: `repr` of a float (e.g. -1.2345678901234567e-308)
+with a '<' or '>' before it."""
 
 MAX_NOTICES = 20
 """Further problems are summarised in one last notice, so a hostile link cannot flood the page."""
@@ -46,12 +47,6 @@ LABS = "lab"
 KNOWN_KEYS = (*ID_LISTS, LABS, *CHOICES)
 
 
-def _number_text(value: float) -> str:
-    # repr is the shortest text that reads back as the same float.
-    text = repr(value)
-    return text.removesuffix(".0") if "e" not in text else text
-
-
 def profile_to_query(profile: Profile) -> dict[str, str]:
     """The query parameters that `profile_from_query` turns back into `profile`."""
     query: dict[str, str] = {}
@@ -60,7 +55,8 @@ def profile_to_query(profile: Profile) -> dict[str, str]:
             query[key] = ",".join(field)
     if profile.labs:
         query[LABS] = ",".join(
-            f"{lab.analyte}:{_number_text(lab.value)}:{lab.unit}" for lab in profile.labs
+            f"{lab.analyte}:{lab_number_text(lab.value, lab.censored)}:{lab.unit}"
+            for lab in profile.labs
         )
     for key, choice in (("age", profile.age_band), ("sex", profile.sex), ("fu", profile.follow_up)):
         if choice is not None:
@@ -89,21 +85,62 @@ def link_limits(book: RuleBook) -> dict[str, tuple[int, int]]:
     return {key: (items, max(chars, MAX_VALUE_CHARS)) for key, (items, chars) in limits.items()}
 
 
-def dropped_link_notice(query_string: str) -> str | None:
-    """The notice for a link Streamlit ignored whole (it then hands the app no parameters)."""
-    query = query_string.lstrip("?")
-    parameters = query.count("&") + 1 if query else 0
+def dropped_link_notice(parameters: int, chars: int) -> str | None:
+    """The notice for a link Streamlit ignored whole (it then hands the app no parameters), from
+    its query's size as the browser holds it: parameters and characters."""
     if parameters > LINK_MAX_PARAMETERS:
         return (
             f"the link has {parameters:,} parameters, more than the {LINK_MAX_PARAMETERS:,} "
             "the app can read, so none of it was read"
         )
-    if len(query) > LINK_MAX_CHARS:
+    if chars > LINK_MAX_CHARS:
         return (
-            f"the link is {len(query):,} characters long, more than the {LINK_MAX_CHARS:,} "
+            f"the link is {chars:,} characters long, more than the {LINK_MAX_CHARS:,} "
             "the app can read, so none of it was read"
         )
     return None
+
+
+def unknown_parameters(params: Iterable[str], reads: Collection[str] = ()) -> list[str]:
+    """A notice for each parameter of a link that the page it opens does not read (`reads`)."""
+    return _capped(_unknown(params, reads))
+
+
+def _unknown(params: Iterable[str], reads: Collection[str]) -> list[str]:
+    return [f"unknown parameter {_shown(key)}" for key in params if key not in reads]
+
+
+def _capped(notices: list[str]) -> list[str]:
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    hidden = len(notices) - MAX_NOTICES + 1
+    return [*notices[: MAX_NOTICES - 1], f"and {hidden} more problems"]
+
+
+def _last(key: str, raw: str | list[str], notice: Callable[[str], None]) -> str | None:
+    """A parameter's value; given more than once, the last one, with a notice."""
+    if not isinstance(raw, list):
+        return raw
+    if len(raw) > 1:
+        notice(f"'{key}' was given {len(raw)} times; only the last one was read")
+    return raw[-1] if raw else None
+
+
+RULE = "rule"
+"""The parameter of an Explore link naming the rule it opens (`explore?rule=<id>`)."""
+
+
+def rule_from_query(
+    params: Mapping[str, str | list[str]], book: RuleBook
+) -> tuple[str | None, list[str]]:
+    """The syndrome an Explore link opens, if any, and a notice for everything in it that was
+    ignored."""
+    notices = _unknown(params, (RULE,))
+    wanted = _last(RULE, params.get(RULE, []), notices.append)
+    if wanted is not None and wanted not in book.syndrome_by_id:
+        notices.append(f"unknown rule {_shown(wanted)}")
+        wanted = None
+    return wanted, _capped(notices)
 
 
 def _items(
@@ -142,7 +179,7 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
     if analyte is None:
         return None, f"unknown lab analyte {_shown(analyte_id)}"
     try:
-        value = read_number(number)
+        value, censored = read_lab_number(number)
     except NotANumber as not_a_number:
         return None, f"{analyte.label}: {not_a_number}"
     known_unit = canonical_unit(analyte, unit)
@@ -151,38 +188,29 @@ def _lab(item: str, book: RuleBook) -> tuple[LabValue | None, str | None]:
             f"{analyte.label}: the unit {_shown(unit)} is not accepted "
             f"(use one of {', '.join(analyte.units)})"
         )
-    lab = LabValue(analyte=analyte_id, value=value, unit=known_unit)
+    lab = LabValue(analyte=analyte_id, value=value, unit=known_unit, censored=censored)
     problem = check_lab_value(lab, book)
     return (None, problem) if problem else (lab, None)
 
 
 def profile_from_query(
-    params: Mapping[str, str | list[str]], book: RuleBook, *, query_string: str | None = None
+    params: Mapping[str, str | list[str]], book: RuleBook
 ) -> tuple[Profile, list[str]]:
-    """The profile a link describes, and a notice for everything in it that was ignored.
-
-    `query_string`, the address's query as the browser sent it, lets a link that Streamlit
-    ignored whole (and so passed on as no parameters) get a notice instead of a silent blank case.
-    """
+    """The profile a link describes, and a notice for everything in it that was ignored."""
     notices: list[str] = []
 
     def notice(text: str) -> None:
         notices.append(text)
 
-    if not params and query_string and (dropped := dropped_link_notice(query_string)):
-        notice(dropped)
     limits = link_limits(book)
     values: dict[str, str] = {}
-    for key, raw in params.items():
+    notices += _unknown(params, KNOWN_KEYS)
+    for key, given in params.items():
         if key not in KNOWN_KEYS:
-            notice(f"unknown parameter {_shown(key)}")
             continue
-        if isinstance(raw, list):
-            if not raw:
-                continue
-            if len(raw) > 1:
-                notice(f"'{key}' was given {len(raw)} times; only the last one was read")
-            raw = raw[-1]
+        raw = _last(key, given, notice)
+        if raw is None:
+            continue
         most_chars = limits.get(key, (0, MAX_VALUE_CHARS))[1]
         if len(raw) > most_chars:
             notice(f"'{key}' is longer than {most_chars:,} characters and was ignored")
@@ -230,7 +258,4 @@ def profile_from_query(
             "follow_up": choices["fu"],
         }
     )
-    if len(notices) > MAX_NOTICES:
-        hidden = len(notices) - MAX_NOTICES + 1
-        notices = [*notices[: MAX_NOTICES - 1], f"and {hidden} more problems"]
-    return profile, notices
+    return profile, _capped(notices)

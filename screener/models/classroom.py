@@ -86,6 +86,10 @@ class ClassAnswer(Frozen):
     confidence: Confidence
     saved_at: dt.datetime
 
+    def names(self, reference: SyndromeId | None) -> bool:
+        """The answer names a stage's answer (or, where no pattern shows, says none yet)."""
+        return reference in self.patterns if reference else not self.patterns
+
 
 class TeacherPass(Frozen):
     """What only the teacher's browser holds: the session's code and its secret key."""
@@ -105,3 +109,52 @@ class PracticeItem(Frozen):
     missed_at: dt.datetime
     reviews_done: int = Field(ge=0, le=len(REVIEW_AFTER_DAYS))
     due_at: dt.datetime | None = Field(description="None once every review is done.")
+
+
+# --- The room counted (`screener.engine.classroom`) ----------------------------------------
+
+
+class PatternCount(Frozen):
+    syndrome: SyndromeId | None = Field(description="None: 'no pattern yet'.")
+    count: int
+
+
+class StageTally(Frozen):
+    """The room at one stage."""
+
+    stage: int
+    answered: int
+    patterns: tuple[PatternCount, ...] = Field(
+        description="Every pattern named (and 'no pattern yet'), most named first; a learner "
+        "naming three patterns counts once for each."
+    )
+    confidence: tuple[tuple[Confidence, int], ...] = Field(description="Every level, in order.")
+    answer: SyndromeId | None = Field(description="What the stage shows first.")
+    named_answer: int
+    missed: tuple[tuple[FindingId, int], ...] = Field(
+        description="Distinguishing findings of the stage missed by those who did not name its "
+        "answer, most often missed first."
+    )
+
+    @property
+    def leading(self) -> frozenset[SyndromeId | None]:
+        """The most named pattern(s): more than one when tied."""
+        if not self.patterns:
+            return frozenset()
+        most = self.patterns[0].count
+        return frozenset(p.syndrome for p in self.patterns if p.count == most)
+
+
+class StageSummary(Frozen):
+    tally: StageTally
+    compared: int = Field(description="Seats that answered this stage and the one before.")
+    changed_mind: int = Field(description="Of those, the seats whose patterns changed.")
+
+
+class ClassSummary(Frozen):
+    answer: SyndromeId
+    stages: tuple[StageSummary, ...]
+    first_named: int | None = Field(
+        description="The first stage at which the case's answer was the room's most named "
+        "pattern (ties count); None if it never was."
+    )

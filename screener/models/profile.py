@@ -4,7 +4,9 @@ rules' own examples, the teaching cases and the mimics set."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, field_validator
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from screener.models.base import (
     AgeBand,
@@ -19,11 +21,42 @@ from screener.models.base import (
     ShortText,
 )
 
+Censored = Literal["below", "above"]
+"""A value the laboratory reported only as beyond a limit: 'below' ("< 5", or "not detected"
+without a limit), 'above' ("> 2000")."""
+
 
 class LabValue(Frozen):
+    """One lab value as entered. A censored value ("< 5", "> 2000", "not detected") says only on
+    which side of its limit the true value lies, so it crosses a cut-off only when every value on
+    that side would."""
+
     analyte: LabId
-    value: Number
+    value: Number | None = Field(
+        default=None,
+        description="The number, or for a censored value its limit; none only for 'not "
+        "detected' without a limit.",
+    )
     unit: ShortText
+    censored: Censored | None = Field(
+        default=None,
+        description="'below': reported as less than `value` ('< 5'), or without a value as "
+        "'not detected'; 'above': reported as more than `value` ('> 2000').",
+    )
+
+    @model_validator(mode="after")
+    def _a_number_unless_not_detected(self) -> LabValue:
+        if self.value is None and self.censored != "below":
+            raise ValueError(
+                "give a value, or write a result below the detection limit as "
+                "'censored: below' ('not detected')"
+            )
+        return self
+
+    @property
+    def not_detected(self) -> bool:
+        """Reported as not detected, without the laboratory's limit."""
+        return self.value is None
 
 
 class ProfileFields(Frozen):

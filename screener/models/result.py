@@ -13,12 +13,14 @@ from pydantic import Field, computed_field
 
 from screener.models.base import (
     AntibodyId,
+    AntibodyRisk,
     CancerId,
     Category,
     FindingId,
     Frozen,
     LabId,
     MimicId,
+    PhenotypeRisk,
     RedFlagId,
     Status,
     SyndromeId,
@@ -26,6 +28,7 @@ from screener.models.base import (
     Urgency,
 )
 from screener.models.criteria import Kind
+from screener.models.differential import Differential
 from screener.models.profile import Profile
 
 
@@ -47,9 +50,23 @@ class NodeTrace(Frozen):
     )
 
 
+ScoreKind = Literal["criteria", "supporting", "typical_cancer", "reported_cancer", "antibody"]
+
+
 class ScoreItem(Frozen):
+    """One part of a pattern's ordering points, and what it rests on."""
+
     points: float
-    reason: str = Field(description="Built from rule-book words, so as long as they may be.")
+    kind: ScoreKind
+    item: str | None = Field(
+        default=None, description="The supporting finding, cancer or antibody it counts."
+    )
+    progress: float | None = Field(
+        default=None, description="Criteria only: the share of the criteria that holds."
+    )
+    out_of: float | None = Field(
+        default=None, description="Criteria only: the points complete criteria would give."
+    )
 
 
 class ThresholdCrossing(Frozen):
@@ -63,27 +80,51 @@ class LabReading(Frozen):
     """One lab value as entered, in the rule book's unit, and the thresholds it crossed."""
 
     analyte: LabId
-    value: float
+    value: float | None = Field(description="None only for 'not detected' without a limit.")
     unit: str
-    value_in_main_unit: float
+    censored: Literal["below", "above"] | None = None
+    value_in_main_unit: float | None
     main_unit: str
     crossed: tuple[ThresholdCrossing, ...]
+
+
+PnsCareBasis = Literal[
+    "phenotype",
+    "antibody",
+    "antibody_not_fitting",
+    "no_antibody",
+    "cancer_consistent",
+    "cancer_not_consistent",
+    "no_cancer_short_follow_up",
+    "no_cancer_long_follow_up",
+]
+"""Which of the published PNS-Care points (`rules/pns_care.yaml`) an item scores."""
 
 
 class PnsCareItem(Frozen):
     level: Literal["clinical", "antibody", "cancer"]
     points: int
-    explanation: str
+    basis: PnsCareBasis
+    risk: PhenotypeRisk | AntibodyRisk | None = Field(
+        default=None, description="The phenotype's or the antibody's risk class, where it counts."
+    )
+    items: tuple[str, ...] = Field(
+        default=(), description="The antibodies or cancers it rests on, by id."
+    )
+    follow_up_assumed: bool = Field(
+        default=False, description="No follow-up was given, so it counts as under 2 years."
+    )
 
 
 class PnsCareScore(Frozen):
     items: tuple[PnsCareItem, ...]
     total: int
-    level: str
-    level_explanation: str
-    note: str
-    caveat: str | None = Field(
-        default=None, description="Why the score must wait, e.g. a mimic to consider first."
+    level: int = Field(description="Index of the level reached in the rule book's PNS-Care levels.")
+    exception: bool = Field(
+        default=False, description="Definite by the opsoclonus-myoclonus exception."
+    )
+    mimics_first: tuple[MimicId, ...] = Field(
+        default=(), description="Mimics to consider before the score is read."
     )
 
 
@@ -163,6 +204,9 @@ class ScreeningResult(Frozen):
     matches: tuple[PatternMatch, ...]
     associations: tuple[Association, ...]
     red_flags: tuple[RedFlagHit, ...]
+    differential: Differential = Field(
+        description="What to ask next: the findings that would tell the top patterns apart."
+    )
     fit_notices: tuple[FitNotice, ...] = Field(
         default=(), description="Entries that cannot fit the sex or age band entered."
     )

@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from screener.models.base import (
     AgeBand,
@@ -34,7 +34,7 @@ from screener.models.base import (
     Urgency,
 )
 from screener.models.criteria import Criterion
-from screener.models.profile import Profile, ProfileFields
+from screener.models.profile import Censored, Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
@@ -44,6 +44,12 @@ HpoTerm = Annotated[
     Field(description="An HPO id and its exact label, e.g. 'HP:0001250 Seizure'."),
 ]
 HpoId = Annotated[str, StringConstraints(pattern=r"^HP:\d{7}$")]
+
+
+def _terms(written: str | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(id, label) of each 'HP:0001250 Seizure' written, one or a list."""
+    terms = (written,) if isinstance(written, str) else written
+    return tuple((term[:10], term[11:]) for term in terms)
 
 
 class WhoItFits(Frozen):
@@ -92,26 +98,15 @@ class SetWhen(Frozen):
         return item in self.antibodies
 
 
-class Finding(Frozen):
-    """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
+class HpoCoded(Frozen):
+    """An item that can carry the Human Phenotype Ontology term(s) it means (a finding, an
+    antibody result), so that a case written in HPO terms can be read into it."""
 
-    id: Id
-    label: ShortText = Field(description="Plain words a student would recognise.")
-    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
     hpo: HpoTerm | tuple[HpoTerm, ...] = Field(
         default=(),
-        description="Human Phenotype Ontology term(s) this finding means, each written as the "
-        "id and the term's exact HPO label ('HP:0001250 Seizure'); one term or a list.",
+        description="Human Phenotype Ontology term(s) it means, each written as the id and the "
+        "term's exact HPO label ('HP:0001250 Seizure'); one term or a list.",
     )
-    nonspecific: bool = Field(
-        default=False,
-        description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
-    )
-    set_when: SetWhen | None = Field(
-        default=None,
-        description="Set by the screener from the rest of the case, never entered.",
-    )
-    fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
 
     @property
     def hpo_terms(self) -> tuple[tuple[str, str], ...]:
@@ -124,15 +119,145 @@ class Finding(Frozen):
         return tuple(term_id for term_id, _ in self.hpo_terms)
 
 
+class Finding(HpoCoded):
+    """Something a learner can enter: a symptom, a sign, a test result or a lab-derived state."""
+
+    id: Id
+    label: ShortText = Field(description="Plain words a student would recognise.")
+    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    nonspecific: bool = Field(
+        default=False,
+        description="Common and non-specific (fatigue, weight loss): never enough for a pattern.",
+    )
+    hpo_absent: HpoTerm | tuple[HpoTerm, ...] = Field(
+        default=(),
+        description="For a normal or negative result: the HPO term(s) whose absence it records "
+        "('Tendon reflexes normal': 'HP:0001315 Reduced tendon reflexes'), written like `hpo`. "
+        "A Phenopacket that excludes such a term, or a broader one, enters this finding.",
+    )
+    normal: bool = Field(
+        default=False,
+        description="A normal or negative result ('brain MRI normal', 'CK normal', 'antibody "
+        "negative'): not a phenotype, so it needs no HPO term.",
+    )
+    narrower_than_hpo: bool = Field(
+        default=False,
+        description="The finding is a narrower band of its HPO term (a very low value, a "
+        "particular pattern, a specific test result): it carries the nearest term, but a "
+        "patient described only by that term is not taken to have it.",
+    )
+    set_when: SetWhen | None = Field(
+        default=None,
+        description="Set by the screener from the rest of the case, never entered.",
+    )
+    fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
+
+    @model_validator(mode="after")
+    def _narrower_than_a_term(self) -> Finding:
+        if self.narrower_than_hpo and not self.hpo:
+            raise ValueError("'narrower_than_hpo' needs the HPO term it is narrower than")
+        return self
+
+    @property
+    def hpo_absent_terms(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each HPO term whose absence this finding records."""
+        return _terms(self.hpo_absent)
+
+
+SystemKind = Literal["phenotype", "exposure", "course", "context"]
+"""What a group of findings describes: the person's phenotype (symptoms, signs, test results),
+exposures (treatments, habits), the course over time, or context the screener sets itself."""
+
+
 class BodySystem(Frozen):
     id: Id
     label: ShortText
+    kind: SystemKind = Field(
+        default="phenotype",
+        description="'phenotype' (symptoms, signs and test results: each should carry HPO "
+        "terms), 'exposure' (treatments and habits), 'course' (how the illness unfolded) or "
+        "'context' (set by the screener from the rest of the case).",
+    )
     findings: tuple[Finding, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _set_findings_are_context(self) -> BodySystem:
+        set_by_screener = [f.id for f in self.findings if f.set_when is not None]
+        if set_by_screener and self.kind != "context":
+            raise ValueError(
+                f"findings the screener sets ({', '.join(set_by_screener)}) belong in a group "
+                "of kind 'context'"
+            )
+        return self
+
+    @property
+    def phenotypes(self) -> tuple[Finding, ...]:
+        """The findings that describe the person's phenotype: a phenotype group's findings,
+        normal and negative results left out."""
+        if self.kind != "phenotype":
+            return ()
+        return tuple(f for f in self.findings if not f.normal)
+
+
+UcumCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[!-~]{1,60}$"),
+    Field(description="The unit in UCUM, case-sensitive ('mmol/L', '10*9/L', 'ug/L', 'Cel')."),
+]
+
+
+def loinc_check_digit(number: str) -> int:
+    """LOINC's mod-10 check digit of a code's number part (the Luhn algorithm)."""
+    total = 0
+    for position, digit in enumerate(reversed(number)):
+        doubled = int(digit) * (2 if position % 2 == 0 else 1)
+        total += doubled // 10 + doubled % 10
+    return (10 - total % 10) % 10
+
+
+def _loinc(code: str) -> str:
+    number, _, check = code.partition("-")
+    if loinc_check_digit(number) != int(check):
+        raise ValueError(
+            f"{code} is not a LOINC code: its check digit should be {loinc_check_digit(number)}"
+        )
+    return code
+
+
+LoincCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{1,7}-\d$"),
+    AfterValidator(_loinc),
+    Field(description="The LOINC code of the test, with its check digit ('2951-2')."),
+]
 
 
 class AlternativeUnit(Frozen):
     unit: ShortText
+    ucum: UcumCode
     factor: Number = Field(gt=0, description="Multiply a value in this unit to get the main unit.")
+    offset: Number = Field(
+        default=0,
+        description="Added after multiplying, for scales that do not start at the same zero: "
+        "main = value × factor + offset (°F → °C: factor 0.5556, offset −17.78).",
+    )
+    molar_mass: Number | None = Field(
+        default=None,
+        gt=0,
+        description="For a factor between a mass and an amount of substance: the molar mass it "
+        "assumes, in g/mol (glucose 180.16); `screener validate` checks the factor against it.",
+    )
+    basis: ShortText | None = Field(
+        default=None,
+        description="For a factor UCUM cannot check (an assay's own equation, a WHO standard's "
+        "units, a divalent ion's equivalents): what it rests on, in a sentence.",
+    )
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> AlternativeUnit:
+        if self.molar_mass is not None and self.basis is not None:
+            raise ValueError("give 'molar_mass' or 'basis', not both")
+        return self
 
 
 class Range(Frozen):
@@ -172,8 +297,16 @@ class LabThreshold(Frozen):
         """Which side of the cut-off counts, and the cut-off itself."""
         return next((b, v) for b in BOUNDS if (v := getattr(self, b)) is not None)
 
-    def crossed_by(self, value: float) -> bool:
+    def crossed_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` (in the main unit) is on this cut-off's side. A censored value is
+        only a limit: every true value lies beyond it, so it crosses when all of them would. A
+        value below its limit can cross a 'below' cut-off at or above that limit, never an
+        'above' one; a value above its limit the other way round."""
         side, bound = self.bound
+        if censored == "below":
+            return side in ("below", "at_or_below") and value <= bound
+        if censored == "above":
+            return side in ("above", "at_or_above") and value >= bound
         return {
             "below": value < bound,
             "above": value > bound,
@@ -181,38 +314,108 @@ class LabThreshold(Frozen):
             "at_or_above": value >= bound,
         }[side]
 
+    def decided_by(self, value: float, censored: Censored | None = None) -> bool:
+        """Whether `value` settles this cut-off either way: a censored value does so only when
+        its limit lies on the near side of the cut-off."""
+        bound = self.bound[1]
+        if censored == "below":
+            return value <= bound
+        if censored == "above":
+            return value >= bound
+        return True
+
 
 class LabAnalyte(Frozen):
     id: Id
     label: ShortText
+    synonyms: tuple[ShortText, ...] = Field(default=(), description="What a student might type.")
+    loinc: LoincCode
+    kind: Literal["lab", "measurement"] = Field(
+        default="lab",
+        description="A laboratory test, or a measurement taken at the bedside (a vital sign, "
+        "the FVC): the picker names it as such.",
+    )
     unit: ShortText = Field(description="Main unit; thresholds and ranges are in this unit.")
+    ucum: UcumCode
     alternative_units: tuple[AlternativeUnit, ...] = ()
     reference_range: Range | None = Field(
         default=None, description="Typical adult range, shown beside an entered value."
     )
     plausible: Range = Field(description="Values outside this range are refused as impossible.")
     thresholds: tuple[LabThreshold, ...] = Field(min_length=1)
-    note: ShortText | None = None
+    note: ShortText | None = Field(
+        default=None, description="Where the cut-offs come from, in a sentence."
+    )
+    references: tuple[ReferenceId, ...] = Field(
+        default=(), description="Sources of the cut-offs, where one was found."
+    )
+    status: Status = Field(
+        default=Status.NEEDS_REVIEW,
+        description="source-checked only when every cut-off is in a cited, checked source; "
+        "cut-offs from standard knowledge stay needs-review.",
+    )
 
     def factor_for(self, unit: str) -> float | None:
         if unit == self.unit:
             return 1.0
         return next((alt.factor for alt in self.alternative_units if alt.unit == unit), None)
 
+    def _conversion(self, unit: str) -> tuple[float, float] | None:
+        if unit == self.unit:
+            return 1.0, 0.0
+        return next(
+            ((alt.factor, alt.offset) for alt in self.alternative_units if alt.unit == unit), None
+        )
+
+    def in_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in `unit`) in the main unit, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else value * conversion[0] + conversion[1]
+
+    def from_main_unit(self, value: float, unit: str) -> float | None:
+        """`value` (in the main unit) in `unit`, or None if the unit is not accepted."""
+        conversion = self._conversion(unit)
+        return None if conversion is None else (value - conversion[1]) / conversion[0]
+
     @property
     def units(self) -> tuple[str, ...]:
         return (self.unit, *(alt.unit for alt in self.alternative_units))
 
 
+ICD10_CODE = r"[A-Z]\d{2}(?:\.\d)?(?:-[A-Z]\d{2})?"
+"""One WHO ICD-10 category ('C34'), subcategory ('C22.0': one digit after the point) or block of
+categories ('C00-C14')."""
+
+
 class Cancer(Frozen):
     id: Id
     label: ShortText
-    icd10: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2})?$")]
+    icd10: Annotated[
+        str,
+        StringConstraints(pattern=rf"^{ICD10_CODE}(?:, {ICD10_CODE})*$"),
+        Field(
+            description="WHO ICD-10: a category ('C34'), a subcategory ('C22.0') or a block of "
+            "categories in order ('C00-C14'); several, separated by ', ', when one block does "
+            "not cover it (the larynx, C32, lies outside the lip, mouth and pharynx, C00-C14)."
+        ),
+    ]
     synonyms: tuple[ShortText, ...] = ()
     fits: WhoItFits | None = Field(default=None, description="Whom it can concern at all.")
 
+    @field_validator("icd10")
+    @classmethod
+    def _block_in_order(cls, codes: str) -> str:
+        for code in codes.split(", "):
+            first, _, last = code.partition("-")
+            if last and (first[0] != last[0] or first >= last):
+                raise ValueError(
+                    f"the ICD-10 block {code} must run from a category to a later one of the "
+                    "same chapter letter (as C00-C14)"
+                )
+        return codes
 
-class Antibody(Frozen):
+
+class Antibody(HpoCoded):
     id: Id
     label: ShortText
     synonyms: tuple[ShortText, ...] = ()
@@ -354,6 +557,11 @@ class Syndrome(Frozen):
     pns_care: PnsCarePhenotype | None = Field(
         default=None, description="Only for syndromes the 2021 PNS criteria score."
     )
+    brain: bool = Field(
+        default=False,
+        description="A syndrome of the brain itself: in a person with cancer, brain metastases "
+        "are named first until a brain scan is entered (validate checks its mimics' order).",
+    )
     red_flags: tuple[RedFlagId, ...] = ()
     mimics: tuple[MimicId, ...] = Field(
         default=(), description="Mimic ids, the one to think of first first."
@@ -390,7 +598,6 @@ class BookInfo(Frozen):
         default=None, description="A named clinician who re-read the whole book; empty until then."
     )
     review_date: dt.date | None = None
-    core_references: tuple[ReferenceId, ...] = Field(min_length=1)
     coverage: dict[Category, tuple[ShortText, ...]] = Field(
         default_factory=dict,
         description="Syndromes the book must cover, by category: each entry is a name and its "
@@ -471,9 +678,6 @@ class PnsCareRules(Frozen):
     levels: tuple[PnsCareLevel, ...] = Field(min_length=1)
     exception_level: PnsCareNamedLevel = Field(
         description="The opsoclonus-myoclonus exception: definite without an antibody."
-    )
-    incomplete: ShortText = Field(
-        description="Why no score is shown while the pattern's criteria are incomplete."
     )
     mimic_first: ShortText = Field(
         description="Said with the score when a mimic should be considered first."

@@ -1,10 +1,20 @@
 """What changed, in words: the items the learner added or removed, and how each pattern moved
-because of them (`screener.engine.changes`)."""
+because of them (the engine's `CaseChange`)."""
 
 from __future__ import annotations
 
-from screener.engine.changes import EntryChange, Movement, PatternShift, Standing, what_changed
-from screener.models import AgeBand, FollowUp, Frozen, Profile, ScreeningResult, Sex
+from screener.models import (
+    AgeBand,
+    CaseChange,
+    EntryChange,
+    FollowUp,
+    Frozen,
+    Movement,
+    PatternShift,
+    Profile,
+    Sex,
+    Standing,
+)
 from screener.present import words
 from screener.rulebook import RuleBook
 
@@ -35,7 +45,7 @@ def entry_words(change: EntryChange, before: Profile, after: Profile, book: Rule
     if change.kind == "lab":
         profile = before if change.change == "removed" else after
         lab = next((lab for lab in profile.labs if lab.analyte == change.item), None)
-        value = f" {words.number(lab.value)} {lab.unit}" if lab else ""
+        value = f" {words.lab_value(lab.value, lab.unit, lab.censored)}" if lab else ""
         return f"{book.label('lab', change.item)}{value}"
     if change.kind == "age_band":
         return f"age band {words.AGE_BAND[AgeBand(change.item)]}"
@@ -75,13 +85,11 @@ def shift_text(shift: PatternShift, before: Profile, after: Profile, book: RuleB
 
 
 def change_view(
-    before: ScreeningResult, after: ScreeningResult, book: RuleBook
+    change: CaseChange, old: Profile, new: Profile, book: RuleBook
 ) -> ChangeView | None:
-    """What changed from `before` to `after`; None when the entered case is the same."""
-    change = what_changed(before, after, book)
+    """What changed from the case `old` to `new`; None when the entered case is the same."""
     if not change.entries:
         return None
-    old, new = before.profile, after.profile
     groups = []
     for kind in ("added", "removed", "changed"):
         items = [entry_words(c, old, new, book) for c in change.entries if c.change == kind]

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from screener.engine.classroom import ClassSummary, StageTally, named
 from screener.inputs.class_input import NO_PATTERN, shown_code
 from screener.models import (
     ClassAnswer,
     ClassSession,
+    ClassSummary,
     Confidence,
     Frozen,
     PracticeItem,
+    StageTally,
     TeachingCase,
 )
 from screener.present import class_words as words
@@ -230,7 +231,7 @@ def student_view(
         reveal.append(reveal_lines(case, tally, book)[0])
         if saved is None:
             reveal.append(words.NOT_ANSWERED)
-        elif named(saved, tally.answer):
+        elif saved.names(tally.answer):
             reveal.append(words.YOU_NAMED_IT)
         else:
             reveal.append(words.YOU_MISSED_IT)

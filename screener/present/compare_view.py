@@ -1,15 +1,14 @@
 """Two or three syndromes side by side, and the findings that separate them.
 
-The separating findings come from the differential's own core (`separating_findings`), asked
-before anything is entered: the same question the differential asks of the leading patterns.
+The separating findings are the engine's `Comparison`: the differential's own question, asked
+before anything is entered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from screener.engine.differential import separating_findings
-from screener.models import Frozen, Syndrome
+from screener.models import Comparison, Frozen, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.criteria_words import rule_lines
@@ -17,7 +16,6 @@ from screener.present.rule_view import RuleLineView
 from screener.present.view import antibody_words
 from screener.rulebook import RuleBook
 
-COMPARE_SIZES = (2, 3)
 MAX_SEPARATING = 20
 """Rows of separating findings shown; the view says how many more there are."""
 NONE_LISTED = "none listed"
@@ -90,16 +88,18 @@ def _aspects(book: RuleBook) -> dict[str, Callable[[Syndrome], Cell]]:
     }
 
 
-def _separating(syndromes: list[Syndrome], book: RuleBook) -> tuple[list[SeparatingRow], int]:
+def _separating(
+    comparison: Comparison, syndromes: list[Syndrome], book: RuleBook
+) -> tuple[list[SeparatingRow], int]:
     """The rows shown, and how many more separating findings there are."""
-    questions = separating_findings(syndromes, frozenset(), book, limit=None)
+    questions = comparison.separating
     rows = []
     for question in questions[:MAX_SEPARATING]:
         by_syndrome = {e.syndrome: e for e in question.effects}
         effects = []
         for syndrome in syndromes:
             effect = by_syndrome.get(syndrome.id)
-            text = teaching.EFFECT_SHORT[effect.effect] if effect else ""
+            text = words.EFFECT[effect.effect].short if effect else ""
             if effect is not None and effect.mimic is not None:
                 text += f" ({book.label('mimic', effect.mimic)})"
             effects.append(text)
@@ -109,12 +109,10 @@ def _separating(syndromes: list[Syndrome], book: RuleBook) -> tuple[list[Separat
     return rows, len(questions) - len(rows)
 
 
-def compare_view(syndrome_ids: list[str], book: RuleBook) -> CompareView:
-    """Two or three syndromes side by side. Raises ValueError for any other number."""
-    if len(syndrome_ids) not in COMPARE_SIZES or len(set(syndrome_ids)) != len(syndrome_ids):
-        raise ValueError("compare two or three different syndromes")
-    syndromes = [book.syndrome_by_id[s] for s in syndrome_ids]
-    rows, hidden = _separating(syndromes, book)
+def compare_view(comparison: Comparison, book: RuleBook) -> CompareView:
+    """The syndromes of `comparison` side by side, with the findings that separate them."""
+    syndromes = [book.syndrome_by_id[s] for s in comparison.syndromes]
+    rows, hidden = _separating(comparison, syndromes, book)
     return CompareView(
         columns=tuple(
             CompareColumn(id=s.id, name=s.name, category=words.CATEGORY[s.category])

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from screener.models import Criterion, NodeTrace, PatternMatch, Points, walk
+from screener.models import (
+    Criterion,
+    IdKind,
+    NodeTrace,
+    PatternMatch,
+    Points,
+    ScoreItem,
+    ScoreKind,
+    walk,
+)
+from screener.present import words
 from screener.rulebook import RuleBook
 
 
@@ -117,7 +127,30 @@ def missing_text(match: PatternMatch, book: RuleBook) -> str:
     return f"Would complete the criteria: {names}."
 
 
-def score_text(match: PatternMatch) -> str:
-    """The ordering arithmetic, e.g. '10 (criteria) + 3 (typical cancer) = 13 points'."""
-    parts = " + ".join(f"{item.points:g} ({item.reason})" for item in match.score_items)
+SCORE_ITEM: dict[ScoreKind, tuple[IdKind, str]] = {
+    "criteria": ("syndrome", "criteria"),
+    "supporting": ("finding", "supporting"),
+    "typical_cancer": ("cancer", "typical cancer known"),
+    "reported_cancer": ("cancer", "reported cancer known"),
+    "antibody": ("antibody", "linked antibody"),
+}
+"""What each part of the ordering points counts, and the kind of id it names."""
+
+
+def score_item_text(item: ScoreItem, book: RuleBook) -> str:
+    """What one part of the ordering points counts, e.g. 'typical cancer known: Thymoma'."""
+    if item.kind == "criteria":
+        return (
+            f"criteria {round(100 * (item.progress or 0))}% complete "
+            f"({words.number(item.out_of or 0)} points when complete)"
+        )
+    kind, said = SCORE_ITEM[item.kind]
+    return f"{said}: {book.label(kind, item.item or '')}"
+
+
+def score_text(match: PatternMatch, book: RuleBook) -> str:
+    """The ordering arithmetic, e.g. '10 (criteria …) + 3 (typical cancer known: …) = 13 …'."""
+    parts = " + ".join(
+        f"{item.points:g} ({score_item_text(item, book)})" for item in match.score_items
+    )
     return f"{parts} = {match.score:g} ordering points (not a probability)"

@@ -1,12 +1,9 @@
-"""The differential in words: which findings to ask about next, and what each would do.
-
-Built from `screener.engine.differential`, once, for the app, the PDF and the text report.
-"""
+"""The differential in words: which findings to ask about next, and what each would do to each
+pattern compared. One view for the Screen page, a staged case's stages and the PDF."""
 
 from __future__ import annotations
 
-from screener.engine.differential import Differential, NextQuestion, differential
-from screener.models import Frozen, ScreeningResult
+from screener.models import Differential, Frozen, NextQuestion
 from screener.present import words
 from screener.rulebook import RuleBook
 
@@ -30,6 +27,8 @@ class DifferentialView(Frozen):
     intro: str
     compared: str
     questions: tuple[QuestionView, ...]
+    empty: str | None
+    """Said instead of questions when there are none."""
 
 
 def question_view(
@@ -39,7 +38,7 @@ def question_view(
     for effect in question.effects:
         pattern = book.label("syndrome", effect.syndrome)
         mimic = book.label("mimic", effect.mimic) if effect.mimic else ""
-        effects.append(words.EFFECT[effect.effect].format(pattern=pattern, mimic=mimic))
+        effects.append(words.EFFECT[effect.effect].sentence.format(pattern=pattern, mimic=mimic))
     moved = {effect.syndrome for effect in question.effects}
     unmoved = [book.label("syndrome", s) for s in compared if s not in moved]
     return QuestionView(
@@ -51,8 +50,8 @@ def question_view(
 
 
 def differential_view(found: Differential, book: RuleBook) -> DifferentialView | None:
-    """The differential in words; None when there is nothing to ask."""
-    if not found.questions:
+    """The differential in words; None when no pattern shows, so there is nothing to separate."""
+    if not found.syndromes:
         return None
     names = ", ".join(
         f"{rank}. {book.label('syndrome', s)}" for rank, s in enumerate(found.syndromes, start=1)
@@ -62,8 +61,5 @@ def differential_view(found: Differential, book: RuleBook) -> DifferentialView |
         intro=words.DIFFERENTIAL_INTRO,
         compared=words.COMPARED.format(patterns=names),
         questions=tuple(question_view(q, found.syndromes, book) for q in found.questions),
+        empty=None if found.questions else words.NO_QUESTIONS,
     )
-
-
-def result_differential(result: ScreeningResult, book: RuleBook) -> DifferentialView | None:
-    return differential_view(differential(result, book), book)

@@ -4,8 +4,7 @@ evidence), and the red flags and mimics it raises."""
 
 from __future__ import annotations
 
-from screener.engine.differential import excluding_findings
-from screener.models import Category, Frozen, Syndrome, criterion_findings
+from screener.models import Category, FindingUse, Frozen, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.rulebook import RuleBook
@@ -35,12 +34,6 @@ class FindingLookupView(Frozen):
     """Said when no rule names the finding."""
 
 
-def counts_towards(syndrome: Syndrome, book: RuleBook) -> frozenset[str]:
-    """Findings that count towards the syndrome's criteria or its key (not its exclusions)."""
-    key = criterion_findings(syndrome.key) if syndrome.key is not None else frozenset()
-    return (book.syndrome_findings[syndrome.id] | key) - excluding_findings(syndrome)
-
-
 def _ordered(syndromes: list[Syndrome]) -> tuple[SyndromeRef, ...]:
     order = list(Category)
     return tuple(
@@ -49,35 +42,24 @@ def _ordered(syndromes: list[Syndrome]) -> tuple[SyndromeRef, ...]:
     )
 
 
-def finding_lookup(finding_id: str, book: RuleBook) -> FindingLookupView:
-    """Where `finding_id` counts in the rule book. Raises KeyError for an unknown finding."""
-    finding = book.findings[finding_id]
+def finding_lookup(use: FindingUse, book: RuleBook) -> FindingLookupView:
+    """Where a finding counts in the rule book (the engine's `FindingUse`), in words."""
+    finding = book.findings[use.finding]
     groups = [
-        (
-            teaching.HEADINGS["lookup_criteria"],
-            [s for s in book.syndromes if finding_id in counts_towards(s, book)],
-        ),
-        (
-            teaching.HEADINGS["lookup_excludes"],
-            [s for s in book.syndromes if finding_id in excluding_findings(s)],
-        ),
-        (
-            teaching.HEADINGS["lookup_supporting"],
-            [s for s in book.syndromes if finding_id in s.supporting],
-        ),
+        (teaching.HEADINGS["lookup_criteria"], use.counts_towards),
+        (teaching.HEADINGS["lookup_excludes"], use.excludes),
+        (teaching.HEADINGS["lookup_supporting"], use.supports),
     ]
     red_flags = tuple(
         f"{flag.text} (urgency: {words.URGENCY[flag.urgency]})"
-        for flag in book.red_flags
-        if finding_id in book.red_flag_findings[flag.id]
+        for flag in (book.red_flag_by_id[f] for f in use.red_flags)
     )
     mimics = tuple(
         mimic.name + (f" ({mimic.why})" if mimic.why else "")
-        for mimic in book.mimics
-        if finding_id in book.mimic_findings[mimic.id]
+        for mimic in (book.mimic_by_id[m] for m in use.mimics)
     )
     shown = tuple(
-        LookupGroup(heading=heading, syndromes=_ordered(found))
+        LookupGroup(heading=heading, syndromes=_ordered([book.syndrome_by_id[s] for s in found]))
         for heading, found in groups
         if found
     )
@@ -89,7 +71,5 @@ def finding_lookup(finding_id: str, book: RuleBook) -> FindingLookupView:
         groups=shown,
         red_flags=red_flags,
         mimics=mimics,
-        empty=None
-        if shown or red_flags or mimics
-        else "No rule in this rule book names this finding: on its own it points to no pattern.",
+        empty=None if shown or red_flags or mimics else teaching.LOOKUP_EMPTY,
     )

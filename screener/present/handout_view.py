@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from screener.engine.stages import screen_stages
-from screener.models import Frozen, TeachingCase
+from screener.models import CaseScreening, Frozen, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.stage_view import about_line, fact_lines, stage_label, stage_text
@@ -117,20 +116,20 @@ def handout_view(cases: Sequence[TeachingCase], book: RuleBook) -> HandoutView:
     )
 
 
-def _key_case(number: int, case: TeachingCase, book: RuleBook) -> KeyCase:
+def _key_case(number: int, case: TeachingCase, screening: CaseScreening, book: RuleBook) -> KeyCase:
     syndrome = book.syndrome_by_id[case.answer]
-    screenings = screen_stages(case, book)
+    screenings = screening.stages
     count = len(screenings)
     stage_tops = []
-    for screening in screenings:
-        matches = screening.result.matches
+    for stage in screenings:
+        matches = stage.result.matches
         shown = (
             f"{matches[0].name} ({words.TIER_SHORT[matches[0].tier]}, "
             f"{words.number(matches[0].score)} {words.ORDERING_NOTE})"
             if matches
             else teaching.NO_PATTERN_YET
         )
-        label = teaching.stage_title(screening.index, count, stage_label(case, screening.index))
+        label = teaching.stage_title(stage.index, count, stage_label(case, stage.index))
         stage_tops.append(Line(label=label, text=f"shows first: {shown}"))
     final = screenings[-1].result
     found = next(
@@ -153,8 +152,9 @@ def _key_case(number: int, case: TeachingCase, book: RuleBook) -> KeyCase:
     )
 
 
-def key_view(cases: Sequence[TeachingCase], book: RuleBook) -> KeyView:
-    """The teacher's key for `cases`, numbered as on the students' sheets.
+def key_view(cases: Sequence[tuple[TeachingCase, CaseScreening]], book: RuleBook) -> KeyView:
+    """The teacher's key for `cases` (each with the engine's screening of it, `screen_case`),
+    numbered as on the students' sheets.
 
     Every case must show its answer at its last stage (`screener validate` checks the rule
     book's cases and a case pack's alike); a case that does not raises ValueError.
@@ -165,5 +165,8 @@ def key_view(cases: Sequence[TeachingCase], book: RuleBook) -> KeyView:
         see_a_physician=book.safety.see_a_physician,
         intro=teaching.KEY_INTRO,
         book=book_line(book),
-        cases=tuple(_key_case(n, case, book) for n, case in enumerate(cases, start=1)),
+        cases=tuple(
+            _key_case(n, case, screening, book)
+            for n, (case, screening) in enumerate(cases, start=1)
+        ),
     )

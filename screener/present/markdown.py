@@ -5,6 +5,10 @@ Two kinds of text reach the app's Markdown elements: plain text (labels and name
 book, anything from a URL), which must show exactly as written, and the rule book's teaching text,
 which is Markdown on purpose but must stay inert (no HTML, links or remote images).
 
+Plain text is laid out as one run of words: each line break in it becomes a space and leading
+indentation goes, so a piece can never end the paragraph, heading, list item or table cell it is
+put in, nor start a block of its own (code, a table, a heading); a browser shows it the same.
+
 Backslash escapes stop Markdown syntax and Streamlit's directives (`:red[…]`). They cannot stop
 what is found in the text *after* escapes are read: GitHub-flavoured Markdown's autolinks
 (`https://…`, `www.…`, `name@host.tld`), and emoji shortcodes (`:rocket:`), which Streamlit
@@ -21,11 +25,13 @@ from urllib.parse import quote
 
 WORD_JOINER = "\u2060"
 
+# Every line break CommonMark, a browser or Python knows (NEL and the Unicode separators too).
+_LINE_BREAK = re.compile(r"\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 # Every character that can start Markdown, HTML or Streamlit directive syntax within a line.
 # CommonMark lets any ASCII punctuation be escaped with a backslash, and it shows as itself.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~$&!:/])")
-# Line starts that make a list, quote, heading or setext underline.
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+# A start that makes a list, quote, heading or setext underline.
+_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 # Where a bare address would start an autolink: `scheme:`+`//`, `www`+`.`, `@`.
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 # A colon right before a word character can open a directive (`:red[`), a shortcode (`:rocket:`,
@@ -39,10 +45,11 @@ def _defused(text: str) -> str:
 
 
 def plain_markdown(text: str) -> str:
-    """`text` escaped so that a Markdown renderer shows it literally."""
-    escaped = _INLINE.sub(r"\\\1", _defused(text))
+    """`text` escaped so that a Markdown renderer shows it literally, on one line."""
+    one_line = _LINE_BREAK.sub(" ", text).lstrip(" \t")
+    escaped = _INLINE.sub(r"\\\1", _defused(one_line))
     # The marker's last character is the one to escape: "-" -> "\-", "1." -> "1\.".
-    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
 def inert_markdown(text: str) -> str:
@@ -57,10 +64,3 @@ def inert_markdown(text: str) -> str:
 def markdown_link(text: str, url: str) -> str:
     """A Markdown link whose text shows literally and whose address cannot break out of it."""
     return f"[{plain_markdown(text)}]({quote(url, safe=':/?#@!$&*+,;=%~-._')})"
-
-
-def markdown_code(text: str) -> str:
-    """Inline code showing `text` literally (escapes do not work inside code spans)."""
-    text = _COLON.sub(WORD_JOINER, text)
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"

@@ -18,6 +18,10 @@ PICKER_HELP = (
 )
 
 
+ANALYTE_KIND = {"lab": "lab value", "measurement": "measurement"}
+"""How the picker names a value to enter: a pulse or a temperature is not a lab test."""
+
+
 class PickOption(Frozen):
     token: str
     text: str
@@ -55,7 +59,10 @@ def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
         for antibody in book.antibodies
     ]
     options += [
-        PickOption(token=pick_token("lab", lab.id), text=f"{lab.label} · lab value ({lab.unit})")
+        PickOption(
+            token=pick_token("lab", lab.id),
+            text=f"{lab.label}{_also(lab.synonyms)} · {ANALYTE_KIND[lab.kind]} ({lab.unit})",
+        )
         for lab in book.labs
     ]
     return tuple(options)

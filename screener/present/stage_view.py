@@ -3,17 +3,18 @@ changed since the stage before, the differential, and the chart of ordering poin
 
 from __future__ import annotations
 
-from screener.engine.differential import differential
-from screener.engine.stages import (
+from screener.models import (
+    CaseScreening,
+    Frozen,
+    LabValue,
+    ProfileFields,
     StageScreening,
-    pattern_changes,
-    score_points,
-    screen_stages,
+    TeachingCase,
+    Tier,
 )
-from screener.models import Frozen, ProfileFields, TeachingCase, Tier
 from screener.present import teaching_words as teaching
 from screener.present import words
-from screener.present.differential_view import DifferentialView, differential_view
+from screener.present.differential import DifferentialView, differential_view
 from screener.present.view import Line, UrgentView, antibody_words, urgent_view
 from screener.rulebook import RuleBook
 
@@ -76,8 +77,8 @@ def about_line(case: TeachingCase) -> str:
     return f"Age band: {age} · Sex: {sex}"
 
 
-def lab_text(analyte: str, value: float, unit: str, book: RuleBook) -> str:
-    return f"{book.label('lab', analyte)} {words.number(value)} {unit}"
+def lab_text(lab: LabValue, book: RuleBook) -> str:
+    return f"{book.label('lab', lab.analyte)} {words.lab_value(lab.value, lab.unit, lab.censored)}"
 
 
 def fact_lines(added: ProfileFields, book: RuleBook) -> tuple[Line, ...]:
@@ -91,9 +92,7 @@ def fact_lines(added: ProfileFields, book: RuleBook) -> tuple[Line, ...]:
         lines.append(
             Line(
                 label="Lab values",
-                text="; ".join(
-                    lab_text(lab.analyte, lab.value, lab.unit, book) for lab in added.labs
-                ),
+                text="; ".join(lab_text(lab, book) for lab in added.labs),
             )
         )
     if added.antibodies:
@@ -126,13 +125,11 @@ def pattern_line(rank: int, syndrome: str, tier: Tier, score: float, book: RuleB
     )
 
 
-def change_lines(
-    before: StageScreening | None, after: StageScreening, book: RuleBook
-) -> tuple[str, ...]:
-    if before is None:
-        return (teaching.FIRST_STAGE_CHANGES,) if after.result.matches else ()
+def change_lines(screening: StageScreening, book: RuleBook) -> tuple[str, ...]:
+    if screening.index == 0:
+        return (teaching.FIRST_STAGE_CHANGES,) if screening.result.matches else ()
     lines = []
-    for change in pattern_changes(before.result, after.result):
+    for change in screening.changes:
         name = book.label("syndrome", change.syndrome)
         text = f"{name} {teaching.CHANGE[change.change]}"
         if change.change in ("up", "down"):
@@ -154,12 +151,7 @@ def stage_text(case: TeachingCase, index: int) -> str:
     return case.vignette if index == 0 else case.stages[index - 1].text
 
 
-def stage_view(
-    case: TeachingCase,
-    screening: StageScreening,
-    before: StageScreening | None,
-    book: RuleBook,
-) -> StageView:
+def stage_view(case: TeachingCase, screening: StageScreening, book: RuleBook) -> StageView:
     count = len(case.stage_profiles)
     label = stage_label(case, screening.index)
     result = screening.result
@@ -175,17 +167,17 @@ def stage_view(
             for rank, m in enumerate(result.matches, start=1)
         ),
         no_pattern=book.safety.no_pattern_heading if result.no_pattern else None,
-        changes=change_lines(before, screening, book),
-        differential=differential_view(differential(result, book), book),
+        changes=change_lines(screening, book),
+        differential=differential_view(result.differential, book),
         top=screening.top,
     )
 
 
-def staged_case_view(case: TeachingCase, book: RuleBook) -> StagedCaseView:
-    screenings = screen_stages(case, book)
-    stages = tuple(
-        stage_view(case, s, screenings[s.index - 1] if s.index else None, book) for s in screenings
-    )
+def staged_case_view(
+    case: TeachingCase, screening: CaseScreening, book: RuleBook
+) -> StagedCaseView:
+    """The case in words, from the engine's one screening of it (`screen_case`)."""
+    stages = tuple(stage_view(case, s, book) for s in screening.stages)
     return StagedCaseView(
         id=case.id,
         title=case.title,
@@ -205,7 +197,7 @@ def staged_case_view(case: TeachingCase, book: RuleBook) -> StagedCaseView:
                 tier=words.TIER_SHORT[point.tier],
                 rank=point.rank,
             )
-            for point in score_points(screenings)
+            for point in screening.chart
         ),
         teaching_points=case.teaching_points,
     )

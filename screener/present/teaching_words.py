@@ -4,33 +4,13 @@ through the views, so a stage, an effect or a prompt is always said the same way
 
 from __future__ import annotations
 
-from screener.engine.differential import Effect
-from screener.engine.practice import PracticeScore
-from screener.engine.stages import Change
+from screener.models import Change, PracticeScore
 from screener.present import words
 
 PRESENTATION = "Presentation"
 NO_PATTERN_YET = "no pattern shows yet"
 NOT_SURE_YET = "Not sure yet"
 
-EFFECT: dict[Effect, str] = {
-    "gives_key": "would give it its key feature",
-    "completes": "would complete its criteria",
-    "advances": "would add to its criteria",
-    "supports": "would count as a supporting finding",
-    "excludes": "would rule the pattern out (an exclusion)",
-    "points_to_mimic": "would point to a mimic to consider first",
-    "clears_mimic": "would set aside the mimic considered first now",
-}
-EFFECT_SHORT: dict[Effect, str] = {
-    "gives_key": "gives the key",
-    "completes": "completes",
-    "advances": "adds to criteria",
-    "supports": "supports",
-    "excludes": "rules out",
-    "points_to_mimic": "points to a mimic",
-    "clears_mimic": "sets a mimic aside",
-}
 CHANGE: dict[Change, str] = {
     "new": "now shows",
     "gone": "no longer shows",
@@ -42,7 +22,6 @@ CHANGE: dict[Change, str] = {
 }
 
 HEADINGS = {
-    "differential": "What would separate the leading patterns",
     "changes": "What changed at this stage",
     "patterns": "Patterns shown, in order",
     "chart": "How the picture narrows: ordering points of the leading patterns, stage by stage",
@@ -58,11 +37,7 @@ HEADINGS = {
     "stage_tops": "What the screener shows first, stage by stage",
     "trace": "Why the answer's pattern shows at the last stage",
 }
-DIFFERENTIAL_INTRO = (
-    "Findings not entered yet that would move the leading patterns differently, the most "
-    "separating first. They are questions to ask, not results."
-)
-NO_QUESTIONS = "No finding left to ask about would separate the patterns shown."
+LOOKUP_EMPTY = "No rule in this rule book names this finding: on its own it points to no pattern."
 FIRST_STAGE_CHANGES = "The first look at the case: every pattern shown is new."
 NOTHING_CHANGED = "The patterns shown and their order stayed the same."
 CHART_NOTE = (

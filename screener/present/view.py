@@ -10,8 +10,12 @@ from __future__ import annotations
 from screener.models import (
     AntibodyRisk,
     Frozen,
+    IdKind,
     LabReading,
     PatternMatch,
+    PhenotypeRisk,
+    PnsCareItem,
+    PnsCareNamedLevel,
     PnsCareScore,
     Profile,
     Reference,
@@ -22,7 +26,7 @@ from screener.models import (
 )
 from screener.present import words
 from screener.present.criteria_words import missing_text, score_text, trace_lines
-from screener.present.differential import DifferentialView, result_differential
+from screener.present.differential import DifferentialView, differential_view
 from screener.rulebook import RuleBook
 
 
@@ -150,7 +154,9 @@ def build_view(result: ScreeningResult, book: RuleBook) -> ScreeningView:
         else None,
         patterns_heading=f"{words.HEADINGS['patterns']} ({len(cards)}, in order)",
         cards=cards,
-        differential=result_differential(result, book),
+        differential=differential_view(result.differential, book)
+        if result.differential.questions
+        else None,
         associations=tuple(association_lines(result, book)),
         book=book_lines(result, book),
         references=tuple(references.values()),
@@ -267,13 +273,18 @@ def lab_view(reading: LabReading, book: RuleBook) -> LabView:
         outcomes.append(label if stated else f"{label} ({rule}{sexes})")
     converted = (
         None
-        if reading.unit == reading.main_unit
-        else f"= {words.number(reading.value_in_main_unit)} {reading.main_unit}"
+        if reading.unit == reading.main_unit or reading.value_in_main_unit is None
+        else "= " + words.lab_value(reading.value_in_main_unit, reading.main_unit, reading.censored)
     )
     typical = analyte.reference_range
+    nothing = words.NO_THRESHOLD
+    if reading.value is None:
+        nothing += f" ({words.NOT_DETECTED_CROSSES_NOTHING})"
+    elif reading.censored is not None:
+        nothing += f" ({words.CENSORED_CROSSES_NOTHING})"
     return LabView(
         analyte=analyte.label,
-        entered=f"{words.number(reading.value)} {reading.unit}",
+        entered=words.lab_value(reading.value, reading.unit, reading.censored),
         converted=converted,
         reference_range=(
             f"typical adult range {words.number(typical.low)}–{words.number(typical.high)} "
@@ -281,7 +292,7 @@ def lab_view(reading: LabReading, book: RuleBook) -> LabView:
             if typical
             else None
         ),
-        outcome="; ".join(outcomes) or words.NO_THRESHOLD,
+        outcome="; ".join(outcomes) or nothing,
     )
 
 
@@ -306,19 +317,49 @@ def reference_view(reference: Reference) -> ReferenceView:
     )
 
 
-def pns_care_view(score: PnsCareScore) -> PnsCareView:
+def pns_care_item_text(item: PnsCareItem, book: RuleBook) -> str:
+    """One scored item in the rule book's own words: what it is, what it rests on, and why."""
+    rules = book.pns_care
+    if item.basis == "phenotype" and isinstance(item.risk, PhenotypeRisk):
+        points = rules.phenotype[item.risk]
+    elif item.basis == "antibody" and isinstance(item.risk, AntibodyRisk):
+        points = rules.antibody[item.risk]
+    else:
+        points = getattr(rules, item.basis)
+    kind: IdKind = "antibody" if item.level == "antibody" else "cancer"
+    names = ", ".join(book.label(kind, i) for i in item.items)
+    if item.basis == "antibody":
+        text = f"{names} — {points.label}: {points.explanation}"
+    else:
+        text = f"{points.label}{f' ({names})' if names else ''}: {points.explanation}"
+    return text + (f" {words.FOLLOW_UP_ASSUMED}" if item.follow_up_assumed else "")
+
+
+def pns_care_level(score: PnsCareScore, book: RuleBook) -> PnsCareNamedLevel:
+    """The level a score reaches, as the rule book names and explains it."""
+    rules = book.pns_care
+    if score.exception:
+        return rules.exception_level
+    reached = rules.levels[score.level]
+    return PnsCareNamedLevel(name=reached.name, explanation=reached.explanation)
+
+
+def pns_care_view(score: PnsCareScore, book: RuleBook) -> PnsCareView:
+    rules = book.pns_care
+    level = pns_care_level(score, book)
+    names = ", ".join(book.label("mimic", m) for m in score.mimics_first)
     return PnsCareView(
         heading=words.HEADINGS["pns_care"],
-        total=f"{score.total} points: {score.level} ({score.level_explanation})",
+        total=f"{score.total} points: {level.name} ({level.explanation})",
         items=tuple(
             Line(
                 label=f"{item.level.capitalize()} level: {words.plural(item.points, 'point')}",
-                text=item.explanation,
+                text=pns_care_item_text(item, book),
             )
             for item in score.items
         ),
-        caveat=score.caveat,
-        note=score.note,
+        caveat=f"{rules.mimic_first} ({names})" if names else None,
+        note=rules.note,
     )
 
 
@@ -396,8 +437,8 @@ def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
         mimics=mimics,
         discuss=syndrome.discuss,
         references=tuple(reference_view(book.reference_by_id[r]) for r in syndrome.references),
-        ordering=score_text(match),
-        pns_care=pns_care_view(match.pns_care) if match.pns_care else None,
+        ordering=score_text(match, book),
+        pns_care=pns_care_view(match.pns_care, book) if match.pns_care else None,
         detail=syndrome.detail,
     )
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from screener.models import (
     AgeBand,
     BookStamp,
     Category,
+    Effect,
     FollowUp,
     Provenance,
     Sex,
@@ -36,6 +38,14 @@ FIT_NOTICE = {
     "sex": "Check the entry: {label} does not fit the sex entered ({entered}).",
     "age_band": "Check the entry: {label} does not fit the age band entered ({entered}).",
 }
+FAILURE_HEADING = "Something went wrong"
+FAILURE_TEXT = (
+    "This page could not be drawn, so it is not shown. The case you entered is kept in this tab: "
+    "try again, or go to another page. Nothing shown here is a result."
+)
+FAILURE_TRY_AGAIN = "Try again"
+"""The page shown, below the disclaimer and the physician prompt, after an unexpected error."""
+
 NOT_GIVEN = "not given"
 NONE_ENTERED = "none entered"
 NO_CANCER = "none known yet"
@@ -46,6 +56,7 @@ FOLLOW_UP = {
     FollowUp.UNDER_2_YEARS: "under 2 years",
     FollowUp.TWO_YEARS_OR_MORE: "2 years or more",
 }
+FOLLOW_UP_ASSUMED = "Follow-up was not given, so it is counted as under 2 years."
 FOLLOW_UP_NOT_GIVEN = "not given (PNS-Care then counts it as under 2 years)"
 CATEGORY = {category: category.value.capitalize() for category in Category}
 TIER = {
@@ -100,10 +111,38 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+NOT_DETECTED = "not detected"
+CENSORED_SIGN = {"below": "< ", "above": "> "}
+CENSORED_CROSSES_NOTHING = (
+    "a value reported only as beyond a limit counts for a cut-off only when the limit lies on "
+    "the cut-off's side"
+)
+NOT_DETECTED_CROSSES_NOTHING = "without the laboratory's limit, 'not detected' settles no cut-off"
+
+
+def lab_value(value: float | None, unit: str, censored: str | None = None) -> str:
+    """A lab value as the laboratory reported it: '128 mmol/L', '< 0.5 pmol/L', 'not
+    detected'."""
+    if value is None:
+        return NOT_DETECTED
+    return f"{CENSORED_SIGN.get(censored or '', '')}{number(value)} {unit}"
+
+
+_OR_MORE = {"at or above": "more|higher", "at or below": "less|lower"}
+"""How a label may say an inclusive cut-off after its number ("38 °C or higher")."""
+
+
 def states_cut_off(label: str, side: str, bound: float, unit: str) -> bool:
-    """Whether `label` already says the cut-off, however the number is written ("3.0", "3")."""
-    pattern = rf"\b{re.escape(side)}\s+([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
-    return any(float(found) == bound for found in re.findall(pattern, label))
+    """Whether `label` already says the cut-off, however the number is written ("3.0", "3"),
+    before it ("at or above 3.5 mmol/L") or, for an inclusive one, after it ("3.5 mmol/L or
+    more")."""
+    number, spelled = r"([0-9]+(?:\.[0-9]+)?)", re.escape(unit)
+    patterns = [rf"\b{re.escape(side)}\s+{number}\s*{spelled}"]
+    if side in _OR_MORE:
+        patterns.append(rf"{number}\s*{spelled}\s+or\s+(?:{_OR_MORE[side]})\b")
+    return any(
+        float(found) == bound for pattern in patterns for found in re.findall(pattern, label)
+    )
 
 
 def joined(texts: Iterable[str], empty: str = NONE_ENTERED) -> str:
@@ -135,15 +174,34 @@ DIFFERENTIAL_INTRO = (
     "Not entered yet. Each would move the top patterns differently, so asking about it "
     "separates them. A question to discuss, not a test to order."
 )
-EFFECT = {
-    "gives_key": "would give {pattern} its key feature",
-    "completes": "would complete {pattern}",
-    "advances": "would add to {pattern}",
-    "supports": "would support {pattern}",
-    "excludes": "would rule out {pattern} (its rule excludes this finding)",
-    "points_to_mimic": "would point to {mimic}, a mimic of {pattern}, to consider first",
-    "clears_mimic": "would set aside {mimic}, the mimic of {pattern} considered first now",
+
+
+class EffectWords(NamedTuple):
+    sentence: str
+    """What a finding would do to a pattern, e.g. 'would complete {pattern}'."""
+    short: str
+    """The same for a table cell, e.g. 'completes'."""
+
+
+EFFECT: dict[Effect, EffectWords] = {
+    "gives_key": EffectWords("would give {pattern} its key feature", "gives the key"),
+    "completes": EffectWords("would complete {pattern}", "completes"),
+    "advances": EffectWords("would add to {pattern}", "adds to criteria"),
+    "supports": EffectWords("would support {pattern}", "supports"),
+    "excludes": EffectWords(
+        "would rule out {pattern} (its rule excludes this finding)", "rules out"
+    ),
+    "points_to_mimic": EffectWords(
+        "would point to {mimic}, a mimic of {pattern}, to consider first", "points to a mimic"
+    ),
+    "clears_mimic": EffectWords(
+        "would set aside {mimic}, the mimic of {pattern} considered first now",
+        "sets a mimic aside",
+    ),
 }
+"""The one wording of the differential's effects: the Screen page, staged cases, compare and
+the PDF all say an effect the same way."""
+NO_QUESTIONS = "No finding left to ask about would separate the patterns shown."
 UNMOVED = "no change to {patterns}"
 COMPARED = "Patterns compared: {patterns}."
 

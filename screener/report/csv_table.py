@@ -1,7 +1,10 @@
-"""A table as CSV that a spreadsheet opens as text: a cell that would start a formula (its first
-character one of = + - @, a tab or a carriage return) is written with a leading apostrophe, so
-a syndrome, a finding or anything else from a rule file or a case pack can never run as one
-(OWASP's advice on CSV injection)."""
+"""Every CSV the app or the command line writes is written here.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+before one) as a formula, so text from a rule book or a teacher's case pack could open an
+address or run a command on the reader's machine (`=HYPERLINK(…)`). As OWASP advises, such a
+cell is written behind a single quote, which the spreadsheet shows as text and does not run.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +14,21 @@ from collections.abc import Iterable, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-
-def neutral(cell: str) -> str:
-    """The cell as a spreadsheet should read it: as text, never as a formula."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+Cell = str | int | float
 
 
-def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """UTF-8 CSV with a header row; every cell neutralised."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutral(c) for c in columns])
-    writer.writerows([neutral(c) for c in row] for row in rows)
-    return out.getvalue().encode("utf-8")
+def spreadsheet_safe(cell: Cell) -> Cell:
+    """`cell` as a spreadsheet should show it: text that would start a formula, quoted. A number
+    is never a formula, so a negative one stays a number."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return f"'{cell}"
+    return cell
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """A CSV table (RFC 4180: quoted where needed, CRLF line ends) with every cell made safe."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in (header, *rows):
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return out.getvalue()

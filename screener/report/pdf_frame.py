@@ -2,7 +2,8 @@
 with "Page n of N" in the footer of every page, and the writing helpers its sections use.
 
 The DejaVu Sans fonts ship in `screener/fonts/`, so every character the rule book uses (≥, –, é,
-µ, ×10⁹) prints the same on any machine. Text is printed as plain text: Markdown emphasis is
+µ, ×10⁹) prints the same on any machine; text they cannot print as written is refused before it
+reaches a PDF (`screener.rulebook.printable`). Text is printed as plain text: Markdown emphasis is
 dropped and nothing is read as HTML or as fpdf2 markup. fpdf2 replaces the total-page alias in
 all text as the document closes, so the frame uses an alias no other text can contain; and no
 text, however long, is too high for a page: a table row that would be is split over several.
@@ -12,15 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 from fpdf.util import FloatTolerance
 
 from screener.present.words import PAGE_SIZES
+from screener.rulebook.printable import FONT_FILES
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVuSans"
 
 MARGIN = 15.0
@@ -70,8 +70,8 @@ class FramedPdf(FPDF):
         self, page_size: str, disclaimer: str, see_a_physician: str, footer_note: str
     ) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_size)
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        for style, path in FONT_FILES.items():
+            self.add_font(FONT, style, path)
         self.set_margins(MARGIN, 10, MARGIN)
         self.disclaimer = plain(disclaimer)
         self.see_a_physician = plain(see_a_physician)

@@ -17,7 +17,6 @@ from screener.models import (
     BookInfo,
     BookStamp,
     Cancer,
-    Category,
     Finding,
     Frozen,
     IdKind,
@@ -67,6 +66,12 @@ class RuleBook(Frozen):
     def enterable_findings(self) -> dict[str, Finding]:
         """The findings a learner can enter: all but those the screener sets itself."""
         return {f_id: f for f_id, f in self.findings.items() if f.set_when is None}
+
+    @cached_property
+    def phenotype_findings(self) -> dict[str, Finding]:
+        """The findings that describe a phenotype (symptoms, signs, abnormal test results), each
+        of which should carry HPO terms: not exposures, the course, context or normal results."""
+        return {f.id: f for system in self.systems for f in system.phenotypes}
 
     @cached_property
     def system_of_finding(self) -> dict[str, BodySystem]:
@@ -156,9 +161,6 @@ class RuleBook(Frozen):
             m.id: criterion_findings(m.suggested_by) if m.suggested_by is not None else frozenset()
             for m in self.mimics
         }
-
-    def syndromes_in(self, category: Category) -> tuple[Syndrome, ...]:
-        return tuple(s for s in self.syndromes if s.category == category)
 
     @property
     def stamp(self) -> BookStamp:

@@ -15,7 +15,14 @@ from screener.models import TeachingCase
 from screener.rulebook.book import RuleBook
 from screener.rulebook.crosscheck import unknown_references
 from screener.rulebook.files import RULE_FILES
-from screener.rulebook.loader import MAX_BOOK_BYTES, adapter_for, read_rule_file
+from screener.rulebook.loader import (
+    MAX_BOOK_BYTES,
+    FilesStamp,
+    adapter_for,
+    read_rule_file,
+    stamp_of,
+)
+from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.sources import SourceIndex
 from screener.settings import CASE_PACK_ENV as CASE_PACK_ENV
@@ -37,15 +44,38 @@ class LoadedCases:
     sources: SourceIndex
 
 
+def _names(root: Path) -> list[str]:
+    """Every `*.yaml` entry of the pack, in name order. Each is a case file: one that cannot be
+    read (a link that loops or leads nowhere, a folder) is a problem of the pack, not skipped."""
+    return sorted(p.name for p in root.glob("*.yaml"))
+
+
+def pack_stamp(folder: Path | str) -> FilesStamp:
+    """Each of the pack's files' name, size and modification time, never raising: it changes
+    whenever a file is added, removed or edited, so a caller can keep a load (good or refused)
+    until then."""
+    root = Path(folder)
+    try:
+        names = _names(root) if root.is_dir() else []
+    except OSError:
+        names = []
+    return stamp_of(root, names)
+
+
 def load_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
     """Read every case file in `folder`. Raises `RuleBookError` with every located problem."""
     root = Path(folder)
-    if not root.is_dir():
-        raise RuleBookError([Problem(str(root), None, "case pack folder not found")], PACK)
-    names = sorted(p.name for p in root.glob("*.yaml") if p.is_file())
+    try:
+        if not root.is_dir():
+            raise RuleBookError([Problem(str(root), None, "case pack folder not found")], PACK)
+        names = _names(root)
+        size = sum((root / name).stat().st_size for name in names if (root / name).is_file())
+    except OSError as error:
+        problem = f"case pack folder cannot be read ({error.strerror or error})"
+        raise RuleBookError([Problem(str(root), None, problem)], PACK) from None
     if not names:
         raise RuleBookError([Problem(str(root), None, "the case pack has no .yaml files")], PACK)
-    if sum((root / name).stat().st_size for name in names) > MAX_BOOK_BYTES:
+    if size > MAX_BOOK_BYTES:
         raise RuleBookError(
             [Problem(str(root), None, f"case pack exceeds {MAX_BOOK_BYTES:,} bytes")], PACK
         )
@@ -56,6 +86,7 @@ def load_case_pack(folder: Path | str, book: RuleBook) -> LoadedCases:
         (source, model), found = read_rule_file(root, name, _ADAPTER, shown=str(root / name))
         problems += found
         if source is not None:
+            problems += unprintable_texts(source)
             index.folders["cases"].append(source)
             index.items["cases"] += [(source, i) for i in range(len(model))]
             cases += model

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from screener.models import PROFILE_FIELDS, TeachingCase
+from screener.rulebook.safe_yaml import parse_yaml
 
 WIDTH = 100
 
@@ -47,6 +48,12 @@ class _Prose(str):
     __slots__ = ()
 
 
+class _Quoted(str):
+    """Words printed double-quoted, where every character that could be misread is escaped."""
+
+    __slots__ = ()
+
+
 _Dumper.add_representer(
     _Inline, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
 )
@@ -56,12 +63,16 @@ _Dumper.add_representer(
 _Dumper.add_representer(
     _Prose, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style=">")
 )
+_Dumper.add_representer(
+    _Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style='"')
+)
 
 _IDS = ("findings", "cancers", "antibodies")
 _PROSE = ("vignette", "text")
+_WORDS = ("title", *_PROSE)
 
 
-def _styled(data: dict[str, Any]) -> dict[str, Any]:
+def _styled(data: dict[str, Any], *, quoted: bool) -> dict[str, Any]:
     styled: dict[str, Any] = {}
     for key in _ORDER:
         if key not in data:
@@ -71,15 +82,38 @@ def _styled(data: dict[str, Any]) -> dict[str, Any]:
             value = _Inline(value)
         elif key == "labs":
             value = [_InlineMap(lab) for lab in value]
+        elif quoted and key in _WORDS:
+            value = _Quoted(value)
+        elif quoted and key == "teaching_points":
+            value = [_Quoted(point) for point in value]
         elif key in _PROSE:
             value = _Prose(value)
         elif key == "stages":
-            value = [_styled(stage) for stage in value]
+            value = [_styled(stage, quoted=quoted) for stage in value]
         styled[key] = value
     return styled
 
 
+def _dump(data: dict[str, Any], *, quoted: bool) -> str:
+    return yaml.dump(
+        [_styled(data, quoted=quoted)],
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=WIDTH,
+    )
+
+
 def case_yaml(case: TeachingCase) -> str:
-    """One list item (`- id: …`) holding `case`, with nothing left at its default."""
-    data = _styled(case.model_dump(mode="json", exclude_defaults=True))
-    return yaml.dump([data], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH)
+    """One list item (`- id: …`) holding `case`, with nothing left at its default.
+
+    Paragraphs are folded and other words left plain, as a person writes them, unless that would
+    not read back as written: PyYAML folds inside a line that begins with a space (a reader keeps
+    such a line apart, so a space became a line break) and writes a NEL or a Unicode line
+    separator as it is (a reader takes it for a line break). Then every text is double-quoted,
+    where such characters are escaped."""
+    data = case.model_dump(mode="json", exclude_defaults=True)
+    written = _dump(data, quoted=False)
+    if parse_yaml(written).value == [data]:
+        return written
+    return _dump(data, quoted=True)

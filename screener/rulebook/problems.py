@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from screener.rulebook.checks import BY_CODE, Level
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,6 +15,12 @@ class Problem:
     message: str
     item_id: str | None = None
     field: str | None = None
+    code: str | None = None
+    """The check it fails (`screener.rulebook.checks`); None for a file that cannot be read."""
+
+    @property
+    def level(self) -> Level:
+        return BY_CODE[self.code].level if self.code else "error"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
@@ -21,7 +29,8 @@ class Problem:
             parts.append(f"id '{self.item_id}'")
         if self.field:
             parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
+        check = f"{self.code} {self.level}: " if self.code else ""
+        return ": ".join(parts) + f": {check}{self.message}"
 
 
 class RuleBookError(Exception):

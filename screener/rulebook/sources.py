@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from screener.rulebook.checks import BY_CODE
 from screener.rulebook.problems import Problem
 from screener.rulebook.safe_yaml import LocatedData, Path_
 
@@ -31,13 +32,19 @@ class Origin:
     def line(self) -> int | None:
         return self.source.data.line_of(self.path)
 
-    def problem(self, message: str, field: str | None = None) -> Problem:
+    def problem(
+        self, message: str, field: str | None = None, *, code: str | None = None
+    ) -> Problem:
+        """A problem located here; `code` names the check it fails."""
+        if code is not None and code not in BY_CODE:
+            raise ValueError(f"unknown check {code}")
         return Problem(
             file=self.source.name,
             line=self.line,
             item_id=item_id(self.source.data.value, self.path),
             field=field if field is not None else field_name(self.path),
             message=message,
+            code=code,
         )
 
 
@@ -48,6 +55,10 @@ class SourceIndex:
     single: dict[str, SourceFile]
     items: dict[str, list[tuple[SourceFile, int]]]
     folders: dict[str, list[SourceFile]]
+
+    def files(self) -> list[SourceFile]:
+        """Every file the book was read from."""
+        return [*self.single.values(), *(f for files in self.folders.values() for f in files)]
 
     def origin(self, field: str, path: Path_ = ()) -> Origin:
         """Where `path` (a path inside the book field `field`) is written."""

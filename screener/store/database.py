@@ -183,9 +183,6 @@ class Database:
         except (DBAPIError, SQLAlchemyError, OSError) as error:
             raise unavailable(error) from None
 
-    def dispose(self) -> None:
-        self.engine.dispose()
-
 
 _open: dict[tuple[str, float], Database] = {}
 _open_lock = threading.Lock()
@@ -206,16 +203,3 @@ def connect(config: settings.Settings | None = None) -> Database:
                 raise unavailable(error) from None
             _open[key] = found
     return found
-
-
-def disconnect(config: settings.Settings | None = None) -> None:
-    """Close the pool of the database the settings name, if this process opened it (a test
-    dropping its database; a server shutting down)."""
-    config = config or settings.current()
-    url = database_url(config)
-    with _open_lock:
-        found = _open.pop(
-            (url.render_as_string(hide_password=False), config.database_timeout_s), None
-        )
-    if found is not None:
-        found.dispose()

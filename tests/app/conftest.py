@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from screener.app import state
 from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
 from screener.inputs.form import pick_token
@@ -33,6 +35,20 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """The app on the real rule book, whatever the environment says."""
     monkeypatch.delenv(RULES_DIR_ENV, raising=False)
     return AppTest.from_file(str(APP), default_timeout=30)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
+    """Every download button the page draws, by label, with what it would send."""
+    made: dict[str, dict[str, object]] = {}
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):
+        made[label] = {"data": data, **kwargs}
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return made
 
 
 TEXT_ELEMENTS = frozenset(
@@ -123,3 +139,20 @@ def card_titles(at: AppTest) -> list[str]:
 def card_title(rank: int, syndrome_id: str, book: RuleBook) -> str:
     name = book.syndrome_by_id[syndrome_id].name
     return f"{rank}. {book.safety.not_a_diagnosis_label}: {name}"
+
+
+@pytest.fixture
+def pdf_builds(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Each PDF download button's arguments, as the page draws them (the other downloads, a
+    Phenopacket or a quiz, are left out)."""
+    made: list[dict] = []
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):
+        if kwargs.get("mime") == "application/pdf":
+            made.append({"label": label, "data": data, **kwargs})
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    monkeypatch.setattr(state, "PDF_GRACE_S", 0.0)
+    return made

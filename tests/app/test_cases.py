@@ -9,19 +9,22 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 from pydantic import TypeAdapter
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from screener.app import packs
 from screener.app.cases import STAGE_CARDS, answer_key
-from screener.engine.stages import score_points, screen_stages
+from screener.cli import main
+from screener.engine import screen_case
+from screener.engine.stages import score_points
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
-from screener.rulebook.case_pack import CASE_PACK_ENV
+from screener.rulebook.case_pack import CASE_PACK_ENV, LoadedCases
 from screener.rulebook.case_yaml import case_yaml
 from screener.rulebook.safe_yaml import parse_yaml
 from tests.app.conftest import (
+    APP,
     TAB_KEYS,
     assert_no_exception,
     button,
@@ -112,7 +115,7 @@ def test_stepping_through_shows_each_stages_patterns_as_the_engine_ranks_them(
     next(b for b in app.button if b.key == f"cases.step.{case.id}").click().run()
     assert app.session_state[TAB] == "Step through a case"
     assert app.selectbox(key="cases.step.case").value == case.id
-    for index, screening in enumerate(screen_stages(case, book)):
+    for index, screening in enumerate(screen_case(case, book).stages):
         if index:
             button(app, "Next stage").click().run()
             assert_no_exception(app)
@@ -131,7 +134,7 @@ def test_a_stages_cards_show_once_opened_and_stay_open_from_stage_to_stage(
     app: AppTest, book: RuleBook
 ) -> None:
     case = staged_case(book)
-    screenings = list(screen_stages(case, book))
+    screenings = list(screen_case(case, book).stages)
     assert screenings[-1].top, "the walk needs a last stage that shows a card"
     open_cases(app, "Step through a case")
     app.selectbox(key="cases.step.case").set_value(case.id).run()
@@ -155,7 +158,7 @@ def test_the_chart_plots_the_engines_scores(app: AppTest, book: RuleBook) -> Non
     app.selectbox(key="cases.step.case").set_value(case.id).run()
     chart = app.get("vega_lite_chart")[0].proto
     table = pa.ipc.open_stream(chart.datasets[0].data.data).read_pandas()
-    points = score_points(screen_stages(case, book))
+    points = score_points(screen_case(case, book).stages)
     assert list(table["score"]) == [p.score for p in points]
     assert list(table["pattern"]) == [book.syndrome_by_id[p.syndrome].name for p in points]
     assert list(table["stage"]) == [p.stage for p in points]
@@ -223,20 +226,6 @@ def test_naming_a_one_stage_case_right_scores_its_one_point(app: AppTest, book: 
 
 
 # --- Class handout ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, object]]:
-    """Every download button the page draws, by label, with what it would send."""
-    made: dict[str, dict[str, object]] = {}
-    original = st.download_button
-
-    def spy(label, data, *args, **kwargs):
-        made[label] = {"data": data, **kwargs}
-        return original(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", spy)
-    return made
 
 
 def pdf_text(document: bytes) -> str:
@@ -323,6 +312,48 @@ def test_a_broken_pack_gives_a_located_error_and_the_built_in_cases_still_load(
     assert "mine.yaml" in problem and "line " in problem and "field" in problem
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(headings) == len(book.cases)
+
+
+def test_the_app_and_the_command_line_refuse_a_pack_with_a_looping_link_alike(
+    app: AppTest, book: RuleBook, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = pack / "loop.yaml"
+    loop.symlink_to(loop)
+    assert main(["validate", "--cases", str(pack)]) == 1
+    said = capsys.readouterr().err.splitlines()
+    # The book's own warnings (an Orphanet example's known gap) may come first.
+    refused = said[said.index("The case pack has 1 problem:") :]
+    assert refused[1].startswith(f"  {loop}: file cannot be read (")
+    open_cases(app)
+    errors = [unescape(e.value) for e in app.error]
+    (notice,) = [e for e in errors if "Your case pack could not be loaded" in e]
+    assert "1 problem:" in notice
+    assert f"{loop}: {refused[1].split(': ', 1)[1]}" in notice.replace("**", "")
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(headings) == len(book.cases)
+
+
+def test_a_broken_pack_is_checked_once_until_its_files_change(
+    app: AppTest, book: RuleBook, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = pack / "mine.yaml"
+    mine.write_text(mine.read_text().replace("findings: [", "findings: [no_such_finding, "))
+    checks: list[str] = []
+    check = packs.validate_case_pack
+
+    def counted(folder: str, rule_book: RuleBook) -> LoadedCases:
+        checks.append(folder)
+        return check(folder, rule_book)
+
+    monkeypatch.setattr(packs, "validate_case_pack", counted)
+    open_cases(app)
+    app.run()
+    open_cases(AppTest.from_file(str(APP), default_timeout=30))
+    assert len(checks) == 1
+    mine.write_text(mine.read_text().replace("no_such_finding, ", ""))
+    app.run()
+    assert len(checks) == 2
+    assert not [e for e in app.error if "could not be loaded" in e.value]
 
 
 SCRIPT = "<script>alert(1)</script>"

@@ -21,7 +21,6 @@ from screener.models import Confidence, TeacherPass, TeachingCase
 from screener.present import class_words as words
 from screener.rulebook import RuleBook
 from screener.settings import (
-    DATABASE_TIMEOUT_ENV,
     DATABASE_URL_ENV,
     SQLITE_PATH_ENV,
 )
@@ -38,6 +37,7 @@ from tests.app.conftest import (
 )
 from tests.conftest import ClassDatabase
 from tests.core.test_classroom_engine import other_pattern, two_stage_case
+from tests.support.database import TIMEOUT_ENV
 
 TEACHER_BUTTONS = {words.REVEAL_BUTTON, words.NEXT_BUTTON, words.CLOSE_BUTTON}
 
@@ -303,7 +303,7 @@ def test_a_locked_database_says_the_answer_was_not_saved_and_sending_again_works
 ) -> None:
     teacher = start(app, case)
     phone = join(teacher.code)
-    monkeypatch.setenv(DATABASE_TIMEOUT_ENV, "0.3")
+    monkeypatch.setenv(TIMEOUT_ENV, "0.3")
     release = hold_write_lock(class_database)
     try:
         send(phone, [NO_PATTERN], Confidence.CERTAIN)
@@ -334,7 +334,7 @@ def test_with_the_database_down_the_class_says_so_and_every_other_page_works(
     monkeypatch: pytest.MonkeyPatch, app: AppTest, case: TeachingCase
 ) -> None:
     monkeypatch.setenv(DATABASE_URL_ENV, "postgresql://nobody@127.0.0.1:9/nowhere")
-    monkeypatch.setenv(DATABASE_TIMEOUT_ENV, "1")
+    monkeypatch.setenv(TIMEOUT_ENV, "1")
     open_page(app, "cases", "Live class")
     app.selectbox(key="class.start.case").set_value(case.id).run()
     button(app, words.START_BUTTON).click().run()

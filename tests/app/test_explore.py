@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from screener.engine import finding_use
 from screener.models import criterion_findings
 from screener.present.finding_lookup import finding_lookup
 from screener.rulebook import RuleBook
@@ -66,7 +67,7 @@ def test_a_finding_is_found_by_its_synonym_and_lists_every_rule_naming_it(
         if "dry_mouth" in criterion_findings(s.criteria) | set(s.supporting)
     }
     assert shown == naming
-    view = finding_lookup("dry_mouth", book)
+    view = finding_lookup(finding_use("dry_mouth", book), book)
     text = page_text(app)
     for group in view.groups:
         assert group.heading in text
@@ -89,7 +90,7 @@ def test_a_link_to_an_unknown_rule_says_so(app: AppTest) -> None:
     app.query_params["rule"] = "no_such_rule"
     app.run()
     assert_no_exception(app)
-    assert any("has no rule" in w.value for w in app.warning)
+    assert any("unknown rule 'no_such_rule'" in unescape(w.value) for w in app.warning)
 
 
 def test_only_the_open_tab_is_drawn(app: AppTest, book: RuleBook) -> None:

@@ -10,12 +10,23 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from screener.app import state
+from screener.app import components, entry, results, state
 from screener.app.pages import PAGES as APP_PAGES
 from screener.app.state import RULES_DIR_ENV
+from screener.models import Profile
 from screener.present import words
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
-from tests.app.conftest import APP, PAGES, assert_no_exception, page_text, shown
+from tests.app.conftest import (
+    APP,
+    CHIPS,
+    PAGES,
+    assert_no_exception,
+    button,
+    chips,
+    open_link,
+    page_text,
+    shown,
+)
 
 PAGE_TITLES = {page.key: page.title for page in APP_PAGES}
 
@@ -154,3 +165,64 @@ def test_the_pdf_library_is_not_loaded_until_a_pdf_is_asked_for() -> None:
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- Nothing that fails hides the safety frame ------------------------------------------------
+
+
+def _framed_failure_page(at: AppTest, book: RuleBook) -> None:
+    """The app's own page for an unexpected error: the safety frame first, then the words."""
+    assert_no_exception(at)
+    seen = list(shown(at))
+    assert seen[:2] == [("warning", book.safety.disclaimer), ("info", book.safety.see_a_physician)]
+    assert ("title", words.FAILURE_HEADING) in seen
+
+
+def test_a_chip_click_a_stopped_run_left_behind_is_ignored_not_a_crash(
+    app: AppTest, book: RuleBook
+) -> None:
+    # A quick click just after Step back can stop the step's run half-way, after it dropped the
+    # chips' values to reload them and before it drew them again. The click, on the case before
+    # the step, then reaches its callback with no value under its key.
+    open_link(app, Profile(findings=("ptosis", "dry_mouth")))
+    app.pills(key=CHIPS + "eyes").unselect("ptosis")
+    del app.session_state[CHIPS + "eyes"]
+    app.run()
+    assert_no_exception(app)
+    seen = list(shown(app))
+    assert seen[:2] == [("warning", book.safety.disclaimer), ("info", book.safety.see_a_physician)]
+    assert chips(app) == {"eyes": ["ptosis"], "autonomic_digestive": ["dry_mouth"]}
+
+
+def test_an_error_in_a_callback_shows_the_framed_error_page(
+    app: AppTest, book: RuleBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_link(app, Profile(findings=("ptosis", "dry_mouth")))
+
+    def failing(*args: object) -> None:
+        raise RuntimeError("a mistake in the code")
+
+    monkeypatch.setattr(entry, "with_system_findings", failing)
+    app.pills(key=CHIPS + "eyes").unselect("ptosis").run()
+    _framed_failure_page(app, book)
+    # The next run draws the page again.
+    monkeypatch.undo()
+    button(app, words.FAILURE_TRY_AGAIN).click().run()
+    assert_no_exception(app)
+    assert ("title", PAGE_TITLES["screen"]) in list(shown(app))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_error_drawing_any_page_shows_the_framed_error_page(
+    app: AppTest, book: RuleBook, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    def failing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a mistake in the code")
+
+    # Halfway down each page: after its title, inside the Screen page's results fragment.
+    monkeypatch.setattr(components, "link_notices", failing)
+    monkeypatch.setattr(results, "results_side", failing)
+    app.query_params["unknown"] = "1"
+    app.switch_page(PAGES[page]).run()
+    _framed_failure_page(app, book)
+    assert ("title", PAGE_TITLES[page]) not in list(shown(app))

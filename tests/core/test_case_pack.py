@@ -65,6 +65,13 @@ def test_a_pack_loads_every_file_in_name_order(tmp_path: Path, mini_book: RuleBo
         (GOOD.replace("[a, b, c]", "[low_sodium, e]"), 6, "answer", "top card is beta"),
         (GOOD.replace("[a, b, c]", "[b, c]"), 6, "answer", "top card is no pattern"),
         (GOOD.replace("Three findings", "Alpha syndrome again"), 2, "title", "names the answer"),
+        (GOOD.replace("Three findings", "Three findings 三"), 2, "title", "not in the PDFs' font"),
+        (
+            GOOD.replace("Findings A, B and C.", "Findings A, B and C, שלום."),
+            4,
+            "vignette",
+            "are written right to left, which the PDFs would print in reverse",
+        ),
         (
             STAGED.replace("      top: alpha", "      top: beta"),
             1,
@@ -107,6 +114,23 @@ def test_a_missing_or_empty_pack_says_so(tmp_path, mini_book, files, message) ->
         write_pack(folder, **files)
     with pytest.raises(RuleBookError, match=message):
         load_case_pack(folder, mini_book)
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("loop.yaml", "file cannot be read (Too many levels of symbolic links)"),
+        ("nowhere.yaml", "file is missing"),
+    ],
+)
+def test_a_case_file_that_cannot_be_read_is_refused_not_skipped(
+    tmp_path: Path, mini_book: RuleBook, target: str, message: str
+) -> None:
+    folder = write_pack(tmp_path / "pack", good=GOOD)
+    (folder / "loop.yaml").symlink_to(folder / target)
+    with pytest.raises(RuleBookError) as raised:
+        load_case_pack(folder, mini_book)
+    assert [str(p) for p in raised.value.problems] == [f"{folder / 'loop.yaml'}: {message}"]
 
 
 def test_two_cases_with_one_id_are_refused(tmp_path: Path, mini_book: RuleBook) -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from screener.engine import screen
 from screener.engine.changes import EntryChange, entry_changes, what_changed
 from screener.models import AgeBand, LabValue, Profile, Tier
-from screener.present.changes import change_view
+from screener.present.changes import ChangeView, change_view
 from screener.rulebook import RuleBook
 
 
 def _change(before: Profile, after: Profile, book: RuleBook):
     return what_changed(screen(before, book), screen(after, book), book)
+
+
+def _words(before: Profile, after: Profile, book: RuleBook) -> ChangeView | None:
+    return change_view(_change(before, after, book), before, after, book)
 
 
 def _moves(change) -> dict[str, str]:
@@ -86,11 +90,7 @@ def test_every_kind_of_entry_change_is_seen() -> None:
 
 
 def test_the_words_name_the_finding_that_did_it(mini_book: RuleBook) -> None:
-    view = change_view(
-        screen(Profile(findings=("b", "c")), mini_book),
-        screen(Profile(findings=("a", "b", "c")), mini_book),
-        mini_book,
-    )
+    view = _words(Profile(findings=("b", "c")), Profile(findings=("a", "b", "c")), mini_book)
     assert view is not None
     assert view.entered == "Added: Finding A."
     (line,) = view.shifts
@@ -104,10 +104,10 @@ def test_the_words_name_the_finding_that_did_it(mini_book: RuleBook) -> None:
 def test_the_words_say_so_when_nothing_moved_and_nothing_when_nothing_changed(
     mini_book: RuleBook,
 ) -> None:
-    same = screen(Profile(findings=("a", "b", "c")), mini_book)
-    assert change_view(same, same, mini_book) is None
-    older = screen(Profile(findings=("a", "b", "c"), age_band=AgeBand.OLDER), mini_book)
-    view = change_view(same, older, mini_book)
+    same = Profile(findings=("a", "b", "c"))
+    assert _words(same, same, mini_book) is None
+    older = Profile(findings=("a", "b", "c"), age_band=AgeBand.OLDER)
+    view = _words(same, older, mini_book)
     assert view is not None and view.shifts == ()
     assert view.entered == "Added: age band 65+ years."
     assert view.none_moved == "No pattern appeared, rose, fell or disappeared."

@@ -61,7 +61,10 @@ def test_validate_fails_when_an_example_misbehaves(capsys, mini_rules_dir):
     )
     code, _, err = run(capsys, "validate", str(mini_rules_dir))
     assert code == 1
-    assert "id 'alpha': field 'examples[1]': example 2: expected strong, got partial" in err
+    assert (
+        "id 'alpha': field 'examples[1]': PNS-T001 error: example 2: expected strong, got partial"
+        in err
+    )
 
 
 def test_screen_text_prints_safety_text_and_the_reasoning(capsys, tmp_path, mini_book):

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from screener.engine import screen
-from screener.engine.differential import differential, separating_findings
+from screener.engine import compare, screen
+from screener.engine.differential import separating_findings
 from screener.engine.screen import present_findings
 from screener.models import Profile
-from screener.present.compare_view import compare_view
+from screener.present.compare_view import CompareView, compare_view
 from screener.rulebook import RuleBook
+
+
+def compared(ids: list[str], book: RuleBook) -> CompareView:
+    return compare_view(compare(ids, book), book)
 
 
 def separating(view) -> dict[str, tuple[str, ...]]:
@@ -18,7 +22,7 @@ def separating(view) -> dict[str, tuple[str, ...]]:
 
 
 def test_lems_and_myasthenia_are_told_apart_by_their_own_findings(book: RuleBook) -> None:
-    view = compare_view(["lems", "myasthenia_gravis_thymoma"], book)
+    view = compared(["lems", "myasthenia_gravis_thymoma"], book)
     rows = separating(view)
     label = lambda f: book.label("finding", f)  # noqa: E731
     assert rows[label("dry_mouth")] == ("adds to criteria", "")
@@ -33,7 +37,7 @@ def test_lems_and_myasthenia_are_told_apart_by_their_own_findings(book: RuleBook
 
 
 def test_each_side_shows_what_its_rule_says(book: RuleBook) -> None:
-    view = compare_view(["lems", "myasthenia_gravis_thymoma"], book)
+    view = compared(["lems", "myasthenia_gravis_thymoma"], book)
     rows = {row.heading: row.cells for row in view.rows}
     assert list(rows) == [
         "Summary",
@@ -59,7 +63,7 @@ def test_each_side_shows_what_its_rule_says(book: RuleBook) -> None:
 
 def test_a_shared_finding_separates_nothing_and_an_exclusion_does(mini_book: RuleBook) -> None:
     # C counts for alpha and for beta; excl rules beta out; exposure X points to alpha's mimic.
-    rows = separating(compare_view(["alpha", "beta"], mini_book))
+    rows = separating(compared(["alpha", "beta"], mini_book))
     assert "Finding C" not in rows
     assert rows["Excluding finding"] == ("", "rules out")
     assert rows["Exposure X (a treatment that causes a look-alike)"][0].startswith(
@@ -71,10 +75,10 @@ def test_the_differential_is_the_same_question_asked_of_the_leading_patterns(boo
     result = screen(Profile(findings=("proximal_leg_weakness", "ptosis")), book)
     top = [book.syndrome_by_id[m.syndrome] for m in result.matches[:5]]
     present = present_findings(result.profile, result.lab_findings, book)
-    assert differential(result, book).questions == separating_findings(top, present, book)
+    assert result.differential.questions == separating_findings(top, present, book)
 
 
 @pytest.mark.parametrize("ids", [["lems"], ["lems", "lems"], ["lems", "siadh", "dic", "sweet"]])
 def test_compare_takes_two_or_three_different_syndromes(ids, book: RuleBook) -> None:
     with pytest.raises(ValueError, match="two or three"):
-        compare_view(ids, book)
+        compare(ids, book)

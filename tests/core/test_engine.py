@@ -7,6 +7,8 @@ import pytest
 from screener.engine import screen
 from screener.engine.screen import present_findings
 from screener.models import FollowUp, PatternMatch, Profile, ProfileError, Sex, Tier
+from screener.present.view import pns_care_view
+from screener.rulebook import load_rule_book
 
 
 def tiers(result):
@@ -60,7 +62,7 @@ def test_supporting_findings_add_ordering_points(mini_book):
     supported = screen(Profile(findings=["a", "b", "c", "e"]), mini_book).matches[0]
     assert supported.score == plain.score + 1
     assert supported.supporting_present == ("e",)
-    assert any("supporting" in item.reason for item in supported.score_items)
+    assert any(item.kind == "supporting" for item in supported.score_items)
 
 
 def test_strong_patterns_come_before_partial_ones_then_by_score(mini_book):
@@ -88,7 +90,7 @@ def test_red_flag_raises_urgency_whatever_the_patterns(mini_book):
     assert result.urgent and result.no_pattern
     (flag,) = result.red_flags
     assert flag.red_flag == "breathing" and flag.findings == ("breathless",)
-    assert flag.text == "Breathing trouble is an emergency."
+    assert flag.text == "Call the emergency number now. Breathing trouble is an emergency."
 
 
 def test_lab_values_become_findings_in_either_unit(mini_book):
@@ -183,7 +185,8 @@ def test_pns_care_breakdown_is_attached_to_scored_neurologic_patterns(
     )
     match = next(m for m in screen(profile, mini_book).matches if m.syndrome == "alpha")
     assert match.pns_care is not None
-    assert (match.pns_care.total, match.pns_care.level) == (total, level)
+    reached = mini_book.pns_care.levels[match.pns_care.level].name
+    assert (match.pns_care.total, reached) == (total, level)
     assert [i.level for i in match.pns_care.items] == ["clinical", "antibody", "cancer"]
 
 
@@ -213,7 +216,7 @@ def test_a_lower_risk_antibody_is_shown_but_lifts_nothing(mini_book):
     (match,) = screen(Profile(findings=["a", "b", "c"], antibodies=["lgi1"]), mini_book).matches
     assert match.tier == Tier.PARTIAL
     assert match.antibody_context == () and match.lower_risk_antibodies == ("lgi1",)
-    assert not any("antibody" in item.reason for item in match.score_items)
+    assert not any(item.kind == "antibody" for item in match.score_items)
 
 
 def test_a_high_risk_antibody_lifts_the_pattern(mini_book):
@@ -295,9 +298,9 @@ def test_the_pns_care_score_waits_for_complete_criteria(mini_book):
 def test_a_mimic_first_is_said_with_the_pns_care_score(mini_book):
     profile = Profile(findings=["a", "b", "c", "exposure_x"], antibodies=["hu"])
     (match,) = screen(profile, mini_book).matches
-    assert match.pns_care is not None and "A look-alike caused by exposure X" in (
-        match.pns_care.caveat or ""
-    )
+    assert match.pns_care is not None and match.pns_care.mimics_first == ("look_alike",)
+    words = pns_care_view(match.pns_care, mini_book)
+    assert "A look-alike caused by exposure X" in (words.caveat or "")
 
 
 def test_red_flags_carry_their_urgency_and_the_most_urgent_leads(mini_book):
@@ -343,6 +346,58 @@ def test_a_less_urgent_flag_covered_by_a_more_urgent_one_is_not_repeated(mini_bo
     assert [hit.red_flag for hit in both.red_flags] == ["breathing", "c_alone"]
 
 
+# Flags that share what they rest on with a more urgent one, added to a copy of the small book.
+COVERED_FLAGS = """
+- id: d_with_b
+  urgency: now
+  when:
+    all_of: [d, b]
+  text: D with B is an emergency.
+- id: low_sodium_with_b
+  urgency: today
+  when:
+    all_of: [low_sodium, b]
+  text: A low sodium with B needs a same-day assessment.
+- id: leukaemia_alone
+  urgency: this_week
+  when: acute_leukaemia_known
+  text: An acute leukaemia needs its team within days.
+"""
+
+
+@pytest.fixture
+def covered_book(mini_rules_dir):
+    flags = mini_rules_dir / "red_flags.yaml"
+    flags.write_text(flags.read_text() + COVERED_FLAGS, encoding="utf-8")
+    return load_rule_book(mini_rules_dir)
+
+
+def test_a_known_cancer_does_not_keep_a_covered_flag_in_the_banner(covered_book):
+    # Issue 21 (C): "D in someone with cancer" (today) rests on D, which the emergency names;
+    # the known cancer, a finding the screener sets itself, must not make it look different.
+    profile = Profile(findings=["d", "b"], cancers=["breast_cancer"])
+    assert [hit.red_flag for hit in screen(profile, covered_book).red_flags] == ["d_with_b"]
+    alone = screen(Profile(findings=["d"], cancers=["breast_cancer"]), covered_book)
+    assert [hit.red_flag for hit in alone.red_flags] == ["d_with_cancer"]
+
+
+def test_the_findings_one_lab_value_crosses_are_one_fact(covered_book):
+    # Issue 21 (C): sodium 120 is both "low" and "very low"; the same-day flag on the low
+    # sodium with B says nothing the emergency on the very low sodium with B does not.
+    profile = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 120, "unit": "mmol/L"}])
+    assert [hit.red_flag for hit in screen(profile, covered_book).red_flags] == ["sodium_with_b"]
+    milder = Profile(findings=["b"], labs=[{"analyte": "sodium", "value": 130, "unit": "mmol/L"}])
+    assert [h.red_flag for h in screen(milder, covered_book).red_flags] == ["low_sodium_with_b"]
+
+
+def test_a_flag_resting_on_the_setting_alone_is_kept(covered_book):
+    profile = Profile(findings=["breathless"], cancers=["aml"])
+    assert [h.red_flag for h in screen(profile, covered_book).red_flags] == [
+        "breathing",
+        "leukaemia_alone",
+    ]
+
+
 def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(book):
     profile = Profile(
         findings=["confusion"], labs=[{"analyte": "sodium", "value": 118, "unit": "mmol/L"}]
@@ -365,7 +420,7 @@ def test_the_real_book_does_not_repeat_a_sodium_emergency_at_lower_urgencies(boo
     ],
 )
 def test_ascii_spellings_of_a_unit_are_read_as_the_rule_books_own(book, typed, spelled):
-    from screener.engine.labs import with_canonical_units
+    from screener.rulebook.labs import with_canonical_units
 
     profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": typed}])
     if typed.endswith("uL") or typed.endswith("μL"):
@@ -376,7 +431,7 @@ def test_ascii_spellings_of_a_unit_are_read_as_the_rule_books_own(book, typed, s
 
 
 def test_an_unknown_unit_is_still_refused_by_name(book):
-    from screener.engine.labs import with_canonical_units
+    from screener.rulebook.labs import with_canonical_units
 
     profile = Profile(labs=[{"analyte": "platelets", "value": 450, "unit": "stones"}])
     with pytest.raises(ProfileError, match="the unit 'stones' is not accepted"):

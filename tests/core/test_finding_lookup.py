@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from screener.engine import finding_use
 from screener.models import criterion_findings
-from screener.present.finding_lookup import finding_lookup
+from screener.present.finding_lookup import FindingLookupView, finding_lookup
 from screener.rulebook import RuleBook
 from tests.support.books import real_book
+
+
+def lookup(finding: str, book: RuleBook) -> FindingLookupView:
+    return finding_lookup(finding_use(finding, book), book)
+
 
 FINDINGS = sorted(real_book().findings)
 
@@ -25,7 +31,7 @@ def named_by(book: RuleBook, finding: str) -> set[str]:
 
 @pytest.mark.parametrize("finding", FINDINGS)
 def test_every_rule_naming_a_finding_is_listed(finding: str, book: RuleBook) -> None:
-    view = finding_lookup(finding, book)
+    view = lookup(finding, book)
     listed = {ref.id for group in view.groups for ref in group.syndromes}
     assert listed == named_by(book, finding)
     groups = {group.heading: {ref.id for ref in group.syndromes} for group in view.groups}
@@ -35,15 +41,15 @@ def test_every_rule_naming_a_finding_is_listed(finding: str, book: RuleBook) -> 
 
 
 def test_criteria_and_supporting_are_told_apart(book: RuleBook) -> None:
-    view = finding_lookup("dry_mouth", book)
+    view = lookup("dry_mouth", book)
     groups = {g.heading: [ref.id for ref in g.syndromes] for g in view.groups}
     assert "lems" in groups["Counts towards the criteria"]
     assert "lems" not in groups.get("Supporting finding", [])
 
 
 def test_an_exclusion_is_listed_as_ruling_the_pattern_out(mini_book: RuleBook) -> None:
-    view = finding_lookup("excl", mini_book)
+    view = lookup("excl", mini_book)
     assert [(g.heading, [r.id for r in g.syndromes]) for g in view.groups] == [
         ("Rules the pattern out", ["beta"])
     ]
-    assert finding_lookup("exposure_x", mini_book).mimics
+    assert lookup("exposure_x", mini_book).mimics

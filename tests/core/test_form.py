@@ -10,6 +10,7 @@ from screener.inputs.form import (
     FormEntry,
     LabEntry,
     entry_for,
+    lab_problem,
     pick_token,
     read_form,
     with_lab,
@@ -27,7 +28,7 @@ def test_a_usable_entry_reads_as_its_profile(mini_book: RuleBook) -> None:
     entry = FormEntry(
         findings=("b", "a"),
         cancers=("sclc",),
-        labs=(LabEntry(analyte="calcium", value=12.0, unit="mg/dL"),),
+        labs=(LabEntry(analyte="calcium", value="12", unit="mg/dL"),),
         age_band=AgeBand.OLDER,
     )
     reading = read_form(entry, mini_book)
@@ -46,18 +47,34 @@ def test_an_impossible_lab_value_is_left_out_with_a_reason_beside_its_row(
     entry = FormEntry(
         findings=("a",),
         labs=(
-            LabEntry(analyte="sodium", value=1280.0, unit="mmol/L"),
-            LabEntry(analyte="calcium", value=2.8, unit="mmol/L"),
+            LabEntry(analyte="sodium", value="1280", unit="mmol/L"),
+            LabEntry(analyte="calcium", value="2.8", unit="mmol/L"),
         ),
     )
     reading = read_form(entry, mini_book)
     assert [lab.analyte for lab in reading.profile.labs] == ["calcium"]
     assert reading.profile.findings == ("a",)
-    problem = reading.lab_problem("sodium")
+    problem = lab_problem(reading.problems, "sodium")
     assert problem is not None and "outside the range a living person can have" in problem
-    assert reading.lab_problem("calcium") is None
+    assert lab_problem(reading.problems, "calcium") is None
     # The typed value is still in the entry: nothing entered is lost.
-    assert entry.lab("sodium") == LabEntry(analyte="sodium", value=1280.0, unit="mmol/L")
+    assert entry.lab("sodium") == LabEntry(analyte="sodium", value="1280", unit="mmol/L")
+
+
+def test_a_lab_value_is_read_as_the_learner_meant_it(mini_book: RuleBook) -> None:
+    def read(typed: str) -> tuple[tuple[LabValue, ...], str | None]:
+        entry = FormEntry(labs=(LabEntry(analyte="calcium", value=typed, unit="mmol/L"),))
+        reading = read_form(entry, mini_book)
+        return reading.profile.labs, lab_problem(reading.problems, "calcium")
+
+    assert read("2,5") == ((LabValue(analyte="calcium", value=2.5, unit="mmol/L"),), None)
+    assert read(" 2.5 ")[0] == read("2,5")[0]
+    labs, problem = read("1,500")
+    assert labs == ()
+    assert problem == (
+        "Calcium: '1,500' is unclear: did you mean 1.5 or 1500? (write decimals with a point)"
+    )
+    assert read("NaN")[1] == "Calcium: 'NaN' is not a number"
 
 
 def test_a_lab_row_without_a_value_is_waiting_not_wrong(mini_book: RuleBook) -> None:
@@ -84,7 +101,7 @@ def _profiles(book: RuleBook) -> st.SearchStrategy[Profile]:
             .filter(
                 lambda pair: (
                     analyte.plausible.low
-                    <= pair[0] * (analyte.factor_for(pair[1]) or 0)
+                    <= (analyte.in_main_unit(pair[0], pair[1]) or 0)
                     <= analyte.plausible.high
                 )
             )
@@ -140,16 +157,16 @@ def test_the_picker_adds_a_finding_a_cancer_an_antibody_or_a_lab_row(
         assert problem is None
     assert entry.findings == ("a",)
     assert entry.cancers == ("sclc",) and entry.antibodies == ("hu",)
-    assert entry.labs == (LabEntry(analyte="sodium", value=None, unit="mmol/L"),)
+    assert entry.labs == (LabEntry(analyte="sodium", value="", unit="mmol/L"),)
     unchanged, problem = with_pick(entry, "finding:cancer_known", mini_book)
     assert unchanged == entry and problem
 
 
 def test_setting_a_lab_row_keeps_the_order_rows_were_added_in() -> None:
-    entry = with_lab(FormEntry(), "sodium", None, "mmol/L")
-    entry = with_lab(entry, "calcium", 2.7, "mmol/L")
-    entry = with_lab(entry, "sodium", 131.0, "mEq/L")
+    entry = with_lab(FormEntry(), "sodium", "", "mmol/L")
+    entry = with_lab(entry, "calcium", "2.7", "mmol/L")
+    entry = with_lab(entry, "sodium", "131", "mEq/L")
     assert [(lab.analyte, lab.value, lab.unit) for lab in entry.labs] == [
-        ("sodium", 131.0, "mEq/L"),
-        ("calcium", 2.7, "mmol/L"),
+        ("sodium", "131", "mEq/L"),
+        ("calcium", "2.7", "mmol/L"),
     ]

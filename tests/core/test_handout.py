@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from screener.cli import main
+from screener.engine import screen_case
 from screener.models import TeachingCase
 from screener.present.handout_view import HandoutView, handout_view, key_view
 from screener.report.handout import render_handout, render_key
@@ -52,7 +53,10 @@ def handout(cases, book: RuleBook) -> str:
 
 @pytest.fixture(scope="module")
 def key(cases, book: RuleBook) -> str:
-    return body(render_key(key_view(cases, book), generated_at=WHEN), book)
+    return body(
+        render_key(key_view([(c, screen_case(c, book)) for c in cases], book), generated_at=WHEN),
+        book,
+    )
 
 
 def test_the_students_handout_has_every_case_and_no_answer_text(handout, cases, book) -> None:
@@ -94,7 +98,9 @@ def test_every_page_carries_the_disclaimer_prompt_and_page_number(which, cases, 
     document = (
         render_handout(handout_view(cases[:4], book), page_size="Letter")
         if which == "handout"
-        else render_key(key_view(cases[:4], book), page_size="Letter")
+        else render_key(
+            key_view([(c, screen_case(c, book)) for c in cases[:4]], book), page_size="Letter"
+        )
     )
     texts = pages(document)
     assert len(texts) >= 2
@@ -107,7 +113,7 @@ def test_every_page_carries_the_disclaimer_prompt_and_page_number(which, cases, 
 
 def test_the_key_says_what_each_stage_shows_first(book: RuleBook) -> None:
     staged = [c for c in book.cases if c.stages][:3]
-    view = key_view(staged, book)
+    view = key_view([(c, screen_case(c, book)) for c in staged], book)
     for case, key_case in zip(staged, view.cases, strict=True):
         assert len(key_case.stage_tops) == len(case.stage_profiles)
         last = key_case.stage_tops[-1].text

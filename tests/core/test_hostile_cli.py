@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from screener.cli import EXIT_CANNOT_CREATE, EXIT_CLOSED_PIPE, EXIT_INPUT, EXIT_OUTPUT, main
+from screener.rulebook import RuleBook
 from tests.support.books import MINI_RULES
 
 GOOD = {"findings": ["a", "b", "c"], "cancers": ["sclc"]}
@@ -165,6 +166,44 @@ def test_an_earlier_pdf_is_replaced(
     code, _, _ = run(capsys, *screen_args(profile, "--pdf", str(earlier)))
     assert code == 0
     assert earlier.read_bytes().startswith(b"%PDF-") and b"older" not in earlier.read_bytes()
+
+
+def _same_file_by_another_name(kind: str, first: Path, second: Path) -> None:
+    if kind == "hard link":
+        os.link(first, second)
+    else:
+        second.symlink_to(first)
+
+
+@pytest.mark.parametrize("kind", ["hard link", "symbolic link"])
+def test_the_pdf_never_overwrites_the_profile_by_another_name(
+    capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path, kind: str
+) -> None:
+    other_name = tmp_path / "profile.pdf"
+    _same_file_by_another_name(kind, profile, other_name)
+    before = profile.read_bytes()
+    code, out, err = run(capsys, *screen_args(profile, "--pdf", str(other_name)))
+    assert (code, out) == (EXIT_INPUT, "")
+    assert "is the profile being read" in err
+    assert profile.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["same name", "hard link", "symbolic link"])
+def test_the_key_never_overwrites_the_students_handout(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, book: RuleBook, kind: str
+) -> None:
+    handout = tmp_path / "class.pdf"
+    handout.write_bytes(b"%PDF-1.3 last week's handout")
+    key = handout
+    if kind != "same name":
+        key = tmp_path / "key.pdf"
+        _same_file_by_another_name(kind, handout, key)
+    code, out, err = run(
+        capsys, "handout", book.cases[0].id, "--pdf", str(handout), "--key", str(key)
+    )
+    assert (code, out) == (EXIT_INPUT, "")
+    assert "--key and --pdf name the same file; the key must not overwrite it" in err
+    assert handout.read_bytes() == b"%PDF-1.3 last week's handout"
 
 
 def test_a_pdf_that_cannot_be_created_says_so(

@@ -58,7 +58,8 @@ def test_each_bad_part_gets_a_notice_and_the_rest_screens(
 def test_a_huge_list_is_cut_and_the_notices_capped(book: RuleBook) -> None:
     most_items, most_chars = link_limits(book)["f"]
     many = ",".join(f"x{i}" for i in range(10_000))[: most_chars - 1]
-    items = many.count(",") + 1
+    # The cut can land just after a comma: an empty last item is no item.
+    items = len([item for item in many.split(",") if item])
     profile, notices = profile_from_query({"f": many}, book)
     assert profile == Profile()
     assert len(notices) == MAX_NOTICES

@@ -24,9 +24,11 @@ HOOKS = {
 @pytest.fixture
 def house(tmp_path: Path) -> Path:
     """A copy of the code, rule book and configuration to plant violations in."""
-    for name in ("screener", "rules"):
+    for name in ("screener", "tools", "bench", ".ci"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", ".pre-commit-config.yaml"):
+    # The rule book lives in the package; `rules` at the top is a link to it, as in the house.
+    (tmp_path / "rules").symlink_to("screener/rules")
+    for name in ("pyproject.toml", ".pre-commit-config.yaml", "streamlit_app.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
@@ -55,6 +57,11 @@ PLANTED = {
     "import-linter": ("screener/models/base.py", "\nimport streamlit\n", "not allowed to import"),
     "validate": ("rules/syndromes/renal.yaml", "", "unknown finding"),
     "schema": ("rules/schema/syndromes.schema.json", "", "out of date"),
+    "vulture": (
+        "screener/planted.py",
+        "def never_called() -> None:\n    pass\n",
+        "unused function",
+    ),
 }
 
 

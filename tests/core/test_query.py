@@ -13,6 +13,7 @@ from streamlit.runtime.state import query_params as streamlit_query_params
 from screener.inputs.query import (
     LINK_MAX_CHARS,
     LINK_MAX_PARAMETERS,
+    dropped_link_notice,
     profile_from_query,
     profile_to_query,
 )
@@ -29,8 +30,11 @@ def _lab_values(book: RuleBook) -> st.SearchStrategy[LabValue]:
 
         def in_unit(unit: str) -> st.SearchStrategy[LabValue]:
             # The form takes values in any accepted unit; the plausible range is in the main one.
-            factor = analyte.factor_for(unit) or 1.0
-            low, high = analyte.plausible.low / factor, analyte.plausible.high / factor
+            ends = (
+                analyte.from_main_unit(analyte.plausible.low, unit) or 0.0,
+                analyte.from_main_unit(analyte.plausible.high, unit) or 0.0,
+            )
+            low, high = min(ends), max(ends)
             return st.floats(low, high).map(
                 lambda v: LabValue(analyte=analyte_id, value=v, unit=unit)
             )
@@ -72,8 +76,8 @@ def test_the_biggest_case_the_form_can_make_survives_the_link_unchanged() -> Non
     labs = []
     for analyte in BOOK.labs:
         unit = max(analyte.units, key=len)
-        factor = analyte.factor_for(unit) or 1.0
-        value = float(f"{(analyte.plausible.low / factor) * 1.000000000000001:.16g}")
+        low = analyte.from_main_unit(analyte.plausible.low, unit) or 0.0
+        value = float(f"{low * 1.000000000000001:.16g}")
         labs.append(LabValue(analyte=analyte.id, value=value, unit=unit))
     profile = Profile(
         findings=tuple(BOOK.enterable_findings),
@@ -142,29 +146,30 @@ def _query_string(fields: int) -> str:
     return urlencode([("f", "seizures"), *(("zz", str(i)) for i in range(fields - 1))])
 
 
+def _size(query_string: str) -> tuple[int, int]:
+    """A query's parameters and characters, as the browser's page measures them."""
+    return (query_string.count("&") + 1 if query_string else 0), len(query_string)
+
+
 def test_a_link_streamlit_drops_gets_a_notice_instead_of_a_blank_case() -> None:
     # Streamlit hands the app no parameters at all for such a link.
     too_many = _query_string(LINK_MAX_PARAMETERS + 1)
     assert streamlit_query_params._parse_query_string(too_many) == {}
-    profile, notices = profile_from_query({}, BOOK, query_string=too_many)
-    assert profile == Profile()
-    assert notices == [
+    assert dropped_link_notice(*_size(too_many)) == (
         f"the link has {LINK_MAX_PARAMETERS + 1:,} parameters, more than the "
         f"{LINK_MAX_PARAMETERS:,} the app can read, so none of it was read"
-    ]
+    )
     too_long = "f=" + "x" * LINK_MAX_CHARS
     assert streamlit_query_params._parse_query_string(too_long) == {}
-    _, notices = profile_from_query({}, BOOK, query_string="?" + too_long)
-    assert notices[0].startswith(f"the link is {len(too_long):,} characters long")
+    notice = dropped_link_notice(*_size(too_long))
+    assert notice is not None and notice.startswith(f"the link is {len(too_long):,} characters")
 
 
 def test_a_link_streamlit_reads_gets_no_such_notice() -> None:
     fine = _query_string(LINK_MAX_PARAMETERS)
-    params = streamlit_query_params._parse_query_string(fine)
-    profile, notices = profile_from_query(params, BOOK, query_string=fine)
-    assert profile.findings == ("seizures",)
-    assert not any("none of it was read" in n for n in notices)
-    assert profile_from_query({}, BOOK, query_string="") == (Profile(), [])
+    assert streamlit_query_params._parse_query_string(fine)
+    assert dropped_link_notice(*_size(fine)) is None
+    assert dropped_link_notice(*_size("")) is None
 
 
 def test_the_limits_are_streamlits_own() -> None:

@@ -25,11 +25,11 @@ from screener.models import (
     Syndrome,
 )
 from screener.present.criteria_words import missing_text, score_text
-from screener.present.view import build_view
+from screener.present.view import build_view, pns_care_item_text, pns_care_level
 from screener.present.words import TIER
 from screener.report.pdf import render_pdf as render_view_pdf
-from screener.report.pdf_frame import FONT_DIR
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
+from screener.rulebook.printable import FONT_DIR
 from tests.support.books import real_book
 
 GENERATED_AT = dt.datetime(2026, 3, 14, 15, 9, tzinfo=dt.UTC)
@@ -83,8 +83,10 @@ def teaching_book(rule_book: RuleBook) -> RuleBook:
         {
             "id": "teaching_count",
             "label": "Teaching cell count",
+            "loinc": "777-3",
             "unit": "×10⁹/L",
-            "alternative_units": [{"unit": "/µL", "factor": 0.001}],
+            "ucum": "10*9/L",
+            "alternative_units": [{"unit": "/µL", "ucum": "/uL", "factor": 0.001}],
             "plausible": {"low": 1, "high": 3000},
             "thresholds": [{"above": 400, "finding": finding_b}],
         }
@@ -256,20 +258,23 @@ def test_every_shown_pattern_appears_with_its_explanation(
     assert len(many_result.matches) >= TEACHING_PATTERNS
     for match in many_result.matches:
         assert normalise(match.name) in many_text
-        assert normalise(score_text(match)) in many_text
+        assert normalise(score_text(match, teaching_book)) in many_text
         assert normalise(missing_text(match, teaching_book)) in many_text
         assert normalise(TIER[match.tier]) in many_text
     assert "Which test would tell these apart?" in many_text
     assert teaching_book.mimics[0].name in many_text
 
 
-def test_pns_care_breakdown_is_shown(many_text: str, many_result: ScreeningResult) -> None:
+def test_pns_care_breakdown_is_shown(
+    many_text: str, many_result: ScreeningResult, teaching_book: RuleBook
+) -> None:
     score = many_result.matches[0].pns_care
     assert score is not None
     assert "PNS-Care score" in many_text
-    assert normalise(f"Total {score.total} points: {score.level}") in many_text
+    level = pns_care_level(score, teaching_book).name
+    assert normalise(f"Total {score.total} points: {level}") in many_text
     for item in score.items:
-        assert normalise(item.explanation) in many_text
+        assert normalise(pns_care_item_text(item, teaching_book)) in many_text
 
 
 def test_book_version_review_state_and_full_hash_appear(

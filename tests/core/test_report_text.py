@@ -30,9 +30,10 @@ def test_each_lab_reading_states_its_cut_off_once(lab: LabAnalyte, threshold: La
     profile = Profile(labs=(value,), sex=threshold.sex[0] if threshold.sex else None)
     (reading,) = build_view(screen(profile, BOOK), BOOK).labs
     side, bound = threshold.bound
-    said = re.findall(
-        rf"{words.BOUND_WORDS[side]} ([0-9.]+) {re.escape(lab.unit)}", reading.outcome
-    )
+    unit = re.escape(lab.unit)
+    said = re.findall(rf"{words.BOUND_WORDS[side]} ([0-9.]+)\s*{unit}", reading.outcome)
+    if side in ("at_or_above", "at_or_below"):  # or after the number: "38 °C or higher"
+        said += re.findall(rf"([0-9.]+)\s*{unit} or (?:more|higher|less|lower)", reading.outcome)
     assert [float(number) for number in said].count(bound) == 1, reading.outcome
 
 

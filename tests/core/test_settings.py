@@ -19,6 +19,7 @@ from screener.rulebook import DEFAULT_RULES_DIR
 from screener.store import connect, queries
 from tests.app.conftest import APP, assert_no_exception
 from tests.conftest import ClassDatabase
+from tests.support.database import TIMEOUT_ENV
 
 SCREENER = Path(__file__).resolve().parents[2] / "screener"
 ENVIRONMENT_READS = re.compile(r"\bos\.environ\b|\bos\.getenv\b|\bgetenv\(")
@@ -31,7 +32,7 @@ def test_each_setting_is_named_pns_and_its_field() -> None:
         settings.DATABASE_URL_ENV,
         settings.SQLITE_PATH_ENV,
         settings.RETENTION_DAYS_ENV,
-        settings.DATABASE_TIMEOUT_ENV,
+        TIMEOUT_ENV,
     }
     assert settings.RULES_DIR_ENV == "PNS_RULES_DIR"
     assert settings.CASE_PACK_ENV == "PNS_CASE_PACK"
@@ -74,7 +75,7 @@ def test_the_defaults_need_nothing_set(monkeypatch: pytest.MonkeyPatch, tmp_path
     [
         (settings.RETENTION_DAYS_ENV, "thirty"),
         (settings.RETENTION_DAYS_ENV, "0"),
-        (settings.DATABASE_TIMEOUT_ENV, "-1"),
+        (TIMEOUT_ENV, "-1"),
     ],
 )
 def test_a_bad_value_is_refused_naming_its_variable(
@@ -117,7 +118,7 @@ def test_purge_says_so_when_the_database_cannot_be_reached(
     monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     monkeypatch.setenv(settings.DATABASE_URL_ENV, "postgresql://nobody@127.0.0.1:9/nowhere")
-    monkeypatch.setenv(settings.DATABASE_TIMEOUT_ENV, "1")
+    monkeypatch.setenv(TIMEOUT_ENV, "1")
     assert main(["class", "purge"]) == EXIT_UNAVAILABLE
     assert "cannot be reached" in capsys.readouterr().err
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from screener.engine import screen
-from screener.engine.stages import pattern_changes, score_points, screen_stages
+from screener.engine import screen, screen_case
+from screener.engine.stages import pattern_changes, score_points
 from screener.models import Profile, TeachingCase, Tier
 from screener.present.stage_view import staged_case_view
 from screener.rulebook import RuleBook
@@ -27,20 +27,20 @@ def test_the_rule_book_has_enough_staged_cases_in_every_category(book: RuleBook)
 def test_a_staged_case_shows_first_at_each_stage_what_its_yaml_says(
     case: TeachingCase, book: RuleBook
 ) -> None:
-    tops = [s.top for s in screen_stages(case, book)]
+    tops = [s.top for s in screen_case(case, book).stages]
     assert tops == list(case.stage_tops)
     assert tops[-1] == case.answer
 
 
 def test_stages_on_the_mini_book_narrow_to_the_answer(mini_book: RuleBook) -> None:
-    stages = screen_stages(staged(), mini_book)
+    stages = screen_case(staged(), mini_book).stages
     assert [s.top for s in stages] == [None, "alpha", "alpha"]
     assert [s.result.matches[0].tier for s in stages[1:]] == [Tier.PARTIAL, Tier.STRONG]
     assert stages[2].added.findings == ("c",) and stages[2].added.cancers == ("sclc",)
 
 
 def test_what_changed_names_new_moved_and_upgraded_patterns(mini_book: RuleBook) -> None:
-    stages = screen_stages(staged(), mini_book)
+    stages = screen_case(staged(), mini_book).stages
     first = {(c.syndrome, c.change) for c in pattern_changes(stages[0].result, stages[1].result)}
     assert first == {("alpha", "new")}
     later = {(c.syndrome, c.change) for c in pattern_changes(stages[1].result, stages[2].result)}
@@ -52,7 +52,7 @@ def test_what_changed_names_new_moved_and_upgraded_patterns(mini_book: RuleBook)
 @pytest.mark.parametrize("case", [staged(), *STAGED[:6]], ids=lambda c: c.id)
 def test_the_chart_plots_the_engines_own_scores(case: TeachingCase, book, mini_book) -> None:
     rules = mini_book if case.id == "case_mini" else book
-    stages = screen_stages(case, rules)
+    stages = screen_case(case, rules).stages
     points = score_points(stages)
     assert points
     for point in points:
@@ -67,12 +67,12 @@ def test_the_chart_plots_the_engines_own_scores(case: TeachingCase, book, mini_b
     for stage in stages:
         shown = {m.syndrome for m in stage.result.matches} & leading
         assert {p.syndrome for p in points if p.stage == stage.index} == shown
-    view = staged_case_view(case, rules)
+    view = staged_case_view(case, screen_case(case, rules), rules)
     assert [(p.stage, p.score) for p in view.chart] == [(p.stage, p.score) for p in points]
 
 
 def test_the_stage_view_words_each_stage_without_inventing_anything(mini_book: RuleBook) -> None:
-    view = staged_case_view(staged(), mini_book)
+    view = staged_case_view(staged(), screen_case(staged(), mini_book), mini_book)
     assert [s.heading for s in view.stages] == [
         "Stage 1 of 3: Presentation",
         "Stage 2 of 3: Examination",

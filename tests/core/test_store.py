@@ -16,12 +16,12 @@ from sqlalchemy import create_engine, text
 
 from screener import settings
 from screener.models import REVIEW_AFTER_DAYS, Confidence, TeacherPass
-from screener.settings import DATABASE_TIMEOUT_ENV, DATABASE_URL_ENV, SQLITE_PATH_ENV
+from screener.settings import DATABASE_URL_ENV, SQLITE_PATH_ENV
 from screener.store import ClassRefused, Miss, StoreUnavailable, connect, queries
 from screener.store import practice as practice_store
-from screener.store.database import disconnect
 from screener.store.tables import Base
 from tests.conftest import ClassDatabase
+from tests.support.database import TIMEOUT_ENV, close_pool
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 SEATS = [f"seat-{n:012d}" for n in range(40)]
@@ -240,7 +240,7 @@ def test_an_unknown_practice_code_is_refused(db) -> None:
 def test_a_database_locked_past_the_timeout_is_busy_and_saves_nothing_until_sent_again(
     class_database: ClassDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(DATABASE_TIMEOUT_ENV, "0.3")
+    monkeypatch.setenv(TIMEOUT_ENV, "0.3")
     db = connect()
     session, _ = _start(db)
     release = _hold_session_lock(class_database, session.id)
@@ -255,7 +255,7 @@ def test_a_database_locked_past_the_timeout_is_busy_and_saves_nothing_until_sent
         db, session.code, SEATS[0], 0, ("lems",), Confidence.CERTAIN, NOW
     )
     assert sent_again.outcome == "new"
-    disconnect()
+    close_pool()
 
 
 def _hold_session_lock(database: ClassDatabase, session_id: int):
@@ -286,11 +286,10 @@ def test_a_database_that_cannot_be_reached_is_unavailable(
         blocker.write_text("not a folder")
         monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
         monkeypatch.setenv(SQLITE_PATH_ENV, str(blocker / "classes.sqlite3"))
-    monkeypatch.setenv(DATABASE_TIMEOUT_ENV, "1")
+    monkeypatch.setenv(TIMEOUT_ENV, "1")
     with pytest.raises(StoreUnavailable) as down:
         _start(connect())
     assert down.value.why == "unavailable"
-    disconnect()
 
 
 @pytest.mark.parametrize("url", ["mysql://someone@somewhere/db", "not an address at all"])
@@ -309,4 +308,4 @@ def test_sqlite_runs_in_wal_mode_with_full_sync(
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-    disconnect()
+    close_pool()

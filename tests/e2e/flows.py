@@ -42,7 +42,7 @@ def type_and_pick(
     elif kind == "cancer":
         expect(remove_button(page, label)).to_be_attached()
     else:
-        expect(page.get_by_role("spinbutton", name=label, exact=True)).to_be_visible()
+        expect(page.get_by_role("textbox", name=label, exact=True)).to_be_visible()
 
 
 def chip(page: Page, label: str) -> Locator:

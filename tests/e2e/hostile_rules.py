@@ -4,6 +4,7 @@ read and whose problems quote an address and Streamlit directives, for the error
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -38,14 +39,19 @@ def write_hostile_rules(target: Path) -> Path:
 
 BAIT = "https://evil.example/login www.evil.example me@evil.example :red[alarm] :rocket:"
 """Text that would render as links, a colour and an emoji if it were not quoted."""
+LINK_BAIT = "\n\n[Verify account](https://evil.example/x)\n\n# Heading"
+"""Text that would end the line it is quoted in and render as a link and a heading."""
 
 
 def write_broken_rules(target: Path) -> Path:
     """The small rule book at `target` with `safety.yaml` cut short and a syndrome carrying a
-    field named `BAIT`: it cannot load, and its problems quote the bait."""
+    field named `BAIT` and one named `LINK_BAIT`: it cannot load, and its problems quote the
+    bait."""
     shutil.copytree(MINI_RULES, target)
     (target / "safety.yaml").write_text("disclaimer: [", encoding="utf-8")
     _replace_once(
-        target / "syndromes" / "neurologic.yaml", "  key: a\n", f"  key: a\n  '{BAIT}': 1\n"
+        target / "syndromes" / "neurologic.yaml",
+        "  key: a\n",
+        f"  key: a\n  '{BAIT}': 1\n  {json.dumps(LINK_BAIT)}: 1\n",
     )
     return target

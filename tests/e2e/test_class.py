@@ -13,6 +13,7 @@ import os
 import re
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,10 @@ from screener.present import class_words as words
 from screener.rulebook import RuleBook
 from screener.settings import SQLITE_PATH_ENV
 from screener.store import connect, queries
-from screener.store.database import disconnect
 from tests.conftest import ClassDatabase
 from tests.core.test_classroom_engine import other_pattern, two_stage_case
 from tests.e2e.conftest import STEP_TIMEOUT_MS, Screenshots
+from tests.support.database import close_pool
 from tests.support.servers import ROOT, free_port, streamlit_server
 
 APP = ROOT / "streamlit_app.py"
@@ -209,11 +210,12 @@ def test_the_benchmarks_lightweight_client_answers_as_a_phone_does(
         finally:
             await student.client.close()
 
-    with streamlit_server(APP, env) as server:
-        took = asyncio.run(answer(server.url))
+    with streamlit_server(APP, env) as server, ThreadPoolExecutor(1) as thread:
+        # A thread of its own: Playwright's sync API keeps an event loop running in this one.
+        took = thread.submit(asyncio.run, answer(server.url)).result()
     assert took > 0
     session = queries.session_by_code(connect(), teacher.code)
     assert session is not None
     (kept,) = queries.answers(connect(), session.id)
     assert (kept.patterns, kept.confidence) == ((), "unsure")
-    disconnect()
+    close_pool()

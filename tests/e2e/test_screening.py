@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
@@ -64,6 +65,30 @@ def test_clicking_a_chip_takes_it_out_updates_the_top_card_and_says_what_did_it(
     expect(changes(app_page)).to_contain_text(f"Removed: {key}.")
     expect(changes(app_page)).to_contain_text(f"{lems} disappeared")
     screenshot(app_page, "screen-results")
+
+
+def test_a_lab_value_typed_with_a_decimal_comma_is_read_as_meant(
+    app_page: Page, app_url: str, book: RuleBook
+) -> None:
+    glucose = book.lab_by_id["glucose"]
+    open_screen(app_page, app_url)
+    type_and_pick(app_page, glucose.label, glucose.label, kind="lab")
+    value = app_page.get_by_label(glucose.label, exact=True)
+    # Typed key by key, as a learner types (a number field drops the comma as it is typed).
+    value.press_sequentially("5,5")
+    value.press("Enter")
+    read_as = urlencode({"lab": f"glucose:5.5:{glucose.unit}"})
+    expect(app_page).to_have_url(re.compile(rf"[?&]{re.escape(read_as)}(&|$)"))
+    expect(changes(app_page)).to_contain_text(f"Added: {glucose.label} 5.5 {glucose.unit}")
+    expect(value).to_have_value("5,5")
+    # A comma that could also group thousands is a question, beside the value, never a guess.
+    value.fill("")
+    value.press_sequentially("1,500")
+    value.press("Enter")
+    beside = app_page.get_by_role("alert").filter(has_text="did you mean 1.5 or 1500?")
+    expect(beside).to_contain_text("Not used until corrected")
+    expect(app_page).to_have_url(re.compile(r"^(?!.*lab=)"))
+    expect(value).to_have_value("1,500")
 
 
 def test_the_browsers_back_and_forward_step_through_the_case(

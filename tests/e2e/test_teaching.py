@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from screener.engine.stages import screen_stages
+from screener.engine import screen_case
 from screener.models import TeachingCase
 from screener.rulebook import RuleBook
 from tests.e2e.conftest import Screenshots
@@ -37,7 +37,7 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
     expect(app_page.get_by_role("tab", name="Step through a case")).to_have_attribute(
         "aria-selected", "true"
     )
-    for screening in screen_stages(case, book):
+    for screening in screen_case(case, book).stages:
         index = screening.index
         title = "Presentation" if index == 0 else case.stages[index - 1].title
         if index:

@@ -76,7 +76,7 @@ def test_a_failing_example_is_a_located_problem(mini_rules_dir):
     line = line_of(target, "ORPHA:7")
     assert str(problem) == (
         f"rules/orphanet.yaml:{line}: id 'ORPHA:7': field 'entries[0].syndrome': "
-        "Orphanet's patient with Small cell lung cancer shows no card at all"
+        "PNS-T004 error: Orphanet's patient with Small cell lung cancer shows no card at all"
     )
 
 

@@ -17,6 +17,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from screener.settings import env_name
+from screener.store import connect
+
 URL_ENV = "PNS_TEST_DATABASE_URL"
 REQUIRE_ENV = "PNS_REQUIRE_POSTGRES"
 HINT = (
@@ -57,3 +60,13 @@ def fresh_postgres_database() -> Iterator[str]:
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         engine.dispose()
+
+
+TIMEOUT_ENV = env_name("database_timeout_s")
+"""The setting a test shortens to meet a locked or missing database quickly."""
+
+
+def close_pool() -> None:
+    """Close the pooled connections to the database the settings name (before a test drops
+    it), as a server shutting down would."""
+    connect().engine.dispose()

@@ -15,7 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,18 +48,20 @@ def _healthy(url: str) -> bool:
 
 @contextlib.contextmanager
 def streamlit_server(
-    script: Path, env: Mapping[str, str] | None = None, port: int | None = None
+    script: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    launcher: Sequence[str] | None = None,
+    cwd: Path = ROOT,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """A headless server for `script` on a loopback port (a free one unless given), healthy
-    when yielded."""
+    """A headless server for `script` on a loopback port (a free one unless given: a restarted
+    server takes its predecessor's), healthy when yielded. `launcher` replaces
+    `python -m streamlit run SCRIPT` (say, an installed `screener app`)."""
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
+        *(launcher or (sys.executable, "-m", "streamlit", "run", str(script))),
         "--server.headless",
         "true",
         "--server.address",
@@ -73,7 +75,7 @@ def streamlit_server(
         started_at = time.perf_counter()
         process = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -1,0 +1,1 @@
+"""The Streamlit app: one module per page, shared drawing and state. No business logic here."""

@@ -1,0 +1,333 @@
+"""Drawing shared by the pages. They lay out views; the words come from `screener.present`.
+
+Everything the rule book or a URL supplies is passed through `plain` (shows literally) or
+`inert_markdown` (teaching Markdown without HTML) before Streamlit renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import streamlit as st
+
+from screener.models import IdKind, Reference, SafetyText, Tier, Urgency
+from screener.present import words
+from screener.present.changes import ChangeView
+from screener.present.differential import DifferentialView
+from screener.present.markdown import inert_markdown, markdown_link
+from screener.present.markdown import plain_markdown as plain
+from screener.present.rule_view import RuleView
+from screener.present.view import (
+    CardView,
+    Line,
+    PnsCareView,
+    ReferenceView,
+    ScreeningView,
+    UrgentView,
+)
+from screener.rulebook import Problem, RuleBook
+
+APP_ICON = Path(__file__).with_name("assets") / "icon.png"
+"""The browser tab's icon, served by the app itself: a Material icon as `page_icon` would be
+fetched from Google's font servers on every page, which an offline teaching room cannot reach and
+a privacy-minded one should not be asked to."""
+TIER_ICONS = {
+    Tier.STRONG: ":material/check_circle:",
+    Tier.PARTIAL: ":material/timelapse:",
+    Tier.KEY_MISSING: ":material/help:",
+}
+URGENT_ICONS = {
+    Urgency.NOW: ":material/emergency:",
+    Urgency.TODAY: ":material/priority_high:",
+    Urgency.THIS_WEEK: ":material/event:",
+}
+
+
+def safety_frame(safety: SafetyText | None) -> None:
+    """The disclaimer and the 'see a physician' prompt, at the top of every page; the built-in
+    wording when the rule book's cannot be read."""
+    disclaimer = safety.disclaimer if safety else words.FALLBACK_DISCLAIMER
+    see_a_physician = safety.see_a_physician if safety else words.FALLBACK_SEE_A_PHYSICIAN
+    st.warning(plain(disclaimer), icon=":material/school:")
+    st.info(plain(see_a_physician), icon=":material/medical_services:")
+
+
+def bullets(lines: Iterable[str]) -> str:
+    """A Markdown list of lines that are already safe Markdown."""
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def line(item: Line) -> str:
+    return f"**{plain(item.label)}:** {plain(item.text)}"
+
+
+def labels(ids: Iterable[str], book: RuleBook, kind: IdKind = "finding") -> str:
+    return ", ".join(plain(book.label(kind, item)) for item in ids)
+
+
+# --- Rule book problems -----------------------------------------------------------------------
+
+
+def problem_line(problem: Problem) -> str:
+    parts = [f"**{plain(problem.file)}**"]
+    if problem.line:
+        parts.append(f"line {problem.line}")
+    if problem.item_id:
+        parts.append(f"id '{plain(problem.item_id)}'")
+    if problem.field:
+        parts.append(f"field '{plain(problem.field)}'")
+    return ", ".join(parts) + f": {plain(problem.message)}"
+
+
+# --- References -------------------------------------------------------------------------------
+
+
+def reference_line(reference: ReferenceView, *, status: str | None = None) -> str:
+    text = markdown_link(reference.citation, reference.link)
+    note = status or reference.note
+    return text + (f" — {plain(note)}" if note else "")
+
+
+def references(refs: Iterable[ReferenceView]) -> None:
+    found = list(refs)
+    if found:
+        st.markdown(references_markdown(found))
+
+
+def citation(reference: Reference) -> str:
+    return f"{reference.authors} ({reference.year}). {reference.title}. {reference.source}"
+
+
+# --- Screening results ------------------------------------------------------------------------
+
+
+def urgent_banner(urgent: UrgentView) -> None:
+    """The banner above everything else; its heading says the urgency in words."""
+    st.error(
+        f"### {plain(urgent.heading)}\n\n{plain(urgent.text)}\n\n"
+        + bullets(f"{plain(flag.label)} {plain(flag.text)}" for flag in urgent.flags),
+        icon=URGENT_ICONS[urgent.urgency],
+    )
+
+
+def no_pattern(item: Line) -> None:
+    st.info(f"**{plain(item.label)}**\n\n{plain(item.text)}", icon=":material/info:")
+
+
+def link_notices(notices: list[str]) -> None:
+    """What a page left out of the link it was opened with, one line per problem (the one
+    drawing of them, whichever page reads the link)."""
+    if not notices:
+        return
+    st.warning(
+        "**Parts of the link were ignored:**\n\n" + bullets(plain(n) for n in notices),
+        icon=":material/link_off:",
+    )
+
+
+def fit_notices(view: ScreeningView) -> None:
+    for notice in view.fit_notices:
+        st.warning(plain(notice), icon=":material/person_alert:")
+
+
+def lab_lines(view: ScreeningView) -> None:
+    if not view.labs:
+        return
+    rows = []
+    for lab in view.labs:
+        converted = f" ({lab.converted})" if lab.converted else ""
+        typical = f"; {lab.reference_range}" if lab.reference_range else ""
+        rows.append(plain(f"{lab.analyte} {lab.entered}{converted}: {lab.outcome}{typical}"))
+    st.markdown(f"**{words.HEADINGS['labs']}**\n\n" + bullets(rows))
+
+
+def trace_markdown(card: CardView) -> str:
+    # Four spaces per level nest a Markdown list under the line above.
+    return "\n".join(
+        f"{'    ' * line.depth}- {'✔' if line.met else '✘'} {plain(line.text)}"
+        for line in card.trace
+    )
+
+
+def pns_care_panel(score: PnsCareView) -> None:
+    with st.container(border=True):
+        st.markdown(
+            f"**{plain(score.heading)}: {plain(score.total)}**\n\n"
+            + bullets(line(item) for item in score.items)
+            + (f"\n\n**{plain(score.caveat)}**" if score.caveat else "")
+        )
+        st.caption(plain(score.note))
+
+
+def pattern_card(card: CardView) -> None:
+    """One pattern, in as few elements as its content allows: the page redraws every card on
+    every change, so each element saved is time saved. The teaching text is drawn only when its
+    fold is opened."""
+    with st.container(border=True, key=f"card-{card.rank}"):
+        st.subheader(plain(card.title), anchor=False)
+        if card.status_note:
+            st.warning(
+                f"Rule status {card.status.value}: {plain(card.status_note)}.",
+                icon=":material/rate_review:",
+            )
+        if card.consider_first:
+            st.warning(plain(card.consider_first), icon=":material/alt_route:")
+        parts = [
+            f"{TIER_ICONS[card.tier]} **{plain(card.tier_words)}**  \n:gray[{plain(card.meta)}]",
+            f"**{words.HEADINGS['why']}**\n\n{trace_markdown(card)}",
+            plain(card.missing),
+        ]
+        if card.context:
+            parts.append(bullets(line(item) for item in card.context))
+        if card.mimics:
+            parts.append(
+                f"**{words.HEADINGS['mimics']}:** "
+                + ", ".join(
+                    f"**{plain(m.name)} (consider first)**" if m.first else plain(m.name)
+                    for m in card.mimics
+                )
+            )
+        if card.discuss:
+            parts.append(discuss_markdown(card.discuss))
+        if card.references:
+            parts.append(references_markdown(card.references))
+        parts.append(
+            f":gray[**Ordering points** (used only to order the cards): {plain(card.ordering)}]"
+        )
+        st.markdown("\n\n".join(parts))
+        if card.pns_care:
+            pns_care_panel(card.pns_care)
+        about = st.expander(
+            f"About {plain(card.name)}",
+            key=f"card-{card.rank}-{card.syndrome}-about",
+            on_change="rerun",
+        )
+        with about:
+            if about.open:
+                st.markdown(plain(card.summary) + "\n\n" + inert_markdown(card.detail))
+
+
+def discuss_markdown(questions: Iterable[str]) -> str:
+    return f"**{words.HEADINGS['discuss']}**\n\n" + bullets(plain(q) for q in questions)
+
+
+def references_markdown(refs: Iterable[ReferenceView]) -> str:
+    return "**References**\n\n" + bullets(reference_line(r) for r in refs)
+
+
+def discuss(questions: Iterable[str]) -> None:
+    st.markdown(discuss_markdown(questions))
+
+
+def associations(view: ScreeningView) -> None:
+    if view.associations:
+        st.markdown(
+            f"**{words.HEADINGS['associations']}** ({plain(words.ASSOCIATIONS_INTRO)})\n\n"
+            + bullets(plain(a) for a in view.associations)
+        )
+
+
+MOVEMENT_ICONS = {
+    "appeared": ":material/add_circle:",
+    "rose": ":material/arrow_upward:",
+    "fell": ":material/arrow_downward:",
+    "disappeared": ":material/remove_circle:",
+}
+
+
+def change_panel(change: ChangeView) -> None:
+    """What the last change did: the items added or removed, and each pattern that moved."""
+    lines = [f"{MOVEMENT_ICONS[s.movement]} {plain(s.text)}" for s in change.shifts]
+    body = bullets(lines) if lines else plain(change.none_moved or "")
+    st.info(
+        f"**{plain(change.heading)}.** {plain(change.entered)}\n\n{body}",
+        icon=":material/compare_arrows:",
+    )
+
+
+def summary_bar(view: ScreeningView) -> None:
+    """One line at the top of the page: where the results stand, and links that jump to them."""
+    links = ["[Jump to the results](#results)"]
+    if view.differential:
+        links.append("[What to ask next](#what-to-ask-next)")
+    with st.container(key="screen-summary"):
+        st.markdown(f"**{plain(view.headline)}** · " + " · ".join(links))
+
+
+def differential_panel(differential: DifferentialView) -> None:
+    with st.container(border=True, key="screen-differential"):
+        st.subheader(plain(differential.heading), anchor="what-to-ask-next")
+        st.markdown(
+            f":gray[{plain(differential.intro)} {plain(differential.compared)}]\n\n"
+            + bullets(f"**{plain(q.finding)}**: {plain(q.text)}" for q in differential.questions)
+        )
+
+
+SCREEN_CSS = """
+<style>
+[data-testid="stLayoutWrapper"]:has(
+  > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-screen-summary
+) {
+  position: sticky; top: 3.75rem; z-index: 20;
+  background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
+}
+[data-testid="stLayoutWrapper"]:has(> .st-key-screen-safety) {
+  position: sticky; bottom: 0; z-index: 20;
+  background-color: BACKGROUND; border-top: 1px solid rgba(128, 128, 128, 0.35);
+}
+</style>
+"""
+"""The Screen page's summary line stays in view below the top bar while the page scrolls, so a
+phone shows where the results stand (and jumps to them) however long the entry is. A sticky
+element moves only within its parent, so the rules sit on the outermost element Streamlit wraps
+the line in (the summary's fragment; the reminder's container), a child of the page itself."""
+
+PRESENTATION_CSS = """
+<style>
+html { font-size: 24px; }
+</style>
+"""
+"""Presentation mode: everything larger (Streamlit sizes type and spacing in rem)."""
+
+BACKGROUNDS = {"dark": "#0e1117", "light": "#ffffff"}
+"""Streamlit's own background colours: a sticky bar needs a solid one."""
+
+
+def screen_style(*, presenting: bool) -> None:
+    """The Screen page's one stylesheet (it takes no space: Streamlit puts style-only HTML in
+    the page head). Constant text, never anything from the rule book or a link."""
+    background = BACKGROUNDS.get(str(st.context.theme.type), BACKGROUNDS["light"])
+    css = SCREEN_CSS.replace("BACKGROUND", background)
+    st.html(css + (PRESENTATION_CSS if presenting else ""))
+
+
+def safety_reminder(safety: SafetyText) -> None:
+    """The disclaimer and the physician prompt once more, pinned to the bottom of the screen
+    while a presenter scrolls through the results."""
+    with st.container(key="screen-safety"):
+        st.caption(f"{plain(safety.disclaimer)} **{plain(safety.see_a_physician)}**")
+
+
+# --- A rule in readable form ------------------------------------------------------------------
+
+
+def syndrome_rule(rule: RuleView) -> None:
+    """Everything a rule says, in words: for browsing and for revealing a case's answer."""
+    st.markdown(f"**{plain(rule.summary)}**\n\n{plain(rule.meta)}")
+    if rule.status_note:
+        st.warning(plain(rule.status_note), icon=":material/rate_review:")
+    if rule.aliases:
+        st.caption("Also called: " + plain(rule.aliases))
+    st.caption(plain(rule.provenance))
+    st.markdown(inert_markdown(rule.detail))
+    st.markdown(
+        "**The pattern (criteria)**\n\n"
+        + "\n".join(f"{'    ' * ln.depth}- {plain(ln.text)}" for ln in rule.criteria)
+    )
+    st.markdown(bullets(line(item) for item in rule.facts))
+    if rule.red_flags:
+        st.markdown("**Red flags**\n\n" + bullets(plain(f) for f in rule.red_flags))
+    if rule.discuss:
+        discuss(rule.discuss)
+    references(rule.references)

@@ -1,0 +1,330 @@
+"""The Screen page's entry side: the one picker, the chosen findings as chips by body system,
+every body system to browse, lab values with their units, and the person's age band, sex and
+follow-up.
+
+Each widget is loaded from the session's case (`state.Case`) and writes back to it in its callback,
+so a change is screened before the page is drawn again; there is no submit button. A module rather
+than part of the page script, so Streamlit compiles it once, not on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from screener.app import state
+from screener.app.failure import guarded
+from screener.inputs.form import (
+    FormEntry,
+    lab_problem,
+    pick_token,
+    with_lab,
+    with_pick,
+    with_system_findings,
+)
+from screener.inputs.numbers import MAX_NUMBER_CHARS
+from screener.models import AgeBand, BodySystem, FollowUp, Sex
+from screener.present import words
+from screener.present.markdown import plain_markdown as plain
+from screener.present.picker import (
+    PICKER_HELP,
+    PICKER_LABEL,
+    PICKER_PLACEHOLDER,
+    about_label,
+    pick_options,
+)
+from screener.rulebook import RuleBook
+
+ENTRY = "entry."
+"""Every entry widget's key starts so: they are reloaded from the case together."""
+PICK = "entry.pick"
+CANCERS = "entry.cancers"
+ANTIBODIES = "entry.antibodies"
+ADD_LAB = "entry.add_lab"
+AGE = "entry.age"
+SEX = "entry.sex"
+FOLLOW_UP = "entry.follow_up"
+BROWSE = "screen.browse"
+ABOUT = "screen.about"
+RELOADED = "screen.reloaded_revision"
+
+AGE_WORDS: dict[AgeBand | None, str] = {None: "Not given", **dict(words.AGE_BAND.items())}
+SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **dict(words.SEX.items())}
+FOLLOW_UP_WORDS: dict[FollowUp | None, str] = {
+    None: words.FOLLOW_UP_NOT_GIVEN.capitalize(),
+    **{k: v.capitalize() for k, v in words.FOLLOW_UP.items()},
+}
+
+
+def chips_key(system_id: str) -> str:
+    return f"{ENTRY}chips.{system_id}"
+
+
+def browse_key(system_id: str) -> str:
+    return f"{ENTRY}browse.{system_id}"
+
+
+def lab_key(analyte_id: str) -> str:
+    return f"{ENTRY}lab.{analyte_id}"
+
+
+def unit_key(analyte_id: str) -> str:
+    return f"{ENTRY}unit.{analyte_id}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _picker(content_hash: str, _book: RuleBook) -> tuple[list[str], dict[str, str]]:
+    options = pick_options(_book)
+    return [o.token for o in options], {o.token: o.text for o in options}
+
+
+# --- Keeping the widgets and the case in step -------------------------------------------------
+
+
+def reload_widgets(current: state.Case) -> None:
+    """After a change from outside the widgets (a link, Back, the picker), drop every entry
+    widget's value so each is loaded from the case as it is drawn."""
+    if st.session_state.get(RELOADED) == current.revision:
+        return
+    for key in [k for k in st.session_state if str(k).startswith(ENTRY)]:
+        del st.session_state[key]
+    st.session_state[RELOADED] = current.revision
+
+
+def _load(key: str, value: object) -> str:
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def _changed(update: Callable[[FormEntry], FormEntry], book: RuleBook, *, entry: bool) -> None:
+    """Apply one widget's change, then redraw what it touches: the entry side too only when its
+    notes or headings change (the widget itself already shows the new value)."""
+    state.apply_entry(update(state.case().entry), book)
+    state.redraw(book, entry=entry)
+
+
+def _dropped(*keys: str) -> bool:
+    """Whether a widget's value was dropped for a reload (`reload_widgets`) since the click: a
+    quick click can land while a Step back's run, stopped half-way, had dropped the values but
+    not yet drawn the widgets again. The click was on a case no longer shown, so it is ignored."""
+    return any(key not in st.session_state for key in keys)
+
+
+@guarded
+def _on_chips(system_id: str, book: RuleBook) -> None:
+    if _dropped(chips_key(system_id)):
+        return
+    # A chip clicked off stays in view, unpressed, so a second click puts the finding back.
+    chosen = st.session_state[chips_key(system_id)]
+    _changed(lambda entry: with_system_findings(entry, system_id, chosen, book), book, entry=False)
+
+
+@guarded
+def _on_field(field: str, key: str, book: RuleBook) -> None:
+    if _dropped(key):
+        return
+    value: Any = st.session_state[key]
+    value = tuple(value) if isinstance(value, list) else value
+    # Age band, sex and follow-up are named in their section's heading.
+    redraw_entry = field not in ("cancers", "antibodies")
+    _changed(lambda entry: entry.model_copy(update={field: value}), book, entry=redraw_entry)
+
+
+@guarded
+def _on_lab(analyte_id: str, book: RuleBook) -> None:
+    if _dropped(lab_key(analyte_id), unit_key(analyte_id)):
+        return
+    value, unit = st.session_state[lab_key(analyte_id)], st.session_state[unit_key(analyte_id)]
+    # A value that cannot be used gets its reason beside it.
+    _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book, entry=True)
+
+
+@guarded
+def _on_pick(key: str, book: RuleBook) -> None:
+    token = st.session_state.get(key)
+    if token:
+        entry, _ = with_pick(state.case().entry, token, book)
+        state.apply_entry(entry, book, reload=True)
+    state.redraw(book, entry=True)
+
+
+# --- The entry --------------------------------------------------------------------------------
+
+
+def _chips(system: BodySystem, book: RuleBook, chosen: list[str]) -> None:
+    st.pills(
+        plain(system.label),
+        options=chosen,
+        selection_mode="multi",
+        format_func=lambda finding_id: plain(book.label("finding", finding_id)),
+        key=_load(chips_key(system.id), list(chosen)),
+        on_change=_on_chips,
+        args=(system.id, book),
+        help="Click a finding to take it out of the case; click it again to put it back.",
+    )
+
+
+def chosen(book: RuleBook, current: state.Case, *, presenting: bool) -> None:
+    """The case's findings as chips, one group per body system (a click takes one out), then
+    cancers and antibodies."""
+    entry = current.entry
+    for system in book.systems:
+        in_system = [f.id for f in system.findings if f.id in entry.findings]
+        if in_system:
+            _chips(system, book, in_system)
+    if not entry.findings:
+        st.caption("No findings yet: find them above, or browse every body system below.")
+    if not presenting or entry.cancers:
+        st.multiselect(
+            "Known cancers",
+            options=[c.id for c in book.cancers],
+            format_func=lambda item_id: book.label("cancer", item_id),
+            placeholder="None known yet",
+            key=_load(CANCERS, list(entry.cancers)),
+            on_change=_on_field,
+            args=("cancers", CANCERS, book),
+            wrap=True,
+        )
+    if not presenting or entry.antibodies:
+        st.multiselect(
+            "Antibodies found",
+            options=[a.id for a in book.antibodies],
+            format_func=lambda item_id: book.label("antibody", item_id),
+            placeholder="None entered",
+            key=_load(ANTIBODIES, list(entry.antibodies)),
+            on_change=_on_field,
+            args=("antibodies", ANTIBODIES, book),
+            wrap=True,
+        )
+
+
+def _browse(book: RuleBook, current: state.Case) -> None:
+    """Every finding without typing: one list per body system, folded until opened (its
+    widgets are only drawn then). Choosing a finding adds it, as the picker does."""
+    browse = st.expander(
+        "Browse every finding by body system",
+        key=BROWSE,
+        on_change="rerun",
+        icon=":material/list:",
+    )
+    with browse:
+        if not browse.open:
+            return
+        chosen = set(current.entry.findings)
+        for system in book.systems:
+            options = [
+                pick_token("finding", f.id)
+                for f in system.findings
+                if f.id in book.enterable_findings and f.id not in chosen
+            ]
+            if options:
+                key = browse_key(system.id)
+                st.selectbox(
+                    plain(system.label),
+                    options=options,
+                    index=None,
+                    format_func=lambda token: book.label("finding", token.partition(":")[2]),
+                    placeholder="Add a finding from this body system",
+                    key=_load(key, None),
+                    on_change=_on_pick,
+                    args=(key, book),
+                )
+
+
+def _labs(book: RuleBook, current: state.Case) -> None:
+    entry = current.entry
+    for row in entry.labs:
+        analyte = book.lab_by_id.get(row.analyte)
+        if analyte is None:
+            continue
+        value_col, unit_col = st.columns([3, 2])
+        # A text field, not a number field: a browser's number field drops a decimal comma as
+        # it is typed (5,5 became 55), so the value is read from the text as typed.
+        value_col.text_input(
+            plain(analyte.label),
+            max_chars=MAX_NUMBER_CHARS,
+            key=_load(lab_key(analyte.id), row.value),
+            on_change=_on_lab,
+            args=(analyte.id, book),
+            help=plain(analyte.note) if analyte.note else None,
+            placeholder="Not measured",
+        )
+        unit_col.selectbox(
+            f"{plain(analyte.label)}: unit",
+            options=list(analyte.units),
+            key=_load(
+                unit_key(analyte.id), row.unit if row.unit in analyte.units else analyte.unit
+            ),
+            on_change=_on_lab,
+            args=(analyte.id, book),
+        )
+        problem = lab_problem(current.problems, analyte.id)
+        if problem:
+            st.error(
+                f"{plain(problem)}. Not used until corrected; the rest of the case is screened.",
+                icon=":material/error:",
+            )
+    remaining = [a.id for a in book.labs if entry.lab(a.id) is None]
+    if remaining:
+        st.selectbox(
+            "Add a lab value",
+            options=[pick_token("lab", a) for a in remaining],
+            index=None,
+            format_func=lambda token: book.label("lab", token.partition(":")[2]),
+            placeholder="Choose a lab test to enter its value",
+            key=_load(ADD_LAB, None),
+            on_change=_on_pick,
+            args=(ADD_LAB, book),
+        )
+
+
+def _about(book: RuleBook, current: state.Case) -> None:
+    about = st.expander(plain(about_label(current.entry)), key=ABOUT, on_change="rerun")
+    with about:
+        if not about.open:
+            return
+        entry = current.entry
+        age_col, sex_col = st.columns(2)
+        for column, label, key, field, choices in (
+            (age_col, "Age band", AGE, "age_band", AGE_WORDS),
+            (sex_col, "Sex", SEX, "sex", SEX_WORDS),
+        ):
+            column.selectbox(
+                label,
+                options=list(choices),
+                format_func=choices.__getitem__,
+                key=_load(key, getattr(entry, field)),
+                on_change=_on_field,
+                args=(field, key, book),
+            )
+        st.selectbox(
+            "Time since the neurological symptoms began without a cancer being found (PNS-Care)",
+            options=list(FOLLOW_UP_WORDS),
+            format_func=FOLLOW_UP_WORDS.__getitem__,
+            key=_load(FOLLOW_UP, entry.follow_up),
+            on_change=_on_field,
+            args=("follow_up", FOLLOW_UP, book),
+        )
+
+
+def entry_side(book: RuleBook, current: state.Case) -> None:
+    tokens, texts = _picker(book.content_hash, book)
+    st.selectbox(
+        PICKER_LABEL,
+        options=tokens,
+        index=None,
+        format_func=texts.__getitem__,
+        placeholder=PICKER_PLACEHOLDER,
+        help=PICKER_HELP,
+        filter_mode="contains",
+        key=_load(PICK, None),
+        on_change=_on_pick,
+        args=(PICK, book),
+    )
+    chosen(book, current, presenting=False)
+    _browse(book, current)
+    _labs(book, current)
+    _about(book, current)

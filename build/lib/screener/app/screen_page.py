@@ -1,0 +1,159 @@
+"""The Screen page, drawn: find findings by name or synonym, and watch the patterns they fit change
+as you go.
+
+There is no submit button: each change reruns, once, the parts of the page it touches (the
+results, what changed and what to ask next; the status and the entry when they change). The
+address bar holds the case after every change, so Back and Forward (the browser's, or the page's
+own buttons) step through it. The entry and the results sides are drawn by `entry.py` and
+`results.py`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screener.app import components, entry, interop, results, state
+from screener.app.failure import guarded
+from screener.rulebook import RuleBook
+
+PRESENT = "screen.present"
+PDF_OFFERED = "screen.pdf_offered"
+
+
+@guarded
+def _on_present() -> None:
+    state.set_presentation(bool(st.session_state[PRESENT]))
+
+
+def _history_controls(current: state.Case, book: RuleBook, presenting: bool) -> None:
+    """Step through the case's history, and start again."""
+    with st.container(horizontal=True, vertical_alignment="center", key="screen-history"):
+        st.button(
+            "Step back",
+            icon=":material/undo:",
+            on_click=state.step,
+            args=(-1, book),
+            disabled=not current.can_step_back,
+            help="Undo the last change to the case (the browser's Back button does the same).",
+            key="screen.back",
+        )
+        st.button(
+            "Step forward",
+            icon=":material/redo:",
+            on_click=state.step,
+            args=(1, book),
+            disabled=not current.can_step_forward,
+            help="Redo the change you stepped back from.",
+            key="screen.forward",
+        )
+        if not presenting:
+            st.button(
+                "Start a new case",
+                icon=":material/restart_alt:",
+                on_click=state.start_again,
+                args=(book,),
+                help="Clears the case (Step back brings it back).",
+                key="screen.new",
+            )
+
+
+def _pdf_offered(current: state.Case, presenting: bool) -> bool:
+    return not presenting and not current.profile.is_empty
+
+
+def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
+    """Presentation mode, and the PDF of the case (drawn only on a whole-page run: see `draw`)."""
+    with st.container(horizontal=True, vertical_alignment="bottom", key="screen-toolbar"):
+        if st.session_state.get(PRESENT) != presenting:
+            st.session_state[PRESENT] = presenting
+        st.toggle(
+            "Presentation mode",
+            key=PRESENT,
+            on_change=_on_present,
+            help="Large type, the chosen findings and the results only, for a projector.",
+        )
+        if st.session_state[PDF_OFFERED]:
+            results.pdf_download(current, book)
+            st.caption("To share this case, copy the address bar: it holds the whole case.")
+
+
+@st.fragment(key=state.STATUS)
+@guarded
+def _status(book: RuleBook, presenting: bool) -> None:
+    """The history buttons, link notices and the urgent banner."""
+    current = state.case()
+    if _pdf_offered(current, presenting) != st.session_state[PDF_OFFERED]:
+        # The first finding added (or the last one removed): redraw the whole page once, so the
+        # toolbar offers the PDF (or stops offering it).
+        st.rerun()
+    _history_controls(current, book, presenting)
+    if current.notices:
+        components.link_notices(current.notices)
+    if not current.profile.is_empty:
+        view = state.screened(current.profile, book)[1]
+        if view.urgent:
+            components.urgent_banner(view.urgent)
+    state.mark_status_shown(book)
+
+
+@st.fragment(key=state.SUMMARY)
+@guarded
+def _summary(book: RuleBook) -> None:
+    """The summary line alone, so that the page's stylesheet can keep it in view."""
+    current = state.case()
+    if not current.profile.is_empty:
+        components.summary_bar(state.screened(current.profile, book)[1])
+
+
+@st.fragment(key=state.ENTRY)
+@guarded
+def _entry(book: RuleBook, presenting: bool) -> None:
+    current = state.case()
+    entry.reload_widgets(current)
+    if presenting:
+        entry.chosen(book, current, presenting=True)
+    else:
+        entry.entry_side(book, current)
+
+
+@st.fragment(key=state.RESULTS)
+@guarded
+def _results(book: RuleBook, presenting: bool) -> None:
+    current = state.case()
+    try:
+        view = None if current.profile.is_empty else state.screened(current.profile, book)[1]
+        results.results_side(book, current, view, presenting=presenting)
+    finally:
+        # Whatever happened, a download waiting for these results may go ahead.
+        current.settle()
+
+
+def draw() -> None:
+    """The page. A change to the case reruns only the fragments it touches (`state.redraw`): the
+    PDF button in the toolbar keeps the one download link Streamlit gave it (its content is
+    worked out from the case when pressed), so a press right after a change never meets a link
+    Streamlit has just withdrawn."""
+    book = state.book()
+    state.freeze_long_lived()
+    current = state.case()
+    arriving = PRESENT not in st.session_state
+    state.sync_with_url(book, arriving=arriving)
+    presenting = state.presentation()
+    components.screen_style(presenting=presenting)
+    st.title("Screen a set of findings", anchor=False)
+    st.session_state[PDF_OFFERED] = _pdf_offered(current, presenting)
+    _status(book, presenting)
+    _summary(book)
+    _toolbar(current, book, presenting)
+    if not presenting:
+        interop.phenopacket_panel(book)
+    if presenting:
+        _entry(book, presenting)
+        _results(book, presenting)
+        components.safety_reminder(book.safety)
+        return
+    entry_col, result_col = st.columns([2, 3], gap="large")
+    with entry_col:
+        _entry(book, presenting)
+    with result_col:
+        _results(book, presenting)

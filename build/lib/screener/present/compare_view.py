@@ -1,0 +1,129 @@
+"""Two or three syndromes side by side, and the findings that separate them.
+
+The separating findings are the engine's `Comparison`: the differential's own question, asked
+before anything is entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from screener.models import Comparison, Frozen, Syndrome
+from screener.present import teaching_words as teaching
+from screener.present import words
+from screener.present.criteria_words import rule_lines
+from screener.present.rule_view import RuleLineView
+from screener.present.view import antibody_words
+from screener.rulebook import RuleBook
+
+MAX_SEPARATING = 20
+"""Rows of separating findings shown; the view says how many more there are."""
+NONE_LISTED = "none listed"
+
+Cell = tuple[RuleLineView, ...]
+
+
+class CompareColumn(Frozen):
+    id: str
+    name: str
+    category: str
+
+
+class CompareRow(Frozen):
+    """One aspect of every syndrome compared: a heading, then one cell per column. A cell of
+    one line is a sentence; more lines are a list, nested by depth."""
+
+    heading: str
+    cells: tuple[Cell, ...]
+
+
+class SeparatingRow(Frozen):
+    finding: str
+    effects: tuple[str, ...]
+    """One entry per column, in column order: what the finding does to it ('' for nothing)."""
+
+
+class CompareView(Frozen):
+    columns: tuple[CompareColumn, ...]
+    rows: tuple[CompareRow, ...]
+    separating_heading: str
+    separating_note: str
+    separating: tuple[SeparatingRow, ...]
+    more: str | None
+    """'and 4 more findings' when the list was cut short; None otherwise."""
+
+
+def _line(text: str) -> Cell:
+    return (RuleLineView(depth=0, text=text),)
+
+
+def _list(texts: list[str]) -> Cell:
+    return tuple(RuleLineView(depth=0, text=t) for t in texts) or _line(NONE_LISTED)
+
+
+def _aspects(book: RuleBook) -> dict[str, Callable[[Syndrome], Cell]]:
+    """Each aspect compared, and how to put it in words for one syndrome."""
+
+    def cancers(ids: tuple[str, ...]) -> Cell:
+        return _line(words.joined((book.label("cancer", c) for c in ids), NONE_LISTED))
+
+    def criteria(syndrome: Syndrome) -> Cell:
+        lines = rule_lines(syndrome.criteria, book)
+        return tuple(RuleLineView(depth=line.depth, text=line.text) for line in lines)
+
+    def red_flags(syndrome: Syndrome) -> Cell:
+        flags = [book.red_flag_by_id[f] for f in syndrome.red_flags]
+        return _list([f"{f.text} (urgency: {words.URGENCY[f.urgency]})" for f in flags])
+
+    return {
+        "Summary": lambda s: _line(s.summary),
+        "Criteria in words": criteria,
+        "Typical cancers": lambda s: cancers(s.cancers.typical),
+        "Reported cancers": lambda s: cancers(s.cancers.reported),
+        "Antibodies (2021 risk class)": lambda s: _list(
+            [antibody_words(a, book) for a in s.antibodies]
+        ),
+        "Red flags": red_flags,
+        "Mimics to rule out": lambda s: _list([book.mimic_by_id[m].name for m in s.mimics]),
+    }
+
+
+def _separating(
+    comparison: Comparison, syndromes: list[Syndrome], book: RuleBook
+) -> tuple[list[SeparatingRow], int]:
+    """The rows shown, and how many more separating findings there are."""
+    questions = comparison.separating
+    rows = []
+    for question in questions[:MAX_SEPARATING]:
+        by_syndrome = {e.syndrome: e for e in question.effects}
+        effects = []
+        for syndrome in syndromes:
+            effect = by_syndrome.get(syndrome.id)
+            text = words.EFFECT[effect.effect].short if effect else ""
+            if effect is not None and effect.mimic is not None:
+                text += f" ({book.label('mimic', effect.mimic)})"
+            effects.append(text)
+        rows.append(
+            SeparatingRow(finding=book.label("finding", question.finding), effects=tuple(effects))
+        )
+    return rows, len(questions) - len(rows)
+
+
+def compare_view(comparison: Comparison, book: RuleBook) -> CompareView:
+    """The syndromes of `comparison` side by side, with the findings that separate them."""
+    syndromes = [book.syndrome_by_id[s] for s in comparison.syndromes]
+    rows, hidden = _separating(comparison, syndromes, book)
+    return CompareView(
+        columns=tuple(
+            CompareColumn(id=s.id, name=s.name, category=words.CATEGORY[s.category])
+            for s in syndromes
+        ),
+        rows=tuple(
+            CompareRow(heading=heading, cells=tuple(cell(s) for s in syndromes))
+            for heading, cell in _aspects(book).items()
+        ),
+        separating_heading=teaching.HEADINGS["compare_separating"],
+        separating_note=teaching.COMPARE_NOTE,
+        separating=tuple(rows),
+        more=f"and {words.plural(hidden, 'more finding')}" if hidden else None,
+    )

@@ -1,0 +1,116 @@
+"""The wording table for teaching: staged cases, the differential, compare, look-up by finding,
+practice and class handouts. The app, the handout PDFs and the command line take these words
+through the views, so a stage, an effect or a prompt is always said the same way."""
+
+from __future__ import annotations
+
+from screener.models import Change, PracticeScore
+from screener.present import words
+
+PRESENTATION = "Presentation"
+NO_PATTERN_YET = "no pattern shows yet"
+NOT_SURE_YET = "Not sure yet"
+
+CHANGE: dict[Change, str] = {
+    "new": "now shows",
+    "gone": "no longer shows",
+    "up": "moved up",
+    "down": "moved down",
+    "now_strong": "is now a strong pattern",
+    "now_partial": "is now a partial pattern",
+    "now_key_missing": "is now listed lower: its key feature is missing",
+}
+
+HEADINGS = {
+    "changes": "What changed at this stage",
+    "patterns": "Patterns shown, in order",
+    "chart": "How the picture narrows: ordering points of the leading patterns, stage by stage",
+    "compare_separating": "Findings that separate them",
+    "lookup_criteria": "Counts towards the criteria",
+    "lookup_excludes": "Rules the pattern out",
+    "lookup_supporting": "Supporting finding",
+    "lookup_red_flags": "Raises a red flag",
+    "lookup_mimics": "Points to a mimic to consider first",
+    "handout": "Class handout: teaching cases",
+    "key": "Teacher's key: answers, reasoning and references",
+    "teaching_points": "Teaching points",
+    "stage_tops": "What the screener shows first, stage by stage",
+    "trace": "Why the answer's pattern shows at the last stage",
+}
+LOOKUP_EMPTY = "No rule in this rule book names this finding: on its own it points to no pattern."
+FIRST_STAGE_CHANGES = "The first look at the case: every pattern shown is new."
+NOTHING_CHANGED = "The patterns shown and their order stayed the same."
+CHART_NOTE = (
+    "Ordering points only put the cards in order; they are not a probability. A pattern that "
+    "does not show at a stage has no point there."
+)
+NO_SEPARATING = "No single finding moves these patterns differently."
+COMPARE_NOTE = (
+    "Each row is a finding that moves these patterns differently: it counts towards one "
+    "pattern's criteria and not another's, supports one, rules one out, or points to a mimic."
+)
+HANDOUT_INSTRUCTIONS = (
+    "Read each case one stage at a time. At each stage, write down the patterns you would "
+    "consider and what you would ask or test next, before you read on. These are teaching "
+    "vignettes about no real person."
+)
+HANDOUT_PROMPTS = (
+    "Which paraneoplastic patterns would you consider now, and why?",
+    "What would you ask, examine or test next?",
+)
+FINAL_PROMPT = "Which pattern fits best? Which mimics would you rule out first?"
+KEY_INTRO = (
+    "For the teacher. Each case's answer is the pattern the screener shows first at the last "
+    "stage: a pattern consistent with the case, not a diagnosis."
+)
+
+
+def stage_title(index: int, count: int, title: str) -> str:
+    """'Stage 2 of 4: Examination'; a case without stages is one 'Presentation'."""
+    return title if count == 1 else f"Stage {index + 1} of {count}: {title}"
+
+
+def ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+PRACTICE_HOW = (
+    "Read the case one stage at a time and commit to the pattern you think fits (or 'not sure "
+    "yet') before the next stage shows. The earlier you first name the right pattern, the more "
+    "points: at stage 1 of 4 it scores 4, at the last stage 1."
+)
+SCORE_HELP = "Points for the stage at which you first named the right pattern; earlier scores more."
+YOUR_ANSWER = "Your answer"
+SCREENER_FIRST = "The screener showed first"
+EXPORT_HOW = (
+    "The case on the Screen page, as a teaching case to paste into rules/cases.yaml or a case "
+    "pack file. Choose its answer here; its title, vignette and teaching point are drafted for "
+    "you to rewrite in your editor (this app takes no free text). Then run `screener validate "
+    "--cases <folder>` to check it."
+)
+EXPORT_NEEDS_CASE = (
+    "Screen a case on the Screen page first, with at least one finding ticked: what you enter "
+    "there becomes the case you export here."
+)
+EXPORT_NO_PATTERN = "No pattern shows for this case, so it has no answer to teach."
+HANDOUT_HOW = (
+    "Choose cases for a class. The students' handout gives each case stage by stage with room "
+    "to write and no answers; the teacher's key gives the answers, what each stage shows first, "
+    "the reasoning, teaching points and references."
+)
+EXPORT_TITLE = "New case"
+EXPORT_VIGNETTE = "(Rewrite this as a teaching vignette about no real person.)"
+EXPORT_NEEDS_FINDING = "a teaching case needs at least one finding ticked on the Screen page"
+
+
+def practice_result(score: PracticeScore) -> str:
+    """'You first named the answer at stage 2 of 4: 3 of 4 points.'"""
+    points = f"{score.points} of {words.plural(score.possible, 'point')}"
+    if score.first_right is None:
+        return f"You did not name the answer at any stage: {points}."
+    if score.stages == 1:
+        return f"You named the answer: {points}."
+    return (
+        f"You first named the answer at stage {score.first_right + 1} of {score.stages}: {points}."
+    )

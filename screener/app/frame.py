@@ -1,0 +1,39 @@
+"""The app frame: page config, the safety framing on every page, and navigation. Both entry
+scripts (`streamlit_app.py` at the repository's root, for Streamlit Community Cloud, and
+`screener/app/main.py`, which `screener app` runs from the installed package) call `run`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screener.app import components, failure, state
+from screener.app.pages import ERROR_PAGE, PAGES
+
+
+def run() -> None:
+    st.set_page_config(
+        page_title="Paraneoplastic Pattern Screener",
+        page_icon=str(components.APP_ICON),
+        layout="wide",
+    )
+    # The safety wording first, from its own small file, so it shows while the whole book loads.
+    components.safety_frame(state.safety_text())
+    loaded = state.load_book()
+    shown = (ERROR_PAGE,) if isinstance(loaded, Exception) else PAGES
+    page = st.navigation(
+        [
+            st.Page(
+                page.script,
+                title=page.nav_label,
+                icon=page.icon,
+                url_path=page.url_path or None,
+                default=index == 0,
+            )
+            for index, page in enumerate(shown)
+        ],
+        position="top",
+    )
+    if failure.failed():
+        failure.failure_page()
+    else:
+        failure.guarded(page.run)()
