@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from screener.app import packs
-from screener.app.cases import STAGE_CARDS, answer_key
+from screener.app.teaching.common import STAGE_CARDS, answer_key
 from screener.cli import main
 from screener.engine import screen_case
 from screener.engine.stages import score_points

@@ -1,0 +1,1 @@
+"""The Cases page, in one small module per tab; `page.draw` composes them."""

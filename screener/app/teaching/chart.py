@@ -1,0 +1,58 @@
+"""The stage-by-stage chart of the leading patterns' ordering points (Altair)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from screener.present import words
+from screener.present.stage_view import StagedCaseView
+
+
+def ordering_chart(view: StagedCaseView, current: int) -> alt.LayerChart:
+    table = pd.DataFrame([point.model_dump() for point in view.chart])
+    order = [f"{stage.index + 1}. {stage.label}" for stage in view.stages]
+    # Every stage is on the axis, also one where no pattern shows yet: that is part of the story.
+    x = alt.X(
+        "stage_label:O",
+        sort=order,
+        scale=alt.Scale(domain=order),
+        title="Stage",
+        axis=alt.Axis(labelAngle=0, labelLimit=240),
+    )
+    y = alt.Y("score:Q", title="Ordering points (not a probability)")
+    # Colour names the pattern and the point's shape its tier, so colour is not needed to read it.
+    color = alt.Color(
+        "pattern:N",
+        title="Pattern",
+        scale=alt.Scale(scheme="tableau10"),
+        legend=alt.Legend(labelLimit=400),
+    )
+    lines = alt.Chart(table).mark_line().encode(x=x, y=y, color=color)
+    points = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=x,
+            y=y,
+            color=color,
+            shape=alt.Shape(
+                "tier:N",
+                title="Tier",
+                scale=alt.Scale(domain=list(words.TIER_SHORT.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("stage_label:O", title="Stage"),
+                alt.Tooltip("pattern:N", title="Pattern"),
+                alt.Tooltip("score:Q", title="Ordering points"),
+                alt.Tooltip("rank:Q", title="Place in the list"),
+                alt.Tooltip("tier:N", title="Tier"),
+            ],
+        )
+    )
+    marker = (
+        alt.Chart(pd.DataFrame({"stage_label": [order[current]]}))
+        .mark_rule(strokeDash=[4, 4], color="gray")
+        .encode(x=x)
+    )
+    return alt.LayerChart(layer=[lines, points, marker], height=300)
