@@ -121,7 +121,7 @@ def measure(
                 if turn == warmup:
                     # Streamlit collects garbage after every run; in one process shared by both
                     # apps and the harness, leave it only what the runs themselves make (as
-                    # the app's own server does with `state.freeze_long_lived`).
+                    # the app's own server does with `book_state.freeze_long_lived`).
                     gc.collect()
                     gc.freeze()
                 (change_took, page_took), bare_took = page(turn), bare(turn)

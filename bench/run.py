@@ -36,7 +36,7 @@ from bench import (
 from bench.machine import machine_info
 from bench.measurement import Measurement, NotMeasured, Target
 from bench.report import Result, write_results
-from screener.app.state import RULES_DIR_ENV
+from screener.app.book_state import RULES_DIR_ENV
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
     RuleBook,

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from screener import classroom
-from screener.app import components, packs, state
+from screener.app import book_state, components, link_state, packs
 from screener.app.failure import guarded
 from screener.classroom import ClassProblem
 from screener.inputs.class_input import (
@@ -31,6 +31,10 @@ from screener.present import class_words as words
 from screener.present.class_view import RoomView, StageInfo, StudentView, pick_options
 from screener.present.markdown import plain_markdown as plain
 from screener.rulebook import RuleBook
+
+CLASS_TEACHER = "class.teacher"
+"""The session-state key of the teacher's pass (`TeacherPass`) for the class this browser tab
+runs: kept on the server with the tab's session, never in an address."""
 
 ROOM_EVERY_S = 1.5
 """How often the projector counts the room again."""
@@ -138,12 +142,12 @@ def _room(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook) -
 
 @guarded
 def _on_present() -> None:
-    state.set_presentation(bool(st.session_state[PRESENT]))
+    link_state.set_presentation(bool(st.session_state[PRESENT]))
 
 
 @guarded
 def _leave() -> None:
-    st.session_state.pop(state.CLASS_TEACHER, None)
+    st.session_state.pop(CLASS_TEACHER, None)
 
 
 def _summary(
@@ -190,7 +194,7 @@ def _teacher(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook
         st.button(words.LEAVE_BUTTON, on_click=_leave, key="class.leave")
         return
     st.session_state[DRAWN] = _drawn(session)
-    presenting = state.presentation()
+    presenting = link_state.presentation()
     if st.session_state.get(PRESENT) != presenting:
         st.session_state[PRESENT] = presenting
     st.toggle(words.PRESENT_TOGGLE, key=PRESENT, on_change=_on_present, help=words.PRESENT_HELP)
@@ -410,8 +414,8 @@ def _student(code_param: str, cases: Sequence[TeachingCase], book: RuleBook) -> 
         # the same seat, so the phone's answers stay one student's.
         seat = seat or secrets.token_urlsafe(16)
         query = {JOIN_PARAMETER: session.code, SEAT_PARAMETER: seat}
-        if state.presentation():
-            query[state.PRESENT] = "1"
+        if link_state.presentation():
+            query[link_state.PRESENT] = "1"
         st.query_params.from_dict(query)
     _student_body(session.code, seat, cases, book)
     _poll(session.code)
@@ -479,7 +483,7 @@ def _resume() -> None:
         key = _code_box(words.RESUME_KEY, "teacher-key", secret=True)
         if st.form_submit_button(words.RESUME_BUTTON):
             try:
-                st.session_state[state.CLASS_TEACHER] = classroom.resume_teacher(code, key)
+                st.session_state[CLASS_TEACHER] = classroom.resume_teacher(code, key)
             except ClassProblem as problem:
                 st.error(plain(problem.text))
             else:
@@ -487,14 +491,16 @@ def _resume() -> None:
 
 
 def draw() -> None:
-    book = state.book()
-    state.freeze_long_lived()
+    book = book_state.book()
+    book_state.freeze_long_lived()
     cases = packs.teaching_cases(book, packs.case_pack(book))
-    components.screen_style(presenting=state.presentation())
+    components.screen_style(presenting=link_state.presentation())
     st.title(words.PAGE_TITLE, anchor=False)
-    reads = (JOIN_PARAMETER, SEAT_PARAMETER, state.PRESENT)
-    components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query(), reads)])
-    teacher = st.session_state.get(state.CLASS_TEACHER)
+    reads = (JOIN_PARAMETER, SEAT_PARAMETER, link_state.PRESENT)
+    components.link_notices(
+        [*link_state.dropped_link(), *unknown_parameters(link_state.link_query(), reads)]
+    )
+    teacher = st.session_state.get(CLASS_TEACHER)
     if isinstance(teacher, TeacherPass):
         _teacher(teacher, cases, book)
         return

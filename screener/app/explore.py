@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import book_state, components, link_state
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import compare, finding_use
@@ -144,8 +144,8 @@ def _close_rule() -> None:
 def _linked_rule(book: RuleBook) -> None:
     """The rule a link asked for, above everything else, until it is closed; and what the link
     held that was left out."""
-    wanted, notices = rule_from_query(state.link_query(), book)
-    components.link_notices([*state.dropped_link(), *notices])
+    wanted, notices = rule_from_query(link_state.link_query(), book)
+    components.link_notices([*link_state.dropped_link(), *notices])
     if wanted is None:
         return
     syndrome = book.syndrome_by_id[wanted]
@@ -251,7 +251,7 @@ def _lookup(book: RuleBook) -> None:
         )
 
 
-book = state.book()
+book = book_state.book()
 st.title("Explore the syndromes", anchor=False)
 st.caption(
     f"{len(book.syndromes)} syndromes in rule book {book.info.version}. Filter them, open one to "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, failure, state
+from screener.app import book_state, components, failure
 from screener.app.pages import ERROR_PAGE, PAGES
 
 
@@ -17,8 +17,8 @@ def run() -> None:
         layout="wide",
     )
     # The safety wording first, from its own small file, so it shows while the whole book loads.
-    components.safety_frame(state.safety_text())
-    loaded = state.load_book()
+    components.safety_frame(book_state.safety_text())
+    loaded = book_state.load_book()
     shown = (ERROR_PAGE,) if isinstance(loaded, Exception) else PAGES
     page = st.navigation(
         [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import case_state, components
 from screener.engine import screen_case
 from screener.inputs.phenopacket import MAX_PHENOPACKET_BYTES, PhenopacketError, phenopacket_case
 from screener.models import TeachingCase
@@ -44,7 +44,7 @@ def _open_upload(book: RuleBook) -> None:
         st.session_state[_READ] = ("refused", error.problems)
         return
     st.session_state[_READ] = ("opened", case.notes)
-    state.open_uploaded(case.profile)
+    case_state.open_uploaded(case.profile)
 
 
 def phenopacket_panel(book: RuleBook) -> None:
@@ -76,12 +76,12 @@ def phenopacket_panel(book: RuleBook) -> None:
                 )
             else:
                 st.success("Opened: every part of the Phenopacket was used.")
-        current = state.case()
+        current = case_state.case()
         if not current.profile.is_empty:
             _downloads(current, book)
 
 
-def _downloads(current: state.Case, book: RuleBook) -> None:
+def _downloads(current: case_state.Case, book: RuleBook) -> None:
     def phenopacket() -> bytes:
         from screener.report.phenopacket import render_phenopacket
 
@@ -92,7 +92,7 @@ def _downloads(current: state.Case, book: RuleBook) -> None:
         from screener.report.text import render_text
 
         profile = current.profile_for_download()
-        summary = render_text(build_view(state.screened(profile, book)[0], book))
+        summary = render_text(build_view(case_state.screened(profile, book)[0], book))
         return render_fhir(profile, summary, book).encode("utf-8")
 
     with st.container(horizontal=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import book_state, components, link_state
 from screener.inputs.query import unknown_parameters
 from screener.models import Status
 from screener.present.markdown import inert_markdown
@@ -98,9 +98,9 @@ def _references(book: RuleBook) -> None:
     )
 
 
-book = state.book()
+book = book_state.book()
 st.title("Learn about paraneoplastic syndromes", anchor=False)
-components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
+components.link_notices([*link_state.dropped_link(), *unknown_parameters(link_state.link_query())])
 _about(book)
 _software(book)
 _rule_book(book)

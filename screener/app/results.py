@@ -8,13 +8,13 @@ import datetime as dt
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import case_state, components
 from screener.present import words
 from screener.present.view import ScreeningView
 from screener.rulebook import RuleBook
 
 
-def pdf_download(current: state.Case, book: RuleBook) -> None:
+def pdf_download(current: case_state.Case, book: RuleBook) -> None:
     """Built only when pressed, and from the case as it then is: a press right after a change
     waits for the change (the button spins) and never returns the case before it.
 
@@ -28,7 +28,7 @@ def pdf_download(current: state.Case, book: RuleBook) -> None:
         _pdf_button(current, book, page_size)
 
 
-def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
+def _pdf_button(current: case_state.Case, book: RuleBook, page_size: str) -> None:
     now = dt.datetime.now(dt.UTC)
 
     def build() -> bytes:
@@ -36,7 +36,7 @@ def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
         from screener.report.pdf import render_pdf
 
         # The page's own screening of the case as it then is (cached per case), not a new one.
-        view = state.screened(current.profile_for_download(), book)[1]
+        view = case_state.screened(current.profile_for_download(), book)[1]
         return render_pdf(view, page_size=page_size, generated_at=dt.datetime.now(dt.UTC))
 
     st.download_button(
@@ -51,7 +51,7 @@ def _pdf_button(current: state.Case, book: RuleBook, page_size: str) -> None:
 
 
 def results_side(
-    book: RuleBook, current: state.Case, view: ScreeningView | None, *, presenting: bool
+    book: RuleBook, current: case_state.Case, view: ScreeningView | None, *, presenting: bool
 ) -> None:
     change = current.change_view(book)
     if change is not None:

@@ -10,9 +10,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from screener.app import state
+from screener.app import case_state
+from screener.app.book_state import RULES_DIR_ENV
 from screener.app.pages import PAGES as APP_PAGES
-from screener.app.state import RULES_DIR_ENV
 from screener.inputs.form import pick_token
 from screener.inputs.query import profile_to_query
 from screener.models import Profile
@@ -154,5 +154,5 @@ def pdf_builds(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
-    monkeypatch.setattr(state, "PDF_GRACE_S", 0.0)
+    monkeypatch.setattr(case_state, "PDF_GRACE_S", 0.0)
     return made

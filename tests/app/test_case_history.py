@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from screener.app import state
-from screener.app.state import Case
+from screener.app import case_state
+from screener.app.case_state import Case
 from screener.models import Profile
 
 A, B, C = (Profile(findings=(f,)) for f in ("a", "b", "c"))
@@ -50,7 +50,7 @@ def test_the_browser_going_back_or_forward_moves_to_the_neighbouring_step() -> N
 
 
 def test_the_history_keeps_the_latest_steps_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(state, "MAX_HISTORY", 3)
+    monkeypatch.setattr(case_state, "MAX_HISTORY", 3)
     case = Case()
     for profile in (A, B, C):
         case.commit(profile)
@@ -58,7 +58,7 @@ def test_the_history_keeps_the_latest_steps_only(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_download_waits_for_the_change_in_flight(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(state, "PDF_GRACE_S", 0.0)
+    monkeypatch.setattr(case_state, "PDF_GRACE_S", 0.0)
     case = Case()
     case.commit(A)
     case.settle()

@@ -14,8 +14,7 @@ from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
 
 from screener import classroom
-from screener.app.class_page import CODE_BOX, PRACTICE_FOLD
-from screener.app.state import CLASS_TEACHER
+from screener.app.class_page import CLASS_TEACHER, CODE_BOX, PRACTICE_FOLD
 from screener.inputs.class_input import NO_PATTERN, AnswerProblem, CodeProblem
 from screener.models import Confidence, TeacherPass, TeachingCase
 from screener.present import class_words as words

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from screener.app import components, entry, results, state
+from screener.app import book_state, components, entry, results
+from screener.app.book_state import RULES_DIR_ENV
 from screener.app.pages import PAGES as APP_PAGES
-from screener.app.state import RULES_DIR_ENV
 from screener.models import Profile
 from screener.present import words
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
@@ -112,8 +112,8 @@ def test_whatever_goes_wrong_reading_the_safety_file_the_frame_shows(
     def failing(folder: str) -> None:
         raise RecursionError(folder)
 
-    monkeypatch.setattr(state, "load_safety_text", failing)
-    monkeypatch.setattr(state, "load_rule_book", failing)
+    monkeypatch.setattr(book_state, "load_safety_text", failing)
+    monkeypatch.setattr(book_state, "load_rule_book", failing)
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert_no_exception(at)
     seen = list(shown(at))
@@ -128,13 +128,13 @@ def test_a_broken_book_is_read_once_until_its_files_change(
     broken_rules: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[str] = []
-    load = state.load_rule_book
+    load = book_state.load_rule_book
 
     def counted_load(folder: str) -> RuleBook:
         reads.append(folder)
         return load(folder)
 
-    monkeypatch.setattr(state, "load_rule_book", counted_load)
+    monkeypatch.setattr(book_state, "load_rule_book", counted_load)
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     at.run()
     AppTest.from_file(str(APP), default_timeout=30).run()

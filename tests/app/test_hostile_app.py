@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from screener.app.state import RULES_DIR_ENV
+from screener.app.book_state import RULES_DIR_ENV
 from screener.inputs.numbers import shown
 from screener.report.csv_table import FORMULA_STARTS
 from tests.app.conftest import APP, PAGES, assert_no_exception, open_page

@@ -10,7 +10,7 @@ import streamlit as st
 from fhir.resources.R4B.bundle import Bundle
 from streamlit.testing.v1 import AppTest
 
-from screener.app import state
+from screener.app import case_state
 from screener.inputs.phenopacket import phenopacket_case
 from screener.models import Profile
 from screener.rulebook import RuleBook
@@ -32,7 +32,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict]:
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
-    monkeypatch.setattr(state, "PDF_GRACE_S", 0.0)
+    monkeypatch.setattr(case_state, "PDF_GRACE_S", 0.0)
     return buttons
 
 

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener import settings
-from screener.app import state
+from screener.app import book_state
 from screener.cli import EXIT_INPUT, EXIT_UNAVAILABLE, main
 from screener.models import Confidence
 from screener.rulebook import DEFAULT_RULES_DIR
@@ -51,9 +51,9 @@ def test_a_changed_environment_is_obeyed_at_once(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv(settings.RULES_DIR_ENV, raising=False)
-    assert state.rules_dir() == DEFAULT_RULES_DIR
+    assert book_state.rules_dir() == DEFAULT_RULES_DIR
     monkeypatch.setenv(settings.RULES_DIR_ENV, str(tmp_path))
-    assert state.rules_dir() == tmp_path
+    assert book_state.rules_dir() == tmp_path
     monkeypatch.setenv(settings.RETENTION_DAYS_ENV, "7")
     assert settings.current().retention_days == 7
     monkeypatch.setenv(settings.CASE_PACK_ENV, "")

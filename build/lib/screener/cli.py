@@ -1,9 +1,10 @@
-"""Command line: `python -m screener validate | screen | schema | handout | quiz`.
+"""Command line: `python -m screener validate | screen | schema | handout | quiz | app | class`.
 
 Exit codes: 0 success, 1 the rule book or its examples failed, 2 the input (or an option) could
-not be used; for the output, as `sysexits.h` and shells number them: 73 the PDF file could not be
-created, 74 standard output could not be written (a full disk, a terminal that cannot show the
-report's characters), 141 the reader of standard output went away (128 + SIGPIPE).
+not be used; for the output, as `sysexits.h` and shells number them: 69 the class database could
+not be used, 73 the PDF file could not be created, 74 standard output could not be written (a
+full disk, a terminal that cannot show the report's characters), 141 the reader of standard
+output went away (128 + SIGPIPE).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import signal
 import sys
 from pathlib import Path
 
+from screener import settings
 from screener.engine import screen, screen_case
 from screener.inputs.phenopacket import (
     MAX_PHENOPACKET_BYTES,
@@ -38,13 +40,13 @@ from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
-from screener.rulebook.case_pack import CASE_PACK_ENV
 from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
 
 EXIT_RULE_BOOK = 1
 EXIT_INPUT = 2
+EXIT_UNAVAILABLE = 69
 EXIT_CANNOT_CREATE = 73
 EXIT_OUTPUT = 74
 EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE
@@ -230,7 +232,7 @@ def _handout(args: argparse.Namespace) -> int:
         if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
     book = load_rule_book(args.rules)
-    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
     }
@@ -283,7 +285,7 @@ def _quiz(args: argparse.Namespace) -> int:
     if args.out is not None:
         _check_quiz_target(args.out, args.format)
     book = load_rule_book(args.rules)
-    pack = args.cases or os.environ.get(CASE_PACK_ENV)
+    pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
     }
@@ -327,6 +329,31 @@ def _schema(args: argparse.Namespace) -> int:
     except OSError as error:
         raise OutputError(f"Cannot write {error.filename}: {error.strerror or error}") from None
     _write_out("".join(f"{path}\n" for path in written))
+    return 0
+
+
+def _class_purge(args: argparse.Namespace) -> int:
+    # The class service and its database load only for this command.
+    from screener import classroom
+    from screener.present import class_words
+    from screener.present.words import plural
+
+    settings.current()  # a setting that cannot be used is an option error, exit 2
+    try:
+        purged = classroom.purge()
+    except classroom.ClassProblem as error:
+        print(error.text, file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    _write_out(
+        class_words.PURGED.format(
+            sessions=plural(purged.sessions, "class session"),
+            answers=plural(purged.answers, "answer"),
+            codes=plural(purged.practice_codes, "practice code"),
+            items=plural(purged.practice_items, "practice item"),
+            days=classroom.retention_days(),
+        )
+        + "\n"
+    )
     return 0
 
 
@@ -386,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the students' sheets")
     handout.add_argument("--key", metavar="KEY.pdf", help="also write the teacher's key")
     handout.add_argument(
-        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
     )
     handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
@@ -407,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file to write (needed for QTI; GIFT goes to standard output without it)",
     )
     quiz.add_argument(
-        "--cases", metavar="DIR", help=f"a case pack folder (default: ${CASE_PACK_ENV})"
+        "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
     )
     quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
     quiz.set_defaults(run=_quiz)
@@ -422,6 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default=str(DEFAULT_RULES_DIR / "schema"))
     schema.add_argument("--check", action="store_true", help="only check they are current")
     schema.set_defaults(run=_schema)
+    live = commands.add_parser("class", help="live class sessions and practice codes")
+    live_commands = live.add_subparsers(dest="class_command", required=True)
+    purge = live_commands.add_parser(
+        "purge",
+        help=f"delete class data past its retention (${settings.RETENTION_DAYS_ENV}, in days)",
+    )
+    purge.set_defaults(run=_class_purge)
     return parser
 
 
@@ -444,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT
-    except OptionError as error:
+    except (OptionError, settings.SettingsError) as error:
         print(error, file=sys.stderr)
         return EXIT_INPUT
     except OutputError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import case_state, components
 from screener.app.teaching.common import SCREEN_PAGE
 from screener.engine import screen
 from screener.models import ProfileError
@@ -17,7 +17,7 @@ from screener.validate import case_problems
 
 
 def draw(book: RuleBook) -> None:
-    profile = state.case().profile
+    profile = case_state.case().profile
     st.markdown(plain(teaching.EXPORT_HOW))
     if not profile.findings:
         st.info(plain(teaching.EXPORT_NEEDS_CASE), icon=":material/checklist:")

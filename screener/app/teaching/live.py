@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import state
+from screener.app import class_page
 from screener.app.pages import BY_KEY
 from screener.app.teaching.common import stage_word
 from screener.models import TeachingCase
@@ -34,7 +34,7 @@ def draw(cases: list[TeachingCase]) -> None:
         return
     if st.button(class_words.START_BUTTON, type="primary", icon=":material/groups:"):
         try:
-            st.session_state[state.CLASS_TEACHER] = classroom.start_class(by_id[case_id])
+            st.session_state[class_page.CLASS_TEACHER] = classroom.start_class(by_id[case_id])
         except classroom.ClassProblem as problem:
             st.error(plain(problem.text), icon=":material/error:")
         else:

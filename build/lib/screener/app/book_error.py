@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import book_state, components
 from screener.rulebook import RuleBookError
 
 st.title("The screener is unavailable", anchor=False)
-loaded = state.load_book()
+loaded = book_state.load_book()
 problems = loaded.problems if isinstance(loaded, RuleBookError) else ()
 st.error(
     f"**The rule book could not be loaded**, so no screening is possible. It has "

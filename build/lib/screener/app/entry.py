@@ -2,9 +2,9 @@
 every body system to browse, lab values with their units, and the person's age band, sex and
 follow-up.
 
-Each widget is loaded from the session's case (`state.Case`) and writes back to it in its callback,
-so a change is screened before the page is drawn again; there is no submit button. A module rather
-than part of the page script, so Streamlit compiles it once, not on every run.
+Each widget is loaded from the session's case (`case_state.Case`) and writes back to it in its
+callback, so a change is screened before the page is drawn again; there is no submit button. A
+module rather than part of the page script, so Streamlit compiles it once, not on every run.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from screener.app import state
+from screener.app import case_state
 from screener.app.failure import guarded
 from screener.inputs.form import (
     FormEntry,
@@ -83,7 +83,7 @@ def _picker(content_hash: str, _book: RuleBook) -> tuple[list[str], dict[str, st
 # --- Keeping the widgets and the case in step -------------------------------------------------
 
 
-def reload_widgets(current: state.Case) -> None:
+def reload_widgets(current: case_state.Case) -> None:
     """After a change from outside the widgets (a link, Back, the picker), drop every entry
     widget's value so each is loaded from the case as it is drawn."""
     if st.session_state.get(RELOADED) == current.revision:
@@ -102,8 +102,8 @@ def _load(key: str, value: object) -> str:
 def _changed(update: Callable[[FormEntry], FormEntry], book: RuleBook, *, entry: bool) -> None:
     """Apply one widget's change, then redraw what it touches: the entry side too only when its
     notes or headings change (the widget itself already shows the new value)."""
-    state.apply_entry(update(state.case().entry), book)
-    state.redraw(book, entry=entry)
+    case_state.apply_entry(update(case_state.case().entry), book)
+    case_state.redraw(book, entry=entry)
 
 
 def _dropped(*keys: str) -> bool:
@@ -146,9 +146,9 @@ def _on_lab(analyte_id: str, book: RuleBook) -> None:
 def _on_pick(key: str, book: RuleBook) -> None:
     token = st.session_state.get(key)
     if token:
-        entry, _ = with_pick(state.case().entry, token, book)
-        state.apply_entry(entry, book, reload=True)
-    state.redraw(book, entry=True)
+        entry, _ = with_pick(case_state.case().entry, token, book)
+        case_state.apply_entry(entry, book, reload=True)
+    case_state.redraw(book, entry=True)
 
 
 # --- The entry --------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def _chips(system: BodySystem, book: RuleBook, chosen: list[str]) -> None:
     )
 
 
-def chosen(book: RuleBook, current: state.Case, *, presenting: bool) -> None:
+def chosen(book: RuleBook, current: case_state.Case, *, presenting: bool) -> None:
     """The case's findings as chips, one group per body system (a click takes one out), then
     cancers and antibodies."""
     entry = current.entry
@@ -201,7 +201,7 @@ def chosen(book: RuleBook, current: state.Case, *, presenting: bool) -> None:
         )
 
 
-def _browse(book: RuleBook, current: state.Case) -> None:
+def _browse(book: RuleBook, current: case_state.Case) -> None:
     """Every finding without typing: one list per body system, folded until opened (its
     widgets are only drawn then). Choosing a finding adds it, as the picker does."""
     browse = st.expander(
@@ -234,7 +234,7 @@ def _browse(book: RuleBook, current: state.Case) -> None:
                 )
 
 
-def _labs(book: RuleBook, current: state.Case) -> None:
+def _labs(book: RuleBook, current: case_state.Case) -> None:
     entry = current.entry
     for row in entry.labs:
         analyte = book.lab_by_id.get(row.analyte)
@@ -281,7 +281,7 @@ def _labs(book: RuleBook, current: state.Case) -> None:
         )
 
 
-def _about(book: RuleBook, current: state.Case) -> None:
+def _about(book: RuleBook, current: case_state.Case) -> None:
     about = st.expander(plain(about_label(current.entry)), key=ABOUT, on_change="rerun")
     with about:
         if not about.open:
@@ -310,7 +310,7 @@ def _about(book: RuleBook, current: state.Case) -> None:
         )
 
 
-def entry_side(book: RuleBook, current: state.Case) -> None:
+def entry_side(book: RuleBook, current: case_state.Case) -> None:
     tokens, texts = _picker(book.content_hash, book)
     st.selectbox(
         PICKER_LABEL,

@@ -6,13 +6,12 @@ located; the rule book's own cases are shown all the same.
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
+from screener import settings
 from screener.models import TeachingCase
 from screener.rulebook import FilesStamp, RuleBook, RuleBookError
-from screener.rulebook.case_pack import CASE_PACK_ENV, LoadedCases, pack_stamp
+from screener.rulebook.case_pack import LoadedCases, pack_stamp
 from screener.validate import validate_case_pack
 
 
@@ -31,7 +30,7 @@ def _cached_pack(
 
 def case_pack(book: RuleBook) -> LoadedCases | RuleBookError | None:
     """The pack `PNS_CASE_PACK` names, the error naming every problem in it, or None."""
-    folder = os.environ.get(CASE_PACK_ENV)
+    folder = settings.current().case_pack
     if not folder:
         return None
     return _cached_pack(folder, pack_stamp(folder), book.content_hash, book)

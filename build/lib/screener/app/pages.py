@@ -49,6 +49,14 @@ PAGES: tuple[AppPage, ...] = (
         "cases",
     ),
     AppPage(
+        "class",
+        str(APP_DIR / "class.py"),
+        "Live class",
+        "Live class",
+        ":material/groups:",
+        "class",
+    ),
+    AppPage(
         "learn",
         str(APP_DIR / "learn.py"),
         "Learn",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, entry, interop, results, state
+from screener.app import book_state, case_state, components, entry, interop, link_state, results
 from screener.app.failure import guarded
 from screener.rulebook import RuleBook
 
@@ -22,16 +22,16 @@ PDF_OFFERED = "screen.pdf_offered"
 
 @guarded
 def _on_present() -> None:
-    state.set_presentation(bool(st.session_state[PRESENT]))
+    link_state.set_presentation(bool(st.session_state[PRESENT]))
 
 
-def _history_controls(current: state.Case, book: RuleBook, presenting: bool) -> None:
+def _history_controls(current: case_state.Case, book: RuleBook, presenting: bool) -> None:
     """Step through the case's history, and start again."""
     with st.container(horizontal=True, vertical_alignment="center", key="screen-history"):
         st.button(
             "Step back",
             icon=":material/undo:",
-            on_click=state.step,
+            on_click=case_state.step,
             args=(-1, book),
             disabled=not current.can_step_back,
             help="Undo the last change to the case (the browser's Back button does the same).",
@@ -40,7 +40,7 @@ def _history_controls(current: state.Case, book: RuleBook, presenting: bool) -> 
         st.button(
             "Step forward",
             icon=":material/redo:",
-            on_click=state.step,
+            on_click=case_state.step,
             args=(1, book),
             disabled=not current.can_step_forward,
             help="Redo the change you stepped back from.",
@@ -50,18 +50,18 @@ def _history_controls(current: state.Case, book: RuleBook, presenting: bool) -> 
             st.button(
                 "Start a new case",
                 icon=":material/restart_alt:",
-                on_click=state.start_again,
+                on_click=case_state.start_again,
                 args=(book,),
                 help="Clears the case (Step back brings it back).",
                 key="screen.new",
             )
 
 
-def _pdf_offered(current: state.Case, presenting: bool) -> bool:
+def _pdf_offered(current: case_state.Case, presenting: bool) -> bool:
     return not presenting and not current.profile.is_empty
 
 
-def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
+def _toolbar(current: case_state.Case, book: RuleBook, presenting: bool) -> None:
     """Presentation mode, and the PDF of the case (drawn only on a whole-page run: see `draw`)."""
     with st.container(horizontal=True, vertical_alignment="bottom", key="screen-toolbar"):
         if st.session_state.get(PRESENT) != presenting:
@@ -77,11 +77,11 @@ def _toolbar(current: state.Case, book: RuleBook, presenting: bool) -> None:
             st.caption("To share this case, copy the address bar: it holds the whole case.")
 
 
-@st.fragment(key=state.STATUS)
+@st.fragment(key=case_state.STATUS)
 @guarded
 def _status(book: RuleBook, presenting: bool) -> None:
     """The history buttons, link notices and the urgent banner."""
-    current = state.case()
+    current = case_state.case()
     if _pdf_offered(current, presenting) != st.session_state[PDF_OFFERED]:
         # The first finding added (or the last one removed): redraw the whole page once, so the
         # toolbar offers the PDF (or stops offering it).
@@ -90,25 +90,25 @@ def _status(book: RuleBook, presenting: bool) -> None:
     if current.notices:
         components.link_notices(current.notices)
     if not current.profile.is_empty:
-        view = state.screened(current.profile, book)[1]
+        view = case_state.screened(current.profile, book)[1]
         if view.urgent:
             components.urgent_banner(view.urgent)
-    state.mark_status_shown(book)
+    case_state.mark_status_shown(book)
 
 
-@st.fragment(key=state.SUMMARY)
+@st.fragment(key=case_state.SUMMARY)
 @guarded
 def _summary(book: RuleBook) -> None:
     """The summary line alone, so that the page's stylesheet can keep it in view."""
-    current = state.case()
+    current = case_state.case()
     if not current.profile.is_empty:
-        components.summary_bar(state.screened(current.profile, book)[1])
+        components.summary_bar(case_state.screened(current.profile, book)[1])
 
 
-@st.fragment(key=state.ENTRY)
+@st.fragment(key=case_state.ENTRY)
 @guarded
 def _entry(book: RuleBook, presenting: bool) -> None:
-    current = state.case()
+    current = case_state.case()
     entry.reload_widgets(current)
     if presenting:
         entry.chosen(book, current, presenting=True)
@@ -116,12 +116,12 @@ def _entry(book: RuleBook, presenting: bool) -> None:
         entry.entry_side(book, current)
 
 
-@st.fragment(key=state.RESULTS)
+@st.fragment(key=case_state.RESULTS)
 @guarded
 def _results(book: RuleBook, presenting: bool) -> None:
-    current = state.case()
+    current = case_state.case()
     try:
-        view = None if current.profile.is_empty else state.screened(current.profile, book)[1]
+        view = None if current.profile.is_empty else case_state.screened(current.profile, book)[1]
         results.results_side(book, current, view, presenting=presenting)
     finally:
         # Whatever happened, a download waiting for these results may go ahead.
@@ -129,16 +129,16 @@ def _results(book: RuleBook, presenting: bool) -> None:
 
 
 def draw() -> None:
-    """The page. A change to the case reruns only the fragments it touches (`state.redraw`): the
-    PDF button in the toolbar keeps the one download link Streamlit gave it (its content is
-    worked out from the case when pressed), so a press right after a change never meets a link
-    Streamlit has just withdrawn."""
-    book = state.book()
-    state.freeze_long_lived()
-    current = state.case()
+    """The page. A change to the case reruns only the fragments it touches
+    (`case_state.redraw`): the PDF button in the toolbar keeps the one download link Streamlit
+    gave it (its content is worked out from the case when pressed), so a press right after a
+    change never meets a link Streamlit has just withdrawn."""
+    book = book_state.book()
+    book_state.freeze_long_lived()
+    current = case_state.case()
     arriving = PRESENT not in st.session_state
-    state.sync_with_url(book, arriving=arriving)
-    presenting = state.presentation()
+    case_state.sync_with_url(book, arriving=arriving)
+    presenting = link_state.presentation()
     components.screen_style(presenting=presenting)
     st.title("Screen a set of findings", anchor=False)
     st.session_state[PDF_OFFERED] = _pdf_offered(current, presenting)

@@ -10,7 +10,6 @@ through the case's changes as well as the page's own buttons do.
 from __future__ import annotations
 
 import gc
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from screener import settings
 from screener.app.failure import guarded
 from screener.engine import screen, what_changed
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
@@ -42,17 +42,20 @@ from screener.rulebook import (
     load_safety_text,
 )
 
-RULES_DIR_ENV = "PNS_RULES_DIR"
+RULES_DIR_ENV = settings.RULES_DIR_ENV
 
 _CASE = "screen.case"
 PRESENT = "present"
 """The query parameter that opens the Screen page in presentation mode (`?present=1`)."""
+CLASS_TEACHER = "class.teacher"
+"""The session-state key of the teacher's pass (`TeacherPass`) for the class this browser tab
+runs: kept on the server with the tab's session, never in an address."""
 APP_KEYS = (PRESENT,)
 """Query parameters about the page, not the case: `profile_from_query` never sees them."""
 
 
 def rules_dir() -> Path:
-    return Path(os.environ.get(RULES_DIR_ENV) or DEFAULT_RULES_DIR)
+    return settings.current().rules_dir or DEFAULT_RULES_DIR
 
 
 @st.cache_resource(show_spinner="Loading the rule book…", max_entries=4)
@@ -70,7 +73,10 @@ def _cached_book(folder: str, stamp: FilesStamp) -> RuleBook | RuleBookError:
 
 def load_book() -> RuleBook | RuleBookError:
     """The rule book, or the error that names every problem in it."""
-    folder = str(rules_dir())
+    try:
+        folder = str(rules_dir())
+    except settings.SettingsError as error:
+        return RuleBookError([Problem(RULES_DIR_ENV, None, str(error))])
     return _cached_book(folder, files_stamp(folder))
 
 
@@ -93,7 +99,10 @@ def _cached_safety(folder: str, stamp: FilesStamp) -> SafetyText | None:
 def safety_text() -> SafetyText | None:
     """The safety wording, read on its own: quick to show, and there even if a rule is broken.
     None when `safety.yaml` cannot be used: the frame then shows its built-in wording."""
-    folder = str(rules_dir())
+    try:
+        folder = str(rules_dir())
+    except settings.SettingsError:
+        return None
     return _cached_safety(folder, files_stamp(folder))
 
 

@@ -4,7 +4,8 @@
 - `criteria`: criteria trees and their one walker;
 - `rules`: the rule book's files;
 - `profile`: a learner's case;
-- `result`: a screening.
+- `result`: a screening;
+- `classroom`: a live class's session, anonymous answers and practice items.
 
 Everything is importable from `screener.models` itself.
 """
@@ -52,6 +53,23 @@ from screener.models.base import (
     Text,
     Tier,
     Urgency,
+)
+from screener.models.classroom import (
+    CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    MAX_PICKS,
+    PRACTICE_CODE_LENGTH,
+    REVIEW_AFTER_DAYS,
+    SEAT_PATTERN,
+    ClassAnswer,
+    ClassSession,
+    ClassSummary,
+    Confidence,
+    PatternCount,
+    PracticeItem,
+    StageSummary,
+    StageTally,
+    TeacherPass,
 )
 from screener.models.criteria import (
     COMBINATORS,
@@ -147,9 +165,15 @@ from screener.models.rules import (
 
 __all__ = [
     "BOUNDS",
+    "CODE_ALPHABET",
     "COMBINATORS",
+    "JOIN_CODE_LENGTH",
+    "MAX_PICKS",
     "MOVEMENTS",
+    "PRACTICE_CODE_LENGTH",
     "PROFILE_FIELDS",
+    "REVIEW_AFTER_DAYS",
+    "SEAT_PATTERN",
     "About",
     "AboutKind",
     "AboutSection",
@@ -176,8 +200,12 @@ __all__ = [
     "Category",
     "Censored",
     "Change",
+    "ClassAnswer",
+    "ClassSession",
+    "ClassSummary",
     "Combinator",
     "Comparison",
+    "Confidence",
     "Count",
     "Criterion",
     "Differential",
@@ -218,6 +246,7 @@ __all__ = [
     "Path",
     "PathPart",
     "PatternChange",
+    "PatternCount",
     "PatternEffect",
     "PatternMatch",
     "PatternShift",
@@ -233,6 +262,7 @@ __all__ = [
     "Points",
     "PointsItem",
     "PointsSpec",
+    "PracticeItem",
     "PracticeScore",
     "Profile",
     "ProfileError",
@@ -255,11 +285,14 @@ __all__ = [
     "Sex",
     "ShortText",
     "StageScreening",
+    "StageSummary",
+    "StageTally",
     "StageTitle",
     "Standing",
     "Status",
     "Syndrome",
     "SyndromeId",
+    "TeacherPass",
     "TeachingCase",
     "Text",
     "ThresholdCrossing",

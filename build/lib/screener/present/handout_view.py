@@ -74,7 +74,7 @@ class KeyView(Frozen):
     cases: tuple[KeyCase, ...]
 
 
-def _book_line(book: RuleBook) -> str:
+def book_line(book: RuleBook) -> str:
     return f"Rule book {book.info.version} ({book.content_hash[:12]})"
 
 
@@ -110,7 +110,7 @@ def handout_view(cases: Sequence[TeachingCase], book: RuleBook) -> HandoutView:
         disclaimer=book.safety.disclaimer,
         see_a_physician=book.safety.see_a_physician,
         instructions=teaching.HANDOUT_INSTRUCTIONS,
-        book=_book_line(book),
+        book=book_line(book),
         writing_lines=WRITING_LINES,
         cases=tuple(sheets),
     )
@@ -164,7 +164,7 @@ def key_view(cases: Sequence[tuple[TeachingCase, CaseScreening]], book: RuleBook
         disclaimer=book.safety.disclaimer,
         see_a_physician=book.safety.see_a_physician,
         intro=teaching.KEY_INTRO,
-        book=_book_line(book),
+        book=book_line(book),
         cases=tuple(
             _key_case(n, case, screening, book)
             for n, (case, screening) in enumerate(cases, start=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from screener.present import teaching_words as teaching
+from screener.present.class_view import SummaryView
 from screener.present.handout_view import HandoutCase, HandoutView, KeyCase, KeyView
 from screener.report.pdf_frame import (
     BODY_LINE,
@@ -146,5 +147,38 @@ def render_key(
     pdf.add_page()
     _title(pdf, view.title, view.intro)
     for case in view.cases:
+        _key_case(pdf, case)
+    return bytes(pdf.output())
+
+
+SUMMARY_COLUMN_SHARES = (2.6, 1.0, 2.6, 1.3, 1.0, 1.0, 1.0, 1.0, 1.3, 2.4)
+"""Column widths of the class summary, in proportion: the stage, the most named pattern and
+the most missed finding take words; the rest are counts."""
+
+
+def render_class_summary(
+    summary: SummaryView,
+    key: KeyView,
+    *,
+    page_size: str = "A4",
+    generated_at: dt.datetime | None = None,
+) -> bytes:
+    """A live class's summary page, then the teacher's key of its case: the page an educator
+    keeps of how the room answered, stage by stage (counts only: there are no names)."""
+    pdf = _document(
+        summary.title,
+        summary.disclaimer,
+        summary.see_a_physician,
+        summary.book,
+        page_size,
+        generated_at,
+    )
+    pdf.add_page()
+    _title(pdf, summary.title, summary.note)
+    pdf.grid(summary.columns, summary.rows, SUMMARY_COLUMN_SHARES, bold_first_column=True)
+    pdf.text_block(plain(summary.first_named), bold=True)
+    pdf.add_page()
+    _title(pdf, key.title, key.intro)
+    for case in key.cases:
         _key_case(pdf, case)
     return bytes(pdf.output())

@@ -25,10 +25,11 @@ from screener.rulebook.loader import (
 from screener.rulebook.printable import unprintable_texts
 from screener.rulebook.problems import Problem, RuleBookError
 from screener.rulebook.sources import SourceIndex
+from screener.settings import CASE_PACK_ENV as CASE_PACK_ENV
 
-CASE_PACK_ENV = "PNS_CASE_PACK"
 PACK = "The case pack"
-"""The environment variable naming a case pack folder (the command line's `--cases` wins)."""
+"""How problems in a case pack name their source (the command line's `--cases` wins over the
+folder `PNS_CASE_PACK` names)."""
 
 CASES_FILE = next(f for f in RULE_FILES if f.field == "cases")
 _ADAPTER = adapter_for(CASES_FILE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, state
+from screener.app import case_state, components
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import screen_case
@@ -16,7 +16,14 @@ from screener.present.view import Line
 from screener.rulebook import RuleBook
 
 SCREEN_PAGE = BY_KEY["screen"].script
-TABS = ("Case library", "Step through a case", "Practice", "Class handout", "Export a case")
+TABS = (
+    "Case library",
+    "Step through a case",
+    "Practice",
+    "Class handout",
+    "Export a case",
+    "Live class",
+)
 TAB_KEY = "cases.tab"
 STEP_CASE = "cases.step.case"
 STAGE_CARDS = "cases.step.cards"
@@ -27,7 +34,7 @@ def lines(items: tuple[Line, ...]) -> str:
 
 
 def open_in_screen(profile: Profile) -> None:
-    st.switch_page(SCREEN_PAGE, query_params=state.open_case(profile))
+    st.switch_page(SCREEN_PAGE, query_params=case_state.open_case(profile))
 
 
 @guarded

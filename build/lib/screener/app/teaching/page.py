@@ -1,12 +1,12 @@
 """The Cases page, composed: the case library, stepping through a case, practice, class
-handouts and export, one tab each (only the open one is drawn)."""
+handouts, export and starting a live class, one tab each (only the open one is drawn)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components, packs, state
-from screener.app.teaching import export, handout, library, practice, stepper
+from screener.app import book_state, components, link_state, packs
+from screener.app.teaching import export, handout, library, live, practice, stepper
 from screener.app.teaching.common import TAB_KEY, TABS
 from screener.inputs.query import unknown_parameters
 from screener.present import words
@@ -31,17 +31,19 @@ def _pack_notice(pack: LoadedCases | RuleBookError | None) -> None:
 
 
 def draw() -> None:
-    book = state.book()
+    book = book_state.book()
     pack = packs.case_pack(book)
     cases = packs.teaching_cases(book, pack)
     pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
     st.title("Teaching cases", anchor=False)
-    components.link_notices([*state.dropped_link(), *unknown_parameters(state.link_query())])
+    components.link_notices(
+        [*link_state.dropped_link(), *unknown_parameters(link_state.link_query())]
+    )
     _pack_notice(pack)
-    library_tab, step_tab, practice_tab, handout_tab, export_tab = st.tabs(
+    library_tab, step_tab, practice_tab, handout_tab, export_tab, class_tab = st.tabs(
         TABS, key=TAB_KEY, on_change="rerun"
     )
-    # Only the open tab is drawn: each rerun then costs one tab, not five.
+    # Only the open tab is drawn: each rerun then costs one tab, not six.
     if library_tab.open:
         with library_tab:
             library.draw(book, cases, pack_ids)
@@ -57,3 +59,6 @@ def draw() -> None:
     if export_tab.open:
         with export_tab:
             export.draw(book)
+    if class_tab.open:
+        with class_tab:
+            live.draw(cases)

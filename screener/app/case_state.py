@@ -1,112 +1,31 @@
-"""App state: the rule book loaded once per version of its files, and the case on the Screen page.
+"""The case on the Screen page: the entry as typed and the history of profiles it went through.
 
-The case lives in `st.session_state` (a `Case`: the entry as typed, and the history of profiles
-it went through) so it survives a visit to another page, and in `st.query_params` so the address
-bar always holds a link that opens the same case. Streamlit pushes a browser history entry for
-each new address and reruns with the old one on Back, so the browser's Back and Forward step
-through the case's changes as well as the page's own buttons do.
+The case lives in `st.session_state` (a `Case`) so it survives a visit to another page, and in
+`st.query_params` so the address bar always holds a link that opens the same case. Streamlit
+pushes a browser history entry for each new address and reruns with the old one on Back, so the
+browser's Back and Forward step through the case's changes as well as the page's own buttons do.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import streamlit as st
 
-from screener import settings
+from screener.app import link_state
 from screener.app.failure import guarded
 from screener.engine import screen, what_changed
 from screener.inputs.form import FormEntry, FormProblem, entry_for, read_form
-from screener.inputs.query import (
-    LINK_MAX_CHARS,
-    LINK_MAX_PARAMETERS,
-    dropped_link_notice,
-    profile_from_query,
-    profile_to_query,
-)
-from screener.models import Profile, SafetyText, ScreeningResult
+from screener.inputs.query import profile_from_query, profile_to_query
+from screener.models import Profile, ScreeningResult
 from screener.present.changes import ChangeView, change_view
 from screener.present.view import ScreeningView, build_view
-from screener.rulebook import (
-    DEFAULT_RULES_DIR,
-    FilesStamp,
-    Problem,
-    RuleBook,
-    RuleBookError,
-    files_stamp,
-    load_rule_book,
-    load_safety_text,
-)
-
-RULES_DIR_ENV = settings.RULES_DIR_ENV
+from screener.rulebook import RuleBook
 
 _CASE = "screen.case"
-PRESENT = "present"
-"""The query parameter that opens the Screen page in presentation mode (`?present=1`)."""
-CLASS_TEACHER = "class.teacher"
-"""The session-state key of the teacher's pass (`TeacherPass`) for the class this browser tab
-runs: kept on the server with the tab's session, never in an address."""
-APP_KEYS = (PRESENT,)
-"""Query parameters about the page, not the case: `profile_from_query` never sees them."""
 
-
-def rules_dir() -> Path:
-    return settings.current().rules_dir or DEFAULT_RULES_DIR
-
-
-@st.cache_resource(show_spinner="Loading the rule book…", max_entries=4)
-def _cached_book(folder: str, stamp: FilesStamp) -> RuleBook | RuleBookError:
-    # Keyed on the files' stamp and returning the error rather than raising it, so a broken book
-    # is read once per change of its files, not again on every page view.
-    try:
-        return load_rule_book(folder)
-    except RuleBookError as error:
-        return error
-    except Exception as error:  # whatever went wrong, the frame must still draw
-        problem = f"the rule book could not be read ({type(error).__name__}: {error})"
-        return RuleBookError([Problem(folder, None, problem)])
-
-
-def load_book() -> RuleBook | RuleBookError:
-    """The rule book, or the error that names every problem in it."""
-    try:
-        folder = str(rules_dir())
-    except settings.SettingsError as error:
-        return RuleBookError([Problem(RULES_DIR_ENV, None, str(error))])
-    return _cached_book(folder, files_stamp(folder))
-
-
-def book() -> RuleBook:
-    """The rule book, for pages: the frame only shows them once it has loaded."""
-    loaded = load_book()
-    if isinstance(loaded, RuleBookError):
-        raise loaded
-    return loaded
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_safety(folder: str, stamp: FilesStamp) -> SafetyText | None:
-    try:
-        return load_safety_text(folder)
-    except Exception:  # the frame falls back to its built-in wording
-        return None
-
-
-def safety_text() -> SafetyText | None:
-    """The safety wording, read on its own: quick to show, and there even if a rule is broken.
-    None when `safety.yaml` cannot be used: the frame then shows its built-in wording."""
-    try:
-        folder = str(rules_dir())
-    except settings.SettingsError:
-        return None
-    return _cached_safety(folder, files_stamp(folder))
-
-
-# --- The case on the Screen page ---------------------------------------------------------------
 
 MAX_HISTORY = 200
 """Steps a session keeps; the oldest are dropped first."""
@@ -222,22 +141,6 @@ class Case:
             return self.profile
 
 
-_FREEZE = threading.Lock()
-_frozen = False
-
-
-def freeze_long_lived() -> None:
-    """Once per process, with the rule book loaded: move every object alive now (the rule book,
-    the modules) out of the garbage collector's sight. Streamlit collects garbage after every
-    run, and walking the rule book's objects each time would cost more than the run itself."""
-    global _frozen
-    with _FREEZE:
-        if not _frozen:
-            gc.collect()
-            gc.freeze()
-            _frozen = True
-
-
 def case() -> Case:
     """This session's case on the Screen page."""
     if _CASE not in st.session_state:
@@ -261,74 +164,14 @@ def screened(profile: Profile, rule_book: RuleBook) -> tuple[ScreeningResult, Sc
     return _screened(profile.model_dump_json(), rule_book.content_hash, rule_book)
 
 
-def presentation() -> bool:
-    return st.query_params.get(PRESENT) == "1"
-
-
-def set_presentation(on: bool) -> None:
-    if on:
-        st.query_params[PRESENT] = "1"
-    elif PRESENT in st.query_params:
-        del st.query_params[PRESENT]
-
-
-def link_query() -> dict[str, list[str]]:
-    """The address's query parameters, each with every value it was given."""
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
-def _case_query() -> dict[str, list[str]]:
-    return {key: values for key, values in link_query().items() if key not in APP_KEYS}
-
-
-def _write_url(current: Case) -> None:
+def write_url(current: Case) -> None:
     query = profile_to_query(current.profile)
-    if presentation():
-        query[PRESENT] = "1"
+    if link_state.presentation():
+        query[link_state.PRESENT] = "1"
     st.query_params.from_dict(query)
     current.applied_query = {
         key: [value] for key, value in profile_to_query(current.profile).items()
     }
-
-
-LINK_AS_SENT = "link-as-sent"
-_LINK_AS_SENT_JS = """
-export default function ({ data, setStateValue }) {
-  const query = window.location.search.replace(/^[?]/, "");
-  const parameters = query ? query.split("&").length : 0;
-  // Measured as Streamlit measures it; reported only when Streamlit has dropped it, so an
-  // ordinary link costs no second run.
-  if (parameters > data.parameters || query.length > data.chars) {
-    setStateValue("size", { parameters, chars: query.length });
-  }
-}
-"""
-_link_as_sent = st.components.v2.component(
-    "pns_link_as_sent",
-    js=_LINK_AS_SENT_JS,
-    # It draws nothing, so it takes no room between the elements of the page either.
-    css=f".st-key-{LINK_AS_SENT} {{ display: none; }}",
-    isolate_styles=False,
-)
-
-
-def dropped_link() -> list[str]:
-    """A notice when the address holds a link Streamlit dropped whole (more than 1,000
-    parameters, or 512 Ki characters): it then hands the page no parameters at all, so only the
-    browser still has the link, and a script of the app's own reports its size. The page runs
-    once more with the report."""
-    sent = _link_as_sent(
-        key=LINK_AS_SENT,
-        data={"parameters": LINK_MAX_PARAMETERS, "chars": LINK_MAX_CHARS},
-        # Streamlit keeps a component's value only under a name given a callback; the run
-        # that follows the report is all that is needed.
-        on_size_change=lambda: None,
-    )
-    size = sent.get("size")
-    if not isinstance(size, dict):
-        return []
-    notice = dropped_link_notice(int(size.get("parameters", 0)), int(size.get("chars", 0)))
-    return [notice] if notice else []
 
 
 def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
@@ -336,14 +179,14 @@ def sync_with_url(rule_book: RuleBook, *, arriving: bool) -> None:
     or the browser's Back or Forward. `arriving` says the page was not drawn on the last run
     (another page was), so an address without a case keeps the session's case instead."""
     current = case()
-    query = _case_query()
-    dropped = dropped_link()
+    query = link_state.case_query()
+    dropped = link_state.dropped_link()
     if dropped and not query and current.profile.is_empty and len(current.history) == 1:
         current.notices = dropped
     if query == current.applied_query:
         return
     if not query and arriving:
-        _write_url(current)
+        write_url(current)
         return
     linked, notices = profile_from_query(query, rule_book)
     if current.profile.is_empty and len(current.history) == 1:
@@ -368,7 +211,7 @@ def apply_entry(entry: FormEntry, rule_book: RuleBook, *, reload: bool = False) 
         current.revision += 1
     if current.commit(reading.profile):
         current.notices = []
-        _write_url(current)
+        write_url(current)
 
 
 STATUS, SUMMARY, ENTRY, RESULTS = (
@@ -415,7 +258,7 @@ def step(offset: int, rule_book: RuleBook) -> None:
     if current.step(offset):
         current.show()
         current.notices = []
-        _write_url(current)
+        write_url(current)
     redraw(rule_book, entry=True)
 
 
@@ -425,7 +268,7 @@ def start_again(rule_book: RuleBook) -> None:
     current.commit(Profile())
     current.show(FormEntry())
     current.notices = []
-    _write_url(current)
+    write_url(current)
     redraw(rule_book, entry=True)
 
 
@@ -436,7 +279,7 @@ def open_uploaded(profile: Profile) -> None:
     current.commit(profile)
     current.show()
     current.notices = []
-    _write_url(current)
+    write_url(current)
 
 
 def open_case(profile: Profile) -> dict[str, str]:
