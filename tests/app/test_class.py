@@ -35,8 +35,8 @@ from tests.app.conftest import (
     page_text,
 )
 from tests.conftest import ClassDatabase
-from tests.core.test_classroom_engine import other_pattern, two_stage_case
 from tests.support.database import TIMEOUT_ENV
+from tests.unit.engine.test_classroom_engine import other_pattern, two_stage_case
 
 TEACHER_BUTTONS = {words.REVEAL_BUTTON, words.NEXT_BUTTON, words.CLOSE_BUTTON}
 

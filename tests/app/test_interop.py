@@ -15,8 +15,8 @@ from screener.inputs.phenopacket import phenopacket_case
 from screener.models import Profile
 from screener.rulebook import RuleBook
 from tests.app.conftest import assert_no_exception, open_link, open_page, page_text
-from tests.core.test_phenopacket import HOSTILE, feature, packet_json
-from tests.core.test_privacy import disk_watch  # noqa: F401 (a fixture)
+from tests.unit.house.test_privacy import disk_watch  # noqa: F401 (a fixture)
+from tests.unit.inputs.test_phenopacket import HOSTILE, feature, packet_json
 
 PROBE = "zqxuploadprobe"
 

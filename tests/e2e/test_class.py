@@ -27,10 +27,10 @@ from screener.rulebook import RuleBook
 from screener.settings import SQLITE_PATH_ENV
 from screener.store import connect, queries
 from tests.conftest import ClassDatabase
-from tests.core.test_classroom_engine import other_pattern, two_stage_case
 from tests.e2e.conftest import STEP_TIMEOUT_MS, Screenshots
 from tests.support.database import close_pool
 from tests.support.servers import ROOT, free_port, streamlit_server
+from tests.unit.engine.test_classroom_engine import other_pattern, two_stage_case
 
 APP = ROOT / "streamlit_app.py"
 PHONE = {"width": 390, "height": 844}

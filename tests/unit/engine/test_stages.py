@@ -10,8 +10,8 @@ from screener.engine.stages import pattern_changes, score_points
 from screener.models import Profile, TeachingCase, Tier
 from screener.present.stage_view import staged_case_view
 from screener.rulebook import RuleBook
-from tests.core.test_teaching import staged
 from tests.support.books import real_book
+from tests.unit.engine.test_teaching import staged
 
 STAGED = [case for case in real_book().cases if case.stages]
 

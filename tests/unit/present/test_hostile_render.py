@@ -23,7 +23,7 @@ from tests.support.books import mini_book
 from tests.support.rule_files import replace_in
 from tests.support.stretched import everything, stretched
 
-APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+APP = Path(__file__).resolve().parents[3] / "streamlit_app.py"
 # A '<' that starts a tag and is not backslash-escaped for Markdown.
 RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z/!]")
 

@@ -20,8 +20,8 @@ from screener.report.csv_table import render_csv
 from screener.report.handout import render_class_summary
 from screener.report.qr import qr_png
 from screener.rulebook import RuleBook
-from tests.core.test_classroom_engine import other_pattern, two_stage_case
-from tests.core.test_handout import body, flat, pages
+from tests.unit.engine.test_classroom_engine import other_pattern, two_stage_case
+from tests.unit.report.test_handout import body, flat, pages
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 

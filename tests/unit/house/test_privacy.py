@@ -21,7 +21,7 @@ from screener.app.class_page import CODE_BOX
 from screener.app.pages import PAGES, AppPage
 from screener.present import class_words
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 APP = ROOT / "streamlit_app.py"
 APP_PAGES = ROOT / "screener" / "app"
 # A search word and a lab value nobody else would type, so finding them anywhere means a leak.

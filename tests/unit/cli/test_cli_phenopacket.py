@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from screener.cli import EXIT_INPUT, main
-from tests.core.test_phenopacket import HOSTILE, feature, packet_json
+from tests.unit.inputs.test_phenopacket import HOSTILE, feature, packet_json
 
 LEMS = {
     "findings": ["proximal_leg_weakness", "dry_mouth", "reduced_reflexes", "normal_ck"],

@@ -25,7 +25,7 @@ from screener.present.quiz_view import QuizView, quiz_view
 from screener.report.quiz import render_gift, render_qti
 from screener.rulebook import RuleBook
 
-DTD = Path(__file__).resolve().parent.parent / "fixtures" / "qti" / "ims_qtiasiv1p2p1.dtd"
+DTD = Path(__file__).resolve().parents[2] / "fixtures" / "qti" / "ims_qtiasiv1p2p1.dtd"
 CASES = ("case_moving_vein_clots", "case_weakness_swelling_low_potassium")
 
 

@@ -21,7 +21,7 @@ from tests.app.conftest import APP, assert_no_exception
 from tests.conftest import ClassDatabase
 from tests.support.database import TIMEOUT_ENV
 
-SCREENER = Path(__file__).resolve().parents[2] / "screener"
+SCREENER = Path(__file__).resolve().parents[3] / "screener"
 ENVIRONMENT_READS = re.compile(r"\bos\.environ\b|\bos\.getenv\b|\bgetenv\(")
 
 
