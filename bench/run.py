@@ -36,12 +36,12 @@ from bench import (
 from bench.machine import machine_info
 from bench.measurement import Measurement, NotMeasured, Target
 from bench.report import Result, write_results
-from screener.app.book_state import RULES_DIR_ENV
 from screener.rulebook import (
     DEFAULT_RULES_DIR,
     RuleBook,
     load_rule_book,
 )
+from screener.settings import RULES_DIR_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 

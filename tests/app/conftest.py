@@ -11,12 +11,12 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from screener.app import case_state
-from screener.app.book_state import RULES_DIR_ENV
 from screener.app.pages import PAGES as APP_PAGES
 from screener.inputs.form import pick_token
 from screener.inputs.query import profile_to_query
 from screener.models import Profile
 from screener.rulebook import RuleBook
+from screener.settings import RULES_DIR_ENV
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 PAGES = {page.key: page.script for page in APP_PAGES}

@@ -11,11 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener.app import book_state, components, entry, results
-from screener.app.book_state import RULES_DIR_ENV
 from screener.app.pages import PAGES as APP_PAGES
 from screener.models import Profile
 from screener.present import words
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
+from screener.settings import RULES_DIR_ENV
 from tests.app.conftest import (
     APP,
     CHIPS,

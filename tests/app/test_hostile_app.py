@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from screener.app.book_state import RULES_DIR_ENV
 from screener.inputs.numbers import shown
 from screener.report.csv_table import FORMULA_STARTS
+from screener.settings import RULES_DIR_ENV
 from tests.app.conftest import APP, PAGES, assert_no_exception, open_page
 from tests.support.books import MINI_RULES
 from tests.support.rendering import INVITING, as_shown, live_parts

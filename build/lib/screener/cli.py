@@ -39,7 +39,13 @@ from screener.present.view import build_view
 from screener.present.words import PAGE_SIZES
 from screener.report.json_report import render_json
 from screener.report.text import render_text
-from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, RuleBookError, load_rule_book
+from screener.rulebook import (
+    DEFAULT_RULES_DIR,
+    RuleBook,
+    RuleBookError,
+    configured_rules_dir,
+    load_rule_book,
+)
 from screener.rulebook.labs import with_canonical_units
 from screener.rulebook.schema import stale_schemas, write_schemas
 from screener.validate import validate, validate_case_pack
@@ -96,7 +102,7 @@ def _discard_unwritten_output() -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    outcome = validate(args.rules_dir)
+    outcome = validate(args.rules_dir or configured_rules_dir())
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for problem in outcome.problems:
@@ -105,7 +111,7 @@ def _validate(args: argparse.Namespace) -> int:
         count = len(outcome.problems)
         print(f"The rule book has {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
         return 1
-    book = load_rule_book(args.rules_dir)
+    book = load_rule_book(args.rules_dir or configured_rules_dir())
     gaps = outcome.external_examples - outcome.external_passed
     _write_out(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
@@ -195,7 +201,7 @@ def _write_pdf(target: str, document: bytes) -> None:
 def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
-    book = load_rule_book(args.rules)
+    book = load_rule_book(args.rules or configured_rules_dir())
     profile, notes = _read_case(args.profile, args.input, book)
     if notes:
         print("From the Phenopacket, read as follows or not used:", file=sys.stderr)
@@ -231,7 +237,7 @@ def _handout(args: argparse.Namespace) -> int:
         _check_pdf_target(args.key, "--key")
         if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
-    book = load_rule_book(args.rules)
+    book = load_rule_book(args.rules or configured_rules_dir())
     pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
@@ -284,7 +290,7 @@ def _quiz(args: argparse.Namespace) -> int:
         raise OptionError("a QTI package is a zip file: give --out, for example --out quiz.zip")
     if args.out is not None:
         _check_quiz_target(args.out, args.format)
-    book = load_rule_book(args.rules)
+    book = load_rule_book(args.rules or configured_rules_dir())
     pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
@@ -380,7 +386,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "validate", help="check the rule book and run its examples and the mimics set"
     )
-    check.add_argument("rules_dir", nargs="?", default=str(DEFAULT_RULES_DIR))
+    check.add_argument(
+        "rules_dir",
+        nargs="?",
+        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+    )
     check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
     run = commands.add_parser(
@@ -400,7 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="what the file is (auto: a Phenopacket is told from a profile by its fields)",
     )
-    run.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    run.add_argument(
+        "--rules",
+        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+    )
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
     )
@@ -415,7 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
     )
-    handout.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    handout.add_argument(
+        "--rules",
+        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+    )
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     handout.set_defaults(run=_handout)
     quiz = commands.add_parser(
@@ -436,7 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument(
         "--cases", metavar="DIR", help=f"a case pack folder (default: ${settings.CASE_PACK_ENV})"
     )
-    quiz.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rule book folder")
+    quiz.add_argument(
+        "--rules",
+        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+    )
     quiz.set_defaults(run=_quiz)
     app = commands.add_parser(
         "app",

@@ -150,3 +150,10 @@ def test_screen_reads_an_ascii_unit_spelling_as_the_rule_books_own(capsys, tmp_p
     data = json.loads(out)
     assert data["profile"]["labs"][0]["unit"] == "/µL"
     assert data["labs"][0]["value_in_main_unit"] == 450
+
+
+def test_the_command_line_reads_the_rule_book_the_setting_names(capsys, monkeypatch, tmp_path):
+    # PNS_RULES_DIR is one setting for the app and the command line alike.
+    monkeypatch.setenv("PNS_RULES_DIR", str(tmp_path / "no-such-book"))
+    assert main(["validate"]) == 1
+    assert "no-such-book" in capsys.readouterr().err
