@@ -98,7 +98,15 @@ class LightStudent:
                 (client.widget("radio", words.CONFIDENCE_LABEL), "string_value", confidence),
             ],
         )
-        return await asyncio.wait_for(saved, STEP_TIMEOUT_MS / 1000) - started
+        drawn_before, received_before = len(client.drawn), len(client.received)
+        try:
+            return await asyncio.wait_for(saved, STEP_TIMEOUT_MS / 1000) - started
+        except TimeoutError:
+            drew = [f"{d.kind}: {d.text[:40]}" for d in client.drawn[drawn_before:]]
+            got = client.received[received_before:][:12]
+            raise TimeoutError(
+                f"no 'Saved' in {STEP_TIMEOUT_MS / 1000:.0f} s; drew {drew}; received {got}"
+            ) from None
 
 
 class BrowserStudent:
@@ -165,11 +173,15 @@ async def run(
             rss_all = tree_rss_mb(server_pid)
 
             loop = asyncio.get_running_loop()
-            complete = asyncio.create_task(
-                projector.get_by_text(f"{students} answers", exact=True).wait_for(
+
+            async def all_shown() -> float:
+                """When the projector, counting by itself, first shows every answer."""
+                await projector.get_by_text(f"{students} answers", exact=True).wait_for(
                     timeout=STEP_TIMEOUT_MS
                 )
-            )
+                return loop.time()
+
+            complete = asyncio.create_task(all_shown())
             start = loop.time() + 0.5
             offsets = sorted(rng.uniform(0, window) for _ in room)
             rng.shuffle(offsets)
@@ -186,8 +198,7 @@ async def run(
                 *(one(s, offset) for s, offset in zip(room, offsets, strict=True))
             )
             last_saved = max(at for took, at, _ in outcomes if took == took)
-            await complete
-            projector_after_s = loop.time() - last_saved
+            projector_after_s = await complete - last_saved
             sent_over_s = max(at for _, at, _ in outcomes) - start
             for student in room:
                 if isinstance(student, LightStudent):

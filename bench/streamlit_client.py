@@ -54,6 +54,8 @@ class StreamlitClient:
     page_name: str
     query_string: str
     drawn: list[Drawn] = field(default_factory=list)
+    received: list[str] = field(default_factory=list)
+    """Every message's kind, in order, for a report on a run that never drew what it should."""
     _socket: websockets.ClientConnection | None = None
     _reader: asyncio.Task[None] | None = None
     _timers: dict[str, asyncio.Task[None]] = field(default_factory=dict)
@@ -145,8 +147,15 @@ class StreamlitClient:
             message = ForwardMsg()
             message.ParseFromString(data)
             kind = message.WhichOneof("type")
+            self.received.append(
+                kind if kind != "script_finished" else f"finished:{message.script_finished}"
+            )
             if kind == "new_session":
                 self._page_hash = message.new_session.page_script_hash
+            elif kind == "navigation":
+                # The page st.navigation chose: a browser sends its hash back with every rerun,
+                # and a full rerun under the main script's hash would open the default page.
+                self._page_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
             elif kind == "auto_rerun":

@@ -50,7 +50,6 @@ PRESENT = "class.present"
 CODE_BOX = "class.codebox."
 """The key prefix of every text box on the page: each takes a code or a key, read strictly
 (`screener.inputs.class_input`) and never kept or logged as typed."""
-STUDENT_BODY = "class-student"
 ROOM = "class-room"
 
 
@@ -355,15 +354,18 @@ def _practice_code_box(key: str) -> None:
                 st.rerun()
 
 
-@st.fragment(key=STUDENT_BODY)
-@guarded
-def _student_body(code: str, seat: str, cases: Sequence[TeachingCase], book: RuleBook) -> None:
+def _student_body(
+    session: ClassSession, seat: str, cases: Sequence[TeachingCase], book: RuleBook
+) -> None:
+    # Drawn with the whole page, not as a fragment of its own: as one, an answer sent just as
+    # the phone's 2-second check fired was now and then saved but never confirmed (the run that
+    # followed drew only the check's fragment): 1 to 10 phones in 200 in the benchmark.
     try:
-        session = classroom.join(code)
         view, saved = classroom.student(session, seat, cases, book)
     except ClassProblem as problem:
         st.error(plain(problem.text), icon=":material/error:")
         return
+    code = session.code
     st.session_state[DRAWN] = _drawn(session)
     practice_code = st.session_state.get(PRACTICE_CODE)
     if practice_code:
@@ -417,7 +419,7 @@ def _student(code_param: str, cases: Sequence[TeachingCase], book: RuleBook) -> 
         if link_state.presentation():
             query[link_state.PRESENT] = "1"
         st.query_params.from_dict(query)
-    _student_body(session.code, seat, cases, book)
+    _student_body(session, seat, cases, book)
     _poll(session.code)
 
 
