@@ -22,6 +22,7 @@ from screener.engine.classroom import (
     stage_findings,
     stage_tally,
 )
+from screener.errors import ScreenerError
 from screener.inputs.class_input import (
     JOIN_PARAMETER,
     NO_PATTERN,
@@ -60,7 +61,7 @@ from screener.store import ClassRefused, Database, Miss, StoreUnavailable, conne
 from screener.store import practice as practice_store
 
 
-class ClassProblem(Exception):
+class ClassProblem(ScreenerError):
     """What to tell the user instead: `text`, in plain words, which says whether sending the
     same again may work (the database was busy or down: what the user chose is still there)."""
 

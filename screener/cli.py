@@ -18,6 +18,7 @@ from pathlib import Path
 
 from screener import settings
 from screener.engine import screen, screen_case
+from screener.errors import ScreenerError
 from screener.inputs.phenopacket import (
     MAX_PHENOPACKET_BYTES,
     PhenopacketError,
@@ -58,7 +59,7 @@ EXIT_OUTPUT = 74
 EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE
 
 
-class OutputError(Exception):
+class OutputError(ScreenerError):
     """The report could not be written; the message says where and why, in words."""
 
     def __init__(self, message: str, code: int = EXIT_OUTPUT) -> None:
@@ -66,7 +67,7 @@ class OutputError(Exception):
         self.code = code
 
 
-class OptionError(Exception):
+class OptionError(ScreenerError):
     """An option cannot be used as given."""
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from screener.errors import ScreenerError
+
 ENV_PREFIX = "PNS_"
 
 
@@ -75,7 +77,7 @@ SQLITE_PATH_ENV = env_name("sqlite_path")
 RETENTION_DAYS_ENV = env_name("retention_days")
 
 
-class SettingsError(ValueError):
+class SettingsError(ScreenerError, ValueError):
     """A setting in the environment cannot be used; the message names the variable."""
 
 

@@ -14,6 +14,8 @@ import math
 import re
 from typing import Literal, NamedTuple
 
+from screener.errors import ScreenerError
+
 MAX_NUMBER_CHARS = 40
 """Longer text is not a number anyone typed (the longest float Python writes is 24 characters)."""
 
@@ -22,7 +24,7 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]+)?")
 
 
-class NotANumber(ValueError):
+class NotANumber(ScreenerError, ValueError):
     """The text is not a number, or could be two; the message says so in plain words."""
 
 

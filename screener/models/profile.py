@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from screener.errors import ScreenerError
 from screener.models.base import (
     AgeBand,
     AntibodyId,
@@ -114,7 +115,7 @@ class Profile(ProfileFields):
         return Profile.model_validate(merged)
 
 
-class ProfileError(ValueError):
+class ProfileError(ScreenerError, ValueError):
     """The profile cannot be screened; `problems` says why, one plain sentence each."""
 
     def __init__(self, problems: list[str]) -> None:

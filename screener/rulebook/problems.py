@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from screener.errors import ScreenerError
 from screener.rulebook.checks import BY_CODE, Level
 
 
@@ -33,7 +34,7 @@ class Problem:
         return ": ".join(parts) + f": {check}{self.message}"
 
 
-class RuleBookError(Exception):
+class RuleBookError(ScreenerError):
     """The rule book could not be loaded. `problems` lists every located problem found."""
 
     def __init__(self, problems: Iterable[Problem], what: str = "The rule book") -> None:

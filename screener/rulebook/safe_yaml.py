@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from screener.errors import ScreenerError
+
 Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
@@ -34,7 +36,7 @@ _KINDS = {"int": "whole number", "float": "number", "timestamp": "date", "bool":
 
 
 @dataclass(frozen=True)
-class YamlProblem(Exception):
+class YamlProblem(ScreenerError):
     line: int | None
     message: str
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from screener.errors import ScreenerError
 from screener.models import LabAnalyte
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.problems import Problem
@@ -28,7 +29,7 @@ TOLERANCE = 0.005
 """A factor may differ from UCUM's by this share: the book rounds to four significant digits."""
 
 
-class UcumError(ValueError):
+class UcumError(ScreenerError, ValueError):
     """The expression is not UCUM; the message says why."""
 
 

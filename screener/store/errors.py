@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from screener.errors import ScreenerError
 from screener.models.classroom import Refusal, Unavailable
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(ScreenerError):
     """The database cannot be used now: `busy` (locked by another writer past the timeout) or
     `unavailable` (down, unreachable, not writable, misconfigured). Nothing was written."""
 
@@ -14,7 +15,7 @@ class StoreUnavailable(Exception):
         self.why: Unavailable = why
 
 
-class ClassRefused(Exception):
+class ClassRefused(ScreenerError):
     """The class cannot take this action now; `reason` says why."""
 
     def __init__(self, reason: Refusal, stage: int | None = None) -> None:
