@@ -102,8 +102,16 @@ def _discard_unwritten_output() -> None:
         os.close(devnull)
 
 
+RULES_HELP = f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)"
+
+
+def _rule_book_dir(given: str | None) -> str | Path:
+    """The folder named on the command line, else the one the settings name."""
+    return given or configured_rules_dir()
+
+
 def _validate(args: argparse.Namespace) -> int:
-    outcome = validate(args.rules_dir or configured_rules_dir())
+    outcome = validate(_rule_book_dir(args.rules_dir))
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for problem in outcome.problems:
@@ -112,7 +120,7 @@ def _validate(args: argparse.Namespace) -> int:
         count = len(outcome.problems)
         print(f"The rule book has {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
         return 1
-    book = load_rule_book(args.rules_dir or configured_rules_dir())
+    book = load_rule_book(_rule_book_dir(args.rules_dir))
     gaps = outcome.external_examples - outcome.external_passed
     _write_out(
         f"Rule book {book.info.version} ({book.content_hash[:12]}) is valid: "
@@ -202,7 +210,7 @@ def _write_pdf(target: str, document: bytes) -> None:
 def _screen(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         _check_pdf_target(args.pdf, reads=args.profile)
-    book = load_rule_book(args.rules or configured_rules_dir())
+    book = load_rule_book(_rule_book_dir(args.rules))
     profile, notes = _read_case(args.profile, args.input, book)
     if notes:
         print("From the Phenopacket, read as follows or not used:", file=sys.stderr)
@@ -238,7 +246,7 @@ def _handout(args: argparse.Namespace) -> int:
         _check_pdf_target(args.key, "--key")
         if _same_file(args.key, args.pdf):
             raise OptionError("--key and --pdf name the same file; the key must not overwrite it")
-    book = load_rule_book(args.rules or configured_rules_dir())
+    book = load_rule_book(_rule_book_dir(args.rules))
     pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
@@ -291,7 +299,7 @@ def _quiz(args: argparse.Namespace) -> int:
         raise OptionError("a QTI package is a zip file: give --out, for example --out quiz.zip")
     if args.out is not None:
         _check_quiz_target(args.out, args.format)
-    book = load_rule_book(args.rules or configured_rules_dir())
+    book = load_rule_book(_rule_book_dir(args.rules))
     pack = args.cases or settings.current().case_pack
     cases = {
         c.id: c for c in (*book.cases, *(validate_case_pack(pack, book).cases if pack else ()))
@@ -390,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "rules_dir",
         nargs="?",
-        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+        help=RULES_HELP,
     )
     check.add_argument("--cases", metavar="DIR", help="also check a teacher's case pack folder")
     check.set_defaults(run=_validate)
@@ -413,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--rules",
-        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+        help=RULES_HELP,
     )
     run.add_argument(
         "--pdf", metavar="OUT.pdf", help="also write a printable PDF summary to this file"
@@ -431,7 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     handout.add_argument(
         "--rules",
-        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+        help=RULES_HELP,
     )
     handout.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size")
     handout.set_defaults(run=_handout)
@@ -455,7 +463,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quiz.add_argument(
         "--rules",
-        help=f"rule book folder (default: ${settings.RULES_DIR_ENV}, or the built-in one)",
+        help=RULES_HELP,
     )
     quiz.set_defaults(run=_quiz)
     app = commands.add_parser(
