@@ -1,5 +1,0 @@
-import sys
-
-from screener.cli import main
-
-sys.exit(main())

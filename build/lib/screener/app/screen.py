@@ -1,6 +1,0 @@
-"""Screen page script. Streamlit compiles a page script on every run, so the page lives in
-`screen_page.py` (compiled once, on import) and this file only draws it."""
-
-from screener.app.screen_page import draw
-
-draw()
