@@ -65,3 +65,4 @@ _.trigger_value  # bench/streamlit_client.py: a field of Streamlit's WidgetState
 # Commit, then reveal (issue 25): pydantic validators of a learner's stage answer.
 _._one_side_each  # Hypothesis: a finding speaks for a pattern or against it, not both
 _._each_pattern_once  # StageAnswer: each pattern named once
+_._qualifiers_in_sentence  # SummaryStatement: each qualifier is written in the sentence

@@ -19,6 +19,7 @@ from screener.engine.differential import excluding_findings, finding_effect
 from screener.engine.screen import present_findings
 from screener.models import (
     Calibration,
+    CaseScreening,
     Confidence,
     ConfidenceTally,
     FindingWeighing,
@@ -37,6 +38,8 @@ from screener.rulebook import RuleBook
 
 LEADING = 3
 """The stage's cards a learner is told they did not name: the first this many."""
+SUMMARY_FINDINGS = 3
+"""Findings a stage must give before a learner is asked to sum the case up in one line."""
 
 
 def entered_findings(screening: StageScreening) -> tuple[str, ...]:
@@ -44,6 +47,14 @@ def entered_findings(screening: StageScreening) -> tuple[str, ...]:
     lab values give, in that order (the ones the screener sets itself are not the learner's)."""
     given = screening.result.profile.findings
     return (*given, *sorted(screening.result.lab_findings - set(given)))
+
+
+def summary_stage(screening: CaseScreening) -> int:
+    """The first stage with enough findings to sum the case up (the last, if none has)."""
+    return next(
+        (s.index for s in screening.stages if len(entered_findings(s)) >= SUMMARY_FINDINGS),
+        len(screening.stages) - 1,
+    )
 
 
 def rule_weight(syndrome: Syndrome, finding: str, book: RuleBook) -> tuple[RuleWeight, str | None]:

@@ -6,6 +6,7 @@ from that one declaration."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -693,6 +694,8 @@ StageTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=
 
 MAX_STAGES = 6
 """Later stages a case may have, after its presentation."""
+SUMMARY_LENGTH = 300
+"""A summary statement's length, the model's and a learner's alike: one sentence."""
 
 
 class CaseStage(ProfileFields):
@@ -715,6 +718,37 @@ class CaseStage(ProfileFields):
         return self
 
 
+SummarySentence = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_LENGTH)
+]
+
+
+def qualifier_span(sentence: str, qualifier: str) -> tuple[int, int] | None:
+    """Where `qualifier` is first written in `sentence` as whole words ('acute' is not in
+    'subacute'), whatever its case; None if it is not."""
+    found = re.search(rf"(?<!\w){re.escape(qualifier)}(?!\w)", sentence, re.IGNORECASE)
+    return found.span() if found else None
+
+
+class SummaryStatement(Frozen):
+    """A model one-line summary of a teaching case, the way a clinician presents it: who, the
+    time course and the key findings, in the semantic qualifiers that sort a differential
+    (acute or subacute, symmetric, proximal …)."""
+
+    sentence: SummarySentence = Field(description="One sentence; it must not name the answer.")
+    qualifiers: tuple[ShortText, ...] = Field(
+        min_length=1,
+        description="The semantic qualifiers of the sentence, each written as it appears there.",
+    )
+
+    @model_validator(mode="after")
+    def _qualifiers_in_sentence(self) -> SummaryStatement:
+        missing = [q for q in self.qualifiers if qualifier_span(self.sentence, q) is None]
+        if missing:
+            raise ValueError(f"qualifiers not in the sentence: {', '.join(missing)}")
+        return self
+
+
 class TeachingCase(ProfileFields):
     """A vignette for the Cases page; distinct from the rules' own examples.
 
@@ -730,6 +764,11 @@ class TeachingCase(ProfileFields):
     findings: tuple[FindingId, ...] = Field(min_length=1)
     answer: SyndromeId = Field(description="The syndrome whose pattern the case shows.")
     teaching_points: tuple[ShortText, ...] = Field(min_length=1)
+    summary: SummaryStatement | None = Field(
+        default=None,
+        description="The model summary statement a learner's own is set beside; every case of "
+        "the rule book has one (`screener validate` checks it).",
+    )
     top: SyndromeId | None = Field(
         default=None,
         description="Staged cases only: the pattern shown first at presentation; leave it out "

@@ -213,3 +213,26 @@ def test_practice_over_a_chosen_category_offers_only_its_cases(
         f"Case {n} of {len(ids)}" for n in range(1, len(ids) + 1)
     ]
     assert app.selectbox(key="practice.case").value in ids
+
+
+def test_a_learners_summary_statement_is_set_beside_the_model_one_at_the_end(
+    app: AppTest, book: RuleBook, case: TeachingCase
+) -> None:
+    assert case.summary is not None
+    open_stage(app, case, 0)
+    form = f"cases.step.commit.{case.id}.0"
+    box = app.text_input(key=f"{form}.summary")
+    assert box.max_chars == 300
+    box.input("Older smoker, months of proximal weakness and dry mouth.")
+    fill(app, form, [], Confidence.GUESSING)
+    model = case.summary.sentence
+    assert model not in sent(app), "the model sentence waits for the end of the case"
+    for _ in range(len(case.stage_profiles) - 1):
+        button(app, "Next stage").click().run()
+        button(app, "Skip to the answer").click().run()
+    text = page_text(app)
+    assert "Yours: Older smoker, months of proximal weakness and dry mouth." in text
+    shown = next(line for line in text.splitlines() if line.startswith("A model summary"))
+    for qualifier in case.summary.qualifiers:
+        assert f"**{qualifier}**" in shown
+    assert shown.replace("**", "") == f"A model summary statement: {model}"

@@ -351,6 +351,15 @@ PLANTED = [
         "id 'sodium': field 'alternative_units[0].factor': PNS-L038 error",
     ),
     (
+        "PNS-L039",
+        None,
+        "cases.yaml",
+        "[]\n",
+        "- {id: no_summary, title: T, category: neurologic, vignette: V, findings: [a, b, c], "
+        "answer: alpha, teaching_points: [P]}\n",
+        "id 'no_summary': field 'summary': PNS-L039 error: needs a model summary statement",
+    ),
+    (
         "PNS-T001",
         None,
         NEURO,

@@ -15,16 +15,18 @@ from screener.engine import calibrate
 from screener.engine.reflect import entered_findings
 from screener.models import (
     MAX_PICKS,
+    SUMMARY_LENGTH,
     Confidence,
     Hypothesis,
     StageAnswer,
     StageReflection,
     StageScreening,
+    SummaryStatement,
 )
 from screener.present import teaching_words as teaching
 from screener.present.class_words import CONFIDENCE, CONFIDENCE_LABEL
 from screener.present.markdown import plain_markdown as plain
-from screener.present.reflection_view import calibration_view, reflection_view
+from screener.present.reflection_view import calibration_view, reflection_view, summary_view
 from screener.rulebook import RuleBook
 
 Picks = tuple[str | None, list[str], list[str], str | None]
@@ -65,8 +67,12 @@ def _slot(
     return picked, speaks_for, speaks_against, look
 
 
-def commit_form(screening: StageScreening, book: RuleBook, form_key: str) -> StageAnswer | None:
-    """The learner's differential for a stage, once committed and well formed; None until then."""
+def commit_form(
+    screening: StageScreening, book: RuleBook, form_key: str, summary_key: str | None = None
+) -> StageAnswer | None:
+    """The learner's differential for a stage, once committed and well formed; None until then.
+    With `summary_key`, the form also asks for a one-line summary of the case, kept on commit
+    under that session-state key (the session only: it is never logged, stored or sent)."""
     entered = entered_findings(screening)
     others = sorted(
         (f for f in book.enterable_findings if f not in entered),
@@ -77,6 +83,13 @@ def commit_form(screening: StageScreening, book: RuleBook, form_key: str) -> Sta
         slots = [_slot(form_key, 0, book, entered, others)]
         with st.expander(teaching.MORE_PICKS):
             slots += [_slot(form_key, slot, book, entered, others) for slot in range(1, MAX_PICKS)]
+        if summary_key is not None:
+            st.text_input(
+                teaching.SUMMARY_LABEL,
+                max_chars=SUMMARY_LENGTH,
+                help=teaching.SUMMARY_HELP,
+                key=f"{form_key}.summary",
+            )
         levels = list(Confidence)
         confidence = st.radio(
             CONFIDENCE_LABEL,
@@ -113,6 +126,9 @@ def commit_form(screening: StageScreening, book: RuleBook, form_key: str) -> Sta
             for pattern, speaks_for, against, look in filled
             if pattern is not None
         )
+        written = str(st.session_state.get(f"{form_key}.summary") or "").strip()
+        if summary_key is not None and written:
+            st.session_state[summary_key] = written
         return StageAnswer(stage=screening.index, hypotheses=hypotheses, confidence=confidence)
     return None
 
@@ -152,3 +168,23 @@ def calibration(reflections: Sequence[StageReflection], key: str) -> None:
             f"{view.sentence}",
         )
     st.caption(plain(view.note))
+
+
+def _inline(text: str, *, bold: bool) -> str:
+    # The quoting function trims a text's edges; a part of a sentence keeps its spaces.
+    if not text.strip():
+        return text
+    core = plain(text.strip())
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return lead + (f"**{core}**" if bold else core) + trail
+
+
+def summary(model: SummaryStatement, yours: str | None) -> None:
+    view = summary_view(model, yours)
+    with st.container(border=True):
+        st.markdown(f"**{plain(view.heading)}**")
+        st.markdown(plain(view.yours))
+        sentence = "".join(_inline(part.text, bold=part.qualifier) for part in view.model)
+        st.markdown(f"{plain(view.model_label)}: {sentence}")
+        st.caption(plain(view.qualifiers))

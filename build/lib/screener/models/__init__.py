@@ -131,6 +131,7 @@ from screener.models.result import (
 )
 from screener.models.rules import (
     BOUNDS,
+    SUMMARY_LENGTH,
     About,
     AboutKind,
     AboutSection,
@@ -168,11 +169,13 @@ from screener.models.rules import (
     SafetyText,
     SetWhen,
     StageTitle,
+    SummaryStatement,
     Syndrome,
     TeachingCase,
     UrgentTexts,
     UrgentWording,
     WhoItFits,
+    qualifier_span,
 )
 
 __all__ = [
@@ -186,6 +189,7 @@ __all__ = [
     "PROFILE_FIELDS",
     "REVIEW_AFTER_DAYS",
     "SEAT_PATTERN",
+    "SUMMARY_LENGTH",
     "SURE",
     "About",
     "AboutKind",
@@ -312,6 +316,7 @@ __all__ = [
     "StageTitle",
     "Standing",
     "Status",
+    "SummaryStatement",
     "Syndrome",
     "SyndromeId",
     "TeacherPass",
@@ -326,5 +331,6 @@ __all__ = [
     "criterion_findings",
     "finding_paths",
     "holds_with_nothing_present",
+    "qualifier_span",
     "walk",
 ]

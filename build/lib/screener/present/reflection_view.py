@@ -1,9 +1,18 @@
 """A learner's committed differential beside the rule book, in words (`reflect`'s reflection),
-and their calibration (`calibrate`) as a table and a plain sentence."""
+their calibration (`calibrate`) as a table and a plain sentence, and their one-line summary of
+the case beside the model one."""
 
 from __future__ import annotations
 
-from screener.models import SURE, Calibration, Frozen, HypothesisReflection, StageReflection
+from screener.models import (
+    SURE,
+    Calibration,
+    Frozen,
+    HypothesisReflection,
+    StageReflection,
+    SummaryStatement,
+    qualifier_span,
+)
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.class_words import CONFIDENCE
@@ -152,4 +161,49 @@ def calibration_view(calibration: Calibration) -> CalibrationView:
             )
         ),
         note=teaching.CALIBRATION_NOTE,
+    )
+
+
+class SummaryPart(Frozen):
+    text: str
+    qualifier: bool
+
+
+class SummaryView(Frozen):
+    """The learner's one-line summary (if they wrote one) beside the case's model sentence,
+    its semantic qualifiers marked."""
+
+    heading: str
+    yours: str
+    model_label: str
+    model: tuple[SummaryPart, ...]
+    qualifiers: str
+
+
+def summary_parts(summary: SummaryStatement) -> tuple[SummaryPart, ...]:
+    """The model sentence cut at its qualifiers (each marked where it first appears)."""
+    sentence = summary.sentence
+    spans = sorted(
+        {span for q in summary.qualifiers if (span := qualifier_span(sentence, q)) is not None}
+    )
+    parts, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue
+        if start > at:
+            parts.append(SummaryPart(text=sentence[at:start], qualifier=False))
+        parts.append(SummaryPart(text=sentence[start:end], qualifier=True))
+        at = end
+    if at < len(sentence):
+        parts.append(SummaryPart(text=sentence[at:], qualifier=False))
+    return tuple(parts)
+
+
+def summary_view(summary: SummaryStatement, yours: str | None) -> SummaryView:
+    return SummaryView(
+        heading=teaching.SUMMARY_HEADING,
+        yours=teaching.YOUR_SUMMARY.format(text=yours) if yours else teaching.NO_SUMMARY,
+        model_label=teaching.MODEL_SUMMARY,
+        model=summary_parts(summary),
+        qualifiers=teaching.QUALIFIERS.format(qualifiers=", ".join(summary.qualifiers)),
     )

@@ -194,3 +194,14 @@ CALIBRATION_NOTE = (
 CALIBRATION_NONE = "Commit at least one stage to see how sure you were."
 RIGHT_WORD = "Right"
 WRONG_WORD = "Not right"
+SUMMARY_LABEL = "Your one-line summary of the case so far (optional)"
+SUMMARY_HELP = (
+    "One sentence, as you would present the case: who, the time course, the key findings, in "
+    "words such as acute or subacute, symmetric, proximal. It stays in this browser tab only: "
+    "it is not logged, stored or sent anywhere, and it is gone when you close the tab."
+)
+SUMMARY_HEADING = "Your summary statement beside a model one"
+YOUR_SUMMARY = "Yours: {text}"
+NO_SUMMARY = "You did not write a summary statement for this case."
+MODEL_SUMMARY = "A model summary statement"
+QUALIFIERS = "Its semantic qualifiers: {qualifiers}."

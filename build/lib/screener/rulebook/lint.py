@@ -61,6 +61,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_mimics(loaded),
         *_mimic_order(loaded),
         *_coverage(loaded),
+        *_summaries(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
         *ucum_problems(loaded),
@@ -284,6 +285,16 @@ def _coverage(loaded: LoadedBook) -> Iterator[Problem]:
         if category not in with_cases:
             yield loaded.sources.origin("cases").problem(
                 f"no teaching case for the {category.value} category", code="PNS-L023"
+            )
+
+
+def _summaries(loaded: LoadedBook) -> Iterator[Problem]:
+    for i, case in enumerate(loaded.book.cases):
+        if case.summary is None:
+            yield loaded.sources.origin("cases", (i, "summary")).problem(
+                "needs a model summary statement (summary: sentence and qualifiers), which a "
+                "learner's own is set beside",
+                code="PNS-L039",
             )
 
 

@@ -22,6 +22,7 @@ from screener.app.teaching.common import (
     stage_word,
 )
 from screener.engine import reflect
+from screener.engine.reflect import summary_stage
 from screener.models import CaseScreening, StageAnswer, TeachingCase
 from screener.present import teaching_words as teaching
 from screener.present import words
@@ -58,6 +59,11 @@ def _answers(case_id: str) -> dict[int, StageAnswer]:
 def _skipped(case_id: str) -> set[int]:
     every = cast(dict[str, set[int]], st.session_state.setdefault(_SKIPPED, {}))
     return every.setdefault(case_id, set())
+
+
+def _summary_key(case_id: str) -> str:
+    """Where the learner's one-line summary of a case is kept: this session's state only."""
+    return f"cases.step.my_summary.{case_id}"
 
 
 @guarded
@@ -128,8 +134,12 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     elif index in skipped:
         st.caption(plain(teaching.SKIPPED))
     else:
+        asks_summary = case.summary is not None and index == summary_stage(screening)
         answered = commit.commit_form(
-            screening.stages[index], book, f"cases.step.commit.{case.id}.{index}"
+            screening.stages[index],
+            book,
+            f"cases.step.commit.{case.id}.{index}",
+            summary_key=_summary_key(case.id) if asks_summary else None,
         )
         if answered is not None:
             answers[index] = answered
@@ -185,6 +195,8 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
             st.caption(plain(teaching.CARDS_AFTER_COMMIT))
     if len(shown) == len(view.stages) and answers:
         _case_calibration(case, screening, answers, book)
+    if case.summary is not None and last in shown:
+        commit.summary(case.summary, st.session_state.get(_summary_key(case.id)))
     answer_fold(case, book, "step")
 
 
