@@ -360,6 +360,16 @@ PLANTED = [
         "id 'no_summary': field 'summary': PNS-L039 error: needs a model summary statement",
     ),
     (
+        "PNS-L040",
+        REAL,
+        NEURO,
+        '  script:\n    who: "Adults; about half are older smokers with small cell lung cancer, '
+        'the other half younger never-smokers without a tumour."\n'
+        '    time_course: "Subacute: weakness builds over weeks to months."\n',
+        "",
+        "id 'lems': field 'script': PNS-L040 error",
+    ),
+    (
         "PNS-T001",
         None,
         NEURO,

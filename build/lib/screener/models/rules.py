@@ -535,6 +535,14 @@ class ExampleProfile(ProfileFields):
     note: ShortText | None = None
 
 
+class ScriptSlots(Frozen):
+    """The illness-script slots a rule cannot say by itself: the rest (key features, mechanism,
+    antibodies, what confirms it, look-alikes, treatment principle) come from the rule."""
+
+    who: ShortText = Field(description="Age, sex, predisposing cancers and exposures.")
+    time_course: ShortText = Field(description="How fast it comes on and how it runs.")
+
+
 class Syndrome(Frozen):
     id: Id
     name: ShortText
@@ -543,6 +551,11 @@ class Syndrome(Frozen):
     status: Status
     summary: ShortText
     detail: Text = Field(description="Teaching text in Markdown; rendered inert (no HTML).")
+    script: ScriptSlots | None = Field(
+        default=None,
+        description="Who it affects and its time course, for the illness script; every "
+        "syndrome has them (`screener validate` checks it).",
+    )
     criteria: Criterion
     key: Criterion | None = Field(
         default=None,
@@ -571,6 +584,14 @@ class Syndrome(Frozen):
     references: tuple[ReferenceId, ...] = Field(min_length=1)
     provenance: Provenance
     examples: tuple[ExampleProfile, ...] = Field(min_length=2)
+
+    def section(self, heading: str) -> str | None:
+        """The paragraph of the teaching text under a bold heading ('**Mechanism.** …'), as
+        written (Markdown), or None."""
+        found = re.search(
+            rf"\*\*{re.escape(heading)}\.\*\*\s*(.+?)(?=\n\s*\n|\Z)", self.detail, re.DOTALL
+        )
+        return " ".join(found.group(1).split()) if found else None
 
     @model_validator(mode="after")
     def _examples_both_ways(self) -> Syndrome:

@@ -88,6 +88,8 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "every teaching case of the rule book has a model summary statement with its qualifiers",
     ),
+    # Illness scripts
+    Check("PNS-L040", "error", "every syndrome says whom it affects and its time course"),
     # The rule book's own tests
     Check("PNS-T001", "error", "every rule example behaves as it says"),
     Check(
