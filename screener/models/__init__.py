@@ -181,6 +181,7 @@ from screener.models.rules import (
 from screener.models.script import (
     SCRIPT_SECTIONS,
     SLOTS,
+    FindingFrequency,
     IllnessScript,
     LookAlike,
     Treatment,
@@ -244,6 +245,7 @@ __all__ = [
     "ExampleProfile",
     "FaqItem",
     "Finding",
+    "FindingFrequency",
     "FindingId",
     "FindingUse",
     "FindingWeighing",

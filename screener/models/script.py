@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from screener.models.base import AntibodyId, CancerId, FindingId, Frozen, MimicId, SyndromeId
+from screener.models.rules import HpoFrequency
 
 Treatment = Literal["cell_surface", "intracellular", "hormone", "tumour_first"]
 """The treatment principle a syndrome's rule points to: treat the tumour first and early in
@@ -38,6 +39,15 @@ SCRIPT_SECTIONS = {
 there."""
 
 
+class FindingFrequency(Frozen):
+    """How often Orphanet's annotation says one of the rule's findings occurs in the syndrome:
+    a frequency class of the HPO project's phenotype.hpoa, never a probability."""
+
+    finding: FindingId
+    frequency: HpoFrequency
+    orpha: str = Field(description="The Orphanet disease whose annotation says it.")
+
+
 class LookAlike(Frozen):
     mimic: MimicId
     telling: tuple[FindingId, ...] = Field(description="The findings that point to it.")
@@ -55,3 +65,7 @@ class IllnessScript(Frozen):
     confirms: str = Field(description="The rule's key test clue, as written.")
     look_alikes: tuple[LookAlike, ...]
     treatment: Treatment
+    frequencies: tuple[FindingFrequency, ...] = Field(
+        description="The rule's findings Orphanet's annotation of the syndrome rates, in rule "
+        "order (a finding its annotation has no exact term for is left out)."
+    )

@@ -36,3 +36,21 @@ def test_a_look_alike_is_told_apart_by_what_points_to_it(book: RuleBook) -> None
     first = book.mimic_by_id[lems.mimics[0]]
     assert first.why and look_alikes[0] == f"{first.name}: {first.why}"
     assert len(look_alikes) == len(lems.mimics)
+
+
+def test_how_often_comes_from_orphanets_annotation_in_words_with_its_release(
+    book: RuleBook,
+) -> None:
+    lems = book.syndrome_by_id["lems"]
+    script = illness_script(lems, book)
+    rated = {f.finding: f.frequency for f in script.frequencies}
+    # Orphanet's annotation of LEMS (ORPHA:43393): xerostomia very frequent, constipation frequent.
+    assert rated["dry_mouth"] == "very_frequent" and rated["constipation"] == "frequent"
+    line = script_lines(script, book)["key_features"][-1]
+    assert line.startswith("How often, in Orphanet's annotation of Lambert-Eaton")
+    assert book.orphanet.release.hpoa.isoformat() in line
+    assert "Dry mouth seen in most (very frequent)" in line
+    assert "%" not in line, "a class in words, never a number to combine"
+    # A syndrome Orphanet does not rate has no such line.
+    unrated = book.syndrome_by_id["rs3pe_syndrome"]
+    assert not illness_script(unrated, book).frequencies

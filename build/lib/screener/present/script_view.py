@@ -4,7 +4,7 @@ each apart, the treatment principle), one view for Explore, compare and the PDF 
 
 from __future__ import annotations
 
-from screener.models import SLOTS, Category, IllnessScript, Treatment
+from screener.models import SLOTS, Category, HpoFrequency, IllnessScript, Treatment
 from screener.models.base import Frozen
 from screener.present import words
 from screener.present.view import antibody_words
@@ -33,9 +33,30 @@ TREATMENT: dict[Treatment, str] = {
 }
 """The principle, from the About text's 'Treatment principles' (tumour first and early; early
 immunotherapy where an antibody against a surface target drives the illness)."""
-CARD_LOOK_ALIKES = 8
+CARD_LOOK_ALIKES = 6
 """Look-alikes a printed card tells apart in full; the rest it names, so a card keeps to a page."""
 ALSO = "Also think of: {names}."
+HOW_OFTEN = {
+    HpoFrequency.OBLIGATE: "seen in all",
+    HpoFrequency.VERY_FREQUENT: "seen in most",
+    HpoFrequency.FREQUENT: "seen in many",
+    HpoFrequency.OCCASIONAL: "seen in some",
+    HpoFrequency.VERY_RARE: "seen in very few",
+    HpoFrequency.EXCLUDED: "not seen",
+}
+"""The HPO frequency classes in words, never as a number to combine."""
+FREQUENCY_CLASS = {
+    HpoFrequency.OBLIGATE: "obligate",
+    HpoFrequency.VERY_FREQUENT: "very frequent",
+    HpoFrequency.FREQUENT: "frequent",
+    HpoFrequency.OCCASIONAL: "occasional",
+    HpoFrequency.VERY_RARE: "very rare",
+    HpoFrequency.EXCLUDED: "excluded",
+}
+HOW_OFTEN_LINE = (
+    "How often, in Orphanet's annotation of {disease} ({orpha}; the disease as a whole, HPO "
+    "annotation of {release}): {findings}."
+)
 NOT_GIVEN = "Not given in this rule book."
 NO_ANTIBODY = "No antibody is linked to it in this rule book."
 NO_LOOK_ALIKE = "None listed."
@@ -76,6 +97,26 @@ def _look_alike(mimic_id: str, telling: tuple[str, ...], book: RuleBook) -> str:
     return mimic.name
 
 
+def how_often_lines(script: IllnessScript, book: RuleBook) -> list[str]:
+    """One line for each Orphanet disease that rates the rule's findings, in words."""
+    by_disease: dict[str, list[str]] = {}
+    for rated in script.frequencies:
+        by_disease.setdefault(rated.orpha, []).append(
+            f"{book.label('finding', rated.finding)} {HOW_OFTEN[rated.frequency]} "
+            f"({FREQUENCY_CLASS[rated.frequency]})"
+        )
+    names = {entry.orpha: entry.name for entry in book.orphanet.entries}
+    return [
+        HOW_OFTEN_LINE.format(
+            disease=names[orpha],
+            orpha=orpha,
+            release=book.orphanet.release.hpoa.isoformat(),
+            findings="; ".join(findings),
+        )
+        for orpha, findings in by_disease.items()
+    ]
+
+
 def script_lines(
     script: IllnessScript, book: RuleBook, *, card: bool = False
 ) -> dict[str, tuple[str, ...]]:
@@ -94,6 +135,7 @@ def script_lines(
     if script.key:
         findings = ", ".join(book.label("finding", f) for f in script.key)
         features.append(KEY.format(findings=findings))
+    features += how_often_lines(script, book)
     lines = {
         "who": tuple(who),
         "time_course": (script.time_course or NOT_GIVEN,),
