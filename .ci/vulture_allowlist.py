@@ -61,3 +61,8 @@ depends_on  # (the same)
 downgrade  # (the same: `alembic downgrade` runs it)
 _.is_auto_rerun  # bench/streamlit_client.py: a field of Streamlit's ClientState message
 _.trigger_value  # bench/streamlit_client.py: a field of Streamlit's WidgetState message
+
+# Commit, then reveal (issue 25): pydantic validators of a learner's stage answer.
+_._one_side_each  # Hypothesis: a finding speaks for a pattern or against it, not both
+_._each_pattern_once  # StageAnswer: each pattern named once
+_._qualifiers_in_sentence  # SummaryStatement: each qualifier is written in the sentence

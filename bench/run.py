@@ -31,6 +31,7 @@ from bench import (
     phenopacket,
     rerun,
     screening,
+    scripts,
     validation,
 )
 from bench.machine import machine_info
@@ -161,6 +162,12 @@ BENCHMARKS = (
         "Class handout",
         handout.TARGET,
         lambda c: handout.measure(c.book, c.sizes.pdf_repeats),
+    ),
+    Benchmark(
+        "scripts",
+        "Illness-script deck of a category",
+        scripts.TARGET,
+        lambda c: scripts.measure(c.book, c.sizes.pdf_repeats),
     ),
     Benchmark(
         "memory",

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from screener.app import book_state, components, link_state
+from screener.app import book_state, components, link_state, scripts
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
 from screener.engine import compare, finding_use
@@ -83,6 +83,7 @@ def _syndromes(book: RuleBook, syndromes: list[Syndrome]) -> None:
             )
             with rule:
                 if rule.open:
+                    scripts.script_panel(syndrome, book)
                     components.syndrome_rule(rule_view(syndrome, book))
 
 
@@ -265,6 +266,7 @@ rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(TABS, key=TAB_KEY, on_ch
 # who came to read one rule never opens them.
 if rules_tab.open:
     with rules_tab:
+        scripts.deck_download(book)
         if not syndromes:
             st.info("No syndrome matches these filters.")
         _syndromes(book, syndromes)

@@ -70,9 +70,10 @@ def excluding_findings(syndrome: Syndrome) -> frozenset[str]:
     return frozenset(found)
 
 
-def _effect(
+def finding_effect(
     syndrome: Syndrome, finding: str, present: frozenset[str], book: RuleBook
 ) -> PatternEffect | None:
+    """What entering `finding` would do to `syndrome`, given the findings `present`."""
     if finding in excluding_findings(syndrome):
         return PatternEffect(syndrome=syndrome.id, effect="excludes")
     key = syndrome.key
@@ -153,7 +154,9 @@ def separating_findings(
     differently, most separating first."""
     questions = []
     for finding in _candidates(syndromes, present, decided, book):
-        effects = [e for s in syndromes if (e := _effect(s, finding, present, book)) is not None]
+        effects = [
+            e for s in syndromes if (e := finding_effect(s, finding, present, book)) is not None
+        ]
         if not effects:
             continue
         weights = [WEIGHT[e.effect] for e in effects] + [0.0] * (len(syndromes) - len(effects))

@@ -1,11 +1,12 @@
 """Explore the rule book without a case: two or three syndromes compared by the findings that
-separate them, and where one finding counts."""
+separate them and slot by slot by their illness scripts, and where one finding counts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from screener.engine.differential import excluding_findings, separating_findings
+from screener.engine.script import illness_script
 from screener.models import Comparison, FindingUse, Syndrome, criterion_findings
 from screener.rulebook import RuleBook
 
@@ -21,6 +22,7 @@ def compare(syndrome_ids: Sequence[str], book: RuleBook) -> Comparison:
     return Comparison(
         syndromes=tuple(syndrome_ids),
         separating=separating_findings(syndromes, frozenset(), book, limit=None),
+        scripts=tuple(illness_script(s, book) for s in syndromes),
     )
 
 

@@ -12,6 +12,7 @@ from screener.models.base import FindingId, Frozen, MimicId, RedFlagId, Syndrome
 from screener.models.differential import NextQuestion
 from screener.models.profile import ProfileFields
 from screener.models.result import ScreeningResult
+from screener.models.script import IllnessScript
 
 # --- What changed between two screenings ----------------------------------------------------
 
@@ -129,6 +130,7 @@ class Comparison(Frozen):
 
     syndromes: tuple[SyndromeId, ...]
     separating: tuple[NextQuestion, ...]
+    scripts: tuple[IllnessScript, ...] = Field(description="Each one's illness script, in order.")
 
 
 class FindingUse(Frozen):

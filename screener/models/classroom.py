@@ -76,6 +76,12 @@ class ClassSession(Frozen):
         return not (self.revealed or self.closed)
 
 
+def names_answer(patterns: tuple[SyndromeId, ...], reference: SyndromeId | None) -> bool:
+    """Leading patterns name a stage's answer (or, where no pattern shows, say none yet): how a
+    live class and a learner's own calibration alike count an answer right."""
+    return reference in patterns if reference else not patterns
+
+
 class ClassAnswer(Frozen):
     """One seat's answer to one stage: its leading patterns (none: 'no pattern yet') and how
     sure it was."""
@@ -87,8 +93,7 @@ class ClassAnswer(Frozen):
     saved_at: dt.datetime
 
     def names(self, reference: SyndromeId | None) -> bool:
-        """The answer names a stage's answer (or, where no pattern shows, says none yet)."""
-        return reference in self.patterns if reference else not self.patterns
+        return names_answer(self.patterns, reference)
 
 
 class TeacherPass(Frozen):

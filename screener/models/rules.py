@@ -6,6 +6,7 @@ from that one declaration."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -534,6 +535,14 @@ class ExampleProfile(ProfileFields):
     note: ShortText | None = None
 
 
+class ScriptSlots(Frozen):
+    """The illness-script slots a rule cannot say by itself: the rest (key features, mechanism,
+    antibodies, what confirms it, look-alikes, treatment principle) come from the rule."""
+
+    who: ShortText = Field(description="Age, sex, predisposing cancers and exposures.")
+    time_course: ShortText = Field(description="How fast it comes on and how it runs.")
+
+
 class Syndrome(Frozen):
     id: Id
     name: ShortText
@@ -542,6 +551,11 @@ class Syndrome(Frozen):
     status: Status
     summary: ShortText
     detail: Text = Field(description="Teaching text in Markdown; rendered inert (no HTML).")
+    script: ScriptSlots | None = Field(
+        default=None,
+        description="Who it affects and its time course, for the illness script; every "
+        "syndrome has them (`screener validate` checks it).",
+    )
     criteria: Criterion
     key: Criterion | None = Field(
         default=None,
@@ -570,6 +584,14 @@ class Syndrome(Frozen):
     references: tuple[ReferenceId, ...] = Field(min_length=1)
     provenance: Provenance
     examples: tuple[ExampleProfile, ...] = Field(min_length=2)
+
+    def section(self, heading: str) -> str | None:
+        """The paragraph of the teaching text under a bold heading ('**Mechanism.** …'), as
+        written (Markdown), or None."""
+        found = re.search(
+            rf"\*\*{re.escape(heading)}\.\*\*\s*(.+?)(?=\n\s*\n|\Z)", self.detail, re.DOTALL
+        )
+        return " ".join(found.group(1).split()) if found else None
 
     @model_validator(mode="after")
     def _examples_both_ways(self) -> Syndrome:
@@ -693,6 +715,8 @@ StageTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=
 
 MAX_STAGES = 6
 """Later stages a case may have, after its presentation."""
+SUMMARY_LENGTH = 300
+"""A summary statement's length, the model's and a learner's alike: one sentence."""
 
 
 class CaseStage(ProfileFields):
@@ -715,6 +739,37 @@ class CaseStage(ProfileFields):
         return self
 
 
+SummarySentence = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_LENGTH)
+]
+
+
+def qualifier_span(sentence: str, qualifier: str) -> tuple[int, int] | None:
+    """Where `qualifier` is first written in `sentence` as whole words ('acute' is not in
+    'subacute'), whatever its case; None if it is not."""
+    found = re.search(rf"(?<!\w){re.escape(qualifier)}(?!\w)", sentence, re.IGNORECASE)
+    return found.span() if found else None
+
+
+class SummaryStatement(Frozen):
+    """A model one-line summary of a teaching case, the way a clinician presents it: who, the
+    time course and the key findings, in the semantic qualifiers that sort a differential
+    (acute or subacute, symmetric, proximal …)."""
+
+    sentence: SummarySentence = Field(description="One sentence; it must not name the answer.")
+    qualifiers: tuple[ShortText, ...] = Field(
+        min_length=1,
+        description="The semantic qualifiers of the sentence, each written as it appears there.",
+    )
+
+    @model_validator(mode="after")
+    def _qualifiers_in_sentence(self) -> SummaryStatement:
+        missing = [q for q in self.qualifiers if qualifier_span(self.sentence, q) is None]
+        if missing:
+            raise ValueError(f"qualifiers not in the sentence: {', '.join(missing)}")
+        return self
+
+
 class TeachingCase(ProfileFields):
     """A vignette for the Cases page; distinct from the rules' own examples.
 
@@ -730,6 +785,11 @@ class TeachingCase(ProfileFields):
     findings: tuple[FindingId, ...] = Field(min_length=1)
     answer: SyndromeId = Field(description="The syndrome whose pattern the case shows.")
     teaching_points: tuple[ShortText, ...] = Field(min_length=1)
+    summary: SummaryStatement | None = Field(
+        default=None,
+        description="The model summary statement a learner's own is set beside; every case of "
+        "the rule book has one (`screener validate` checks it).",
+    )
     top: SyndromeId | None = Field(
         default=None,
         description="Staged cases only: the pattern shown first at presentation; leave it out "

@@ -1,4 +1,5 @@
-"""Two or three syndromes side by side, and the findings that separate them.
+"""Two or three syndromes side by side (their illness scripts slot by slot, then their rules),
+and the findings that separate them.
 
 The separating findings are the engine's `Comparison`: the differential's own question, asked
 before anything is entered.
@@ -8,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from screener.models import Comparison, Frozen, Syndrome
+from screener.models import SLOTS, Comparison, Frozen, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.criteria_words import rule_lines
 from screener.present.rule_view import RuleLineView
-from screener.present.view import antibody_words
+from screener.present.script_view import SLOT_HEADINGS, script_lines
 from screener.rulebook import RuleBook
 
 MAX_SEPARATING = 20
@@ -76,16 +77,25 @@ def _aspects(book: RuleBook) -> dict[str, Callable[[Syndrome], Cell]]:
         return _list([f"{f.text} (urgency: {words.URGENCY[f.urgency]})" for f in flags])
 
     return {
-        "Summary": lambda s: _line(s.summary),
         "Criteria in words": criteria,
-        "Typical cancers": lambda s: cancers(s.cancers.typical),
         "Reported cancers": lambda s: cancers(s.cancers.reported),
-        "Antibodies (2021 risk class)": lambda s: _list(
-            [antibody_words(a, book) for a in s.antibodies]
-        ),
         "Red flags": red_flags,
-        "Mimics to rule out": lambda s: _list([book.mimic_by_id[m].name for m in s.mimics]),
     }
+
+
+def _script_rows(comparison: Comparison, book: RuleBook) -> list[CompareRow]:
+    """The illness scripts side by side, slot by slot (who, time course … treatment)."""
+    slots = [script_lines(script, book) for script in comparison.scripts]
+    return [
+        CompareRow(
+            heading=SLOT_HEADINGS[slot],
+            cells=tuple(
+                _line(lines[slot][0]) if len(lines[slot]) == 1 else _list(list(lines[slot]))
+                for lines in slots
+            ),
+        )
+        for slot in SLOTS
+    ]
 
 
 def _separating(
@@ -118,9 +128,13 @@ def compare_view(comparison: Comparison, book: RuleBook) -> CompareView:
             CompareColumn(id=s.id, name=s.name, category=words.CATEGORY[s.category])
             for s in syndromes
         ),
-        rows=tuple(
-            CompareRow(heading=heading, cells=tuple(cell(s) for s in syndromes))
-            for heading, cell in _aspects(book).items()
+        rows=(
+            CompareRow(heading="Summary", cells=tuple(_line(s.summary) for s in syndromes)),
+            *_script_rows(comparison, book),
+            *(
+                CompareRow(heading=heading, cells=tuple(cell(s) for s in syndromes))
+                for heading, cell in _aspects(book).items()
+            ),
         ),
         separating_heading=teaching.HEADINGS["compare_separating"],
         separating_note=teaching.COMPARE_NOTE,

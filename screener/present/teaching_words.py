@@ -75,13 +75,25 @@ def ordinal(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
-PRACTICE_HOW = (
-    "Read the case one stage at a time and commit to the pattern you think fits (or 'not sure "
-    "yet') before the next stage shows. The earlier you first name the right pattern, the more "
-    "points: at stage 1 of 4 it scores 4, at the last stage 1."
-)
+def practice_how(stages: int) -> str:
+    """How practice goes, for a case of `stages` stages: a one-stage case has no 'stage 1 of 4'."""
+    if stages == 1:
+        return (
+            "Read the case and commit to your differential (or 'not sure yet') before the answer "
+            "shows. Naming the right pattern first scores 1 point."
+        )
+    return (
+        "Read the case one stage at a time and commit to your differential (or 'not sure yet') "
+        "before the next stage shows. The earlier your first choice is the right pattern, the "
+        f"more points: at stage 1 of {stages} it scores {stages}, at the last stage 1."
+    )
+
+
 SCORE_HELP = "Points for the stage at which you first named the right pattern; earlier scores more."
 YOUR_ANSWER = "Your answer"
+HOW_SURE = "How sure"
+NOT_ANSWERED = "Skipped"
+RUN_CALIBRATION = "How sure you were over this session's finished cases"
 SCREENER_FIRST = "The screener showed first"
 EXPORT_HOW = (
     "The case on the Screen page, as a teaching case to paste into rules/cases.yaml or a case "
@@ -114,3 +126,82 @@ def practice_result(score: PracticeScore) -> str:
     return (
         f"You first named the answer at stage {score.first_right + 1} of {score.stages}: {points}."
     )
+
+
+# --- Commit, then reveal: the learner's own differential beside the rule book -----------------
+
+COMMIT_HOW = (
+    "Before this stage's patterns show, commit to your own differential: up to three patterns, "
+    "the one you think fits best first (or none: no pattern yet). For each, mark the findings "
+    "so far that speak for it and against it, and the finding you would look for next. Then say "
+    "how sure you are."
+)
+PICK_LABEL = "Pattern you would consider {place}"
+PICK_PLACES = ("first", "second", "third")
+FOR_LABEL = "Findings that speak for it"
+AGAINST_LABEL = "Findings that speak against it"
+NEXT_LABEL = "The finding you would look for next"
+MORE_PICKS = "Add a second and third pattern"
+COMMIT_BUTTON = "Commit and reveal"
+SKIP_BUTTON = "Skip to the answer"
+CARDS_AFTER_COMMIT = "The cards show once you commit your differential or skip to the answer."
+SKIPPED = "You skipped to the answer at this stage: nothing was committed."
+NO_CONFIDENCE = "Say how sure you are before you commit."
+BOTH_SIDES = "A finding speaks for a pattern or against it, not both: {findings}."
+TWICE = "Each pattern once: {pattern} is named twice."
+REFLECTION_HEADING = "Your differential beside the rule book"
+NO_PICKS = "You said: no pattern yet."
+YOUR_PLACE = "Your {place}: {pattern}"
+ON_CARDS = "the screener shows it as card {rank} of {count} ({tier})"
+NOT_ON_CARDS = "the screener shows no card for it at this stage"
+KEY_LINE = "The case's key at this stage: {key} shows first."
+KEY_NONE = "The case's key at this stage: no pattern shows yet."
+RIGHT = "You named the stage's key."
+NOT_RIGHT = "You did not name the stage's key."
+NOT_NAMED = "Cards you did not name: {patterns}."
+TELLING = "The entered finding that tells {key} apart from your first choice: {finding}."
+WEIGHING = {
+    ("for", "counts"): "{finding}: you and the rule both count it for this pattern.",
+    ("for", "silent"): "{finding}: you weighted it for this pattern; the rule does not count it.",
+    ("for", "excludes"): "{finding}: you counted it for this pattern; the rule says it rules the "
+    "pattern out.",
+    ("for", "mimic"): "{finding}: you counted it for this pattern; the rule reads it as a clue "
+    "to {mimic}, a look-alike to consider first.",
+    ("against", "counts"): "{finding}: you put it against this pattern; the rule counts it for it.",
+    ("against", "excludes"): "{finding}: you and the rule agree it speaks against this pattern "
+    "(the rule excludes it).",
+    ("against", "mimic"): "{finding}: you put it against this pattern; the rule reads it as a "
+    "clue to {mimic}, a look-alike to consider first.",
+    ("against", "silent"): "{finding}: you put it against this pattern; the rule does not weigh "
+    "it either way.",
+    (None, "counts"): "{finding}: you did not mark it; the rule counts it for this pattern.",
+    (None, "excludes"): "{finding}: you did not mark it; the rule says it rules the pattern out.",
+    (None, "mimic"): "{finding}: you did not mark it; the rule reads it as a clue to {mimic}, a "
+    "look-alike to consider first.",
+}
+"""Every pairing of how the learner marked an entered finding and how the rule weighs it (a
+finding neither of them weighs is not said)."""
+NEXT_NONE = "You did not choose a finding to look for next."
+NEXT_ASKED = "You would look next for {finding}: it {effect}."
+NEXT_UNMOVED = "You would look next for {finding}: the rule would not move this pattern with it."
+NEXT_SEPARATES = " It is among the questions that separate this stage's patterns."
+NEXT_SUGGESTED = "The question the screener would ask first for this pattern: {finding}."
+CALIBRATION_HEADING = "How sure you were, and how often right"
+CALIBRATION_NOTE = (
+    "A stage counts as right when your list named what the case's key shows first at that stage "
+    "(or said 'no pattern yet' where none shows). Confidence is yours, not a probability."
+)
+CALIBRATION_NONE = "Commit at least one stage to see how sure you were."
+RIGHT_WORD = "Right"
+WRONG_WORD = "Not right"
+SUMMARY_LABEL = "Your one-line summary of the case so far (optional)"
+SUMMARY_HELP = (
+    "One sentence, as you would present the case: who, the time course, the key findings, in "
+    "words such as acute or subacute, symmetric, proximal. It stays in this browser tab only: "
+    "it is not logged, stored or sent anywhere, and it is gone when you close the tab."
+)
+SUMMARY_HEADING = "Your summary statement beside a model one"
+YOUR_SUMMARY = "Yours: {text}"
+NO_SUMMARY = "You did not write a summary statement for this case."
+MODEL_SUMMARY = "A model summary statement"
+QUALIFIERS = "Its semantic qualifiers: {qualifiers}."

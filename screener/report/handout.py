@@ -19,7 +19,7 @@ from screener.report.pdf_frame import (
     SMALL_LINE,
     SMALL_SIZE,
     FramedPdf,
-    check_page_size,
+    framed_document,
     plain,
 )
 
@@ -28,24 +28,6 @@ RULE_GAP = 7.0
 KEEP_STAGE = 40.0
 """Space (mm) a stage's heading and first lines need; less than this left starts a new page."""
 KEEP_KEY_CASE = 45.0
-
-
-def _stamp(when: dt.datetime | None) -> tuple[dt.datetime, str]:
-    moment = when or dt.datetime.now(dt.UTC)
-    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-    return moment, moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _document(
-    title: str, disclaimer: str, prompt: str, note: str, page_size: str, when: dt.datetime | None
-) -> FramedPdf:
-    check_page_size(page_size)
-    moment, generated = _stamp(when)
-    pdf = FramedPdf(page_size, disclaimer, prompt, f"{note} · generated {generated}")
-    pdf.set_title(title)
-    pdf.set_lang("en")
-    pdf.set_creation_date(moment)
-    return pdf
 
 
 def _title(pdf: FramedPdf, title: str, intro: str) -> None:
@@ -90,7 +72,7 @@ def render_handout(
     view: HandoutView, *, page_size: str = "A4", generated_at: dt.datetime | None = None
 ) -> bytes:
     """The students' sheets: each case on its own page(s), with no answers."""
-    pdf = _document(
+    pdf = framed_document(
         view.title, view.disclaimer, view.see_a_physician, view.book, page_size, generated_at
     )
     pdf.add_page()
@@ -141,7 +123,7 @@ def render_key(
     view: KeyView, *, page_size: str = "A4", generated_at: dt.datetime | None = None
 ) -> bytes:
     """The teacher's key: every case's answer, reasoning, teaching points and references."""
-    pdf = _document(
+    pdf = framed_document(
         view.title, view.disclaimer, view.see_a_physician, view.book, page_size, generated_at
     )
     pdf.add_page()
@@ -165,7 +147,7 @@ def render_class_summary(
 ) -> bytes:
     """A live class's summary page, then the teacher's key of its case: the page an educator
     keeps of how the room answered, stage by stage (counts only: there are no names)."""
-    pdf = _document(
+    pdf = framed_document(
         summary.title,
         summary.disclaimer,
         summary.see_a_physician,

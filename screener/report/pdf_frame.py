@@ -11,6 +11,7 @@ text, however long, is too high for a page: a table row that would be is split o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -322,3 +323,22 @@ class FramedPdf(FPDF):
             tuple("\n".join(lines[start : start + most_lines]) for lines in cells)
             for start in range(0, tallest, most_lines)
         ]
+
+
+def _stamp(when: dt.datetime | None) -> tuple[dt.datetime, str]:
+    moment = when or dt.datetime.now(dt.UTC)
+    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    return moment, moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def framed_document(
+    title: str, disclaimer: str, prompt: str, note: str, page_size: str, when: dt.datetime | None
+) -> FramedPdf:
+    """A framed PDF with its title, language and creation time set (now, unless `when`)."""
+    check_page_size(page_size)
+    moment, generated = _stamp(when)
+    pdf = FramedPdf(page_size, disclaimer, prompt, f"{note} · generated {generated}")
+    pdf.set_title(title)
+    pdf.set_lang("en")
+    pdf.set_creation_date(moment)
+    return pdf

@@ -23,6 +23,7 @@ _ORDER = (
     "text",
     *PROFILE_FIELDS,
     "answer",
+    "summary",
     "top",
     "teaching_points",
     "stages",
@@ -88,6 +89,10 @@ def _styled(data: dict[str, Any], *, quoted: bool) -> dict[str, Any]:
             value = [_Quoted(point) for point in value]
         elif key in _PROSE:
             value = _Prose(value)
+        elif key == "summary":
+            text = _Quoted if quoted else _Prose
+            words = [_Quoted(q) for q in value["qualifiers"]] if quoted else value["qualifiers"]
+            value = {"sentence": text(value["sentence"]), "qualifiers": _Inline(words)}
         elif key == "stages":
             value = [_styled(stage, quoted=quoted) for stage in value]
         styled[key] = value

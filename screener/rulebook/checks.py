@@ -82,6 +82,14 @@ CHECKS: tuple[Check, ...] = (
         "every lab unit is a UCUM expression, every LOINC code well "
         "formed, and every conversion factor agrees with UCUM's own",
     ),
+    # Teaching cases
+    Check(
+        "PNS-L039",
+        "error",
+        "every teaching case of the rule book has a model summary statement with its qualifiers",
+    ),
+    # Illness scripts
+    Check("PNS-L040", "error", "every syndrome says whom it affects and its time course"),
     # The rule book's own tests
     Check("PNS-T001", "error", "every rule example behaves as it says"),
     Check(

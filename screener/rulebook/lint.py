@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from screener.models import Category, Status, Urgency
+from screener.models import SCRIPT_SECTIONS, Category, Status, Urgency
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.printable import unprintable_texts
@@ -61,6 +61,8 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_mimics(loaded),
         *_mimic_order(loaded),
         *_coverage(loaded),
+        *_summaries(loaded),
+        *_scripts(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
         *ucum_problems(loaded),
@@ -284,6 +286,30 @@ def _coverage(loaded: LoadedBook) -> Iterator[Problem]:
         if category not in with_cases:
             yield loaded.sources.origin("cases").problem(
                 f"no teaching case for the {category.value} category", code="PNS-L023"
+            )
+
+
+def _scripts(loaded: LoadedBook) -> Iterator[Problem]:
+    for i, syndrome in enumerate(loaded.book.syndromes):
+        if syndrome.script is None:
+            yield loaded.sources.origin("syndromes", (i, "script")).problem(
+                "needs its illness script's slots (script: who and time_course)", code="PNS-L040"
+            )
+        for heading in SCRIPT_SECTIONS.values():
+            if syndrome.section(heading) is None:
+                yield loaded.sources.origin("syndromes", (i, "detail")).problem(
+                    f"needs a '**{heading}.**' paragraph, which its illness script reads",
+                    code="PNS-L040",
+                )
+
+
+def _summaries(loaded: LoadedBook) -> Iterator[Problem]:
+    for i, case in enumerate(loaded.book.cases):
+        if case.summary is None:
+            yield loaded.sources.origin("cases", (i, "summary")).problem(
+                "needs a model summary statement (summary: sentence and qualifiers), which a "
+                "learner's own is set beside",
+                code="PNS-L039",
             )
 
 

@@ -50,6 +50,12 @@ def staged_case(book: RuleBook, *, first_shows_nothing: bool = True) -> Teaching
     )
 
 
+def skip(app: AppTest) -> None:
+    """Skip to the answer at the stage shown, without committing."""
+    button(app, "Skip to the answer").click().run()
+    assert_no_exception(app)
+
+
 def pattern_lines(app: AppTest) -> list[str]:
     """The ranked pattern lines of the stage shown ('1. Name: partial, …')."""
     text = page_text(app)
@@ -120,6 +126,7 @@ def test_stepping_through_shows_each_stages_patterns_as_the_engine_ranks_them(
             button(app, "Next stage").click().run()
             assert_no_exception(app)
         assert app.radio(key=f"cases.step.stage.{case.id}").value == index
+        skip(app)
         shown = pattern_lines(app)
         if screening.top is None:
             assert shown == [] and book.safety.no_pattern_heading in page_text(app)
@@ -140,6 +147,7 @@ def test_a_stages_cards_show_once_opened_and_stay_open_from_stage_to_stage(
     app.selectbox(key="cases.step.case").set_value(case.id).run()
     stage = f"cases.step.stage.{case.id}"
     app.radio(key=stage).set_value(len(screenings) - 1).run()
+    skip(app)
     assert card_titles(app) == []
     app.session_state[STAGE_CARDS] = True
     app.radio(key=stage).set_value(0)
@@ -148,6 +156,8 @@ def test_a_stages_cards_show_once_opened_and_stay_open_from_stage_to_stage(
             button(app, "Next stage").click()
         app.run()
         assert_no_exception(app)
+        if index < len(screenings) - 1:
+            skip(app)
         expected = [] if screening.top is None else [card_title(1, screening.top, book)]
         assert card_titles(app)[:1] == expected
 
@@ -156,6 +166,10 @@ def test_the_chart_plots_the_engines_scores(app: AppTest, book: RuleBook) -> Non
     case = staged_case(book)
     open_cases(app, "Step through a case")
     app.selectbox(key="cases.step.case").set_value(case.id).run()
+    for index in range(len(case.stage_profiles)):
+        if index:
+            button(app, "Next stage").click().run()
+        skip(app)
     chart = app.get("vega_lite_chart")[0].proto
     table = pa.ipc.open_stream(chart.datasets[0].data.data).read_pandas()
     points = score_points(screen_case(case, book).stages)
@@ -181,10 +195,13 @@ def test_a_stage_opens_in_screen_with_only_what_is_known_by_then(
 # --- Practice ---------------------------------------------------------------------------------
 
 
-def commit(app: AppTest, syndrome: str | None) -> None:
-    box = next(s for s in app.selectbox if s.label == "Which pattern fits best now?")
+def commit(app: AppTest, syndrome: str | None, confidence: str = "fairly_sure") -> None:
+    """Commit a differential of one pattern (None: not sure yet) at the stage shown."""
+    box = next(s for s in app.selectbox if s.label == "Pattern you would consider first")
     box.set_value(syndrome)
-    next(b for b in app.get("form_submit_button") if b.label.startswith("Commit")).click().run()
+    next(r for r in app.radio if r.label == "How sure are you?").set_value(confidence)
+    button_ = next(b for b in app.get("form_submit_button") if b.label == "Commit and reveal")
+    button_.click().run()
     assert_no_exception(app)
 
 

@@ -3,11 +3,15 @@ rule from a link."""
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from screener.engine import finding_use
 from screener.models import criterion_findings
 from screener.present.finding_lookup import finding_lookup
+from screener.present.script_view import SLOT_HEADINGS
 from screener.rulebook import RuleBook
 from tests.app.conftest import assert_no_exception, button, open_page, page_text, unescape
 
@@ -33,7 +37,7 @@ def test_compare_shows_what_separates_lems_from_myasthenia(app: AppTest, book: R
     assert rows[book.label("finding", "dry_mouth")] == ("adds to criteria", "")
     assert rows[book.label("finding", "ptosis")] == ("", "adds to criteria")
     text = page_text(app)
-    for heading in ("Criteria in words", "Typical cancers", "Antibodies (2021 risk class)"):
+    for heading in ("Who", "Treatment principle", "Criteria in words", "Antibodies (2021 risk"):
         assert heading in text
     assert lems.summary in text and mg.summary in text
     assert links(app) == {
@@ -102,3 +106,27 @@ def test_only_the_open_tab_is_drawn(app: AppTest, book: RuleBook) -> None:
     open_explore(app, "Cancer × syndrome links")
     assert app.get("vega_lite_chart") and app.dataframe
     assert not [e for e in app.expander if " — status: " in e.label]
+
+
+def test_a_syndromes_fold_shows_its_illness_script_and_prints_its_card(
+    app: AppTest, book: RuleBook, downloads: dict[str, dict[str, object]]
+) -> None:
+    open_explore(app)
+    lems = book.syndrome_by_id["lems"]
+    app.session_state[f"explore.rule.{lems.id}"] = True  # its fold, open
+    app.run()
+    assert_no_exception(app)
+    text = page_text(app)
+    assert f"Illness script: {lems.name}" in text
+    for heading in SLOT_HEADINGS.values():
+        assert f"**{heading}**" in text
+    assert lems.script is not None and lems.script.time_course in text
+    card = downloads["Download this illness script (one-page PDF)"]["data"]
+    assert callable(card), "the card is built only when downloaded"
+    document = PdfReader(io.BytesIO(card()))
+    assert len(document.pages) == 1
+    assert book.safety.disclaimer.split(".")[0] in document.pages[0].extract_text()
+    # A whole category, a card a page.
+    deck = next(d for label, d in downloads.items() if label.startswith("Download the neurologic"))
+    neurologic = [s for s in book.syndromes if s.category == "neurologic"]
+    assert len(PdfReader(io.BytesIO(deck["data"]())).pages) == len(neurologic)

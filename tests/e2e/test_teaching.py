@@ -1,4 +1,5 @@
-"""A teacher walks a staged case in the browser, stage by stage, then opens a stage in Screen;
+"""A teacher walks a staged case in the browser, stage by stage (committing to the first stage,
+skipping to the answer at the others), then opens a stage in Screen;
 a learner follows a look-up link to a rule."""
 
 from __future__ import annotations
@@ -46,13 +47,35 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
             app_page.get_by_role("heading", name=f"Stage {index + 1} of {count}: {title}")
         ).to_be_visible()
         expect(app_page.get_by_role("radio", name=f"{index + 1}. {title}")).to_be_checked()
+        shown_first = (
+            re.compile(rf"^1\. {re.escape(book.syndrome_by_id[screening.top].name)}: ")
+            if screening.top
+            else book.safety.no_pattern_heading
+        )
+        # Not in the page until the learner commits or skips.
+        expect(app_page.get_by_text(shown_first)).to_have_count(0)
+        if index == 0:
+            # The learner commits 'no pattern yet', sure of it, and is told it is the stage's key.
+            app_page.get_by_text("Fairly sure", exact=True).click()
+            app_page.get_by_role("button", name="Commit and reveal").click()
+            expect(app_page.get_by_text("You named the stage's key.")).to_be_visible()
+        else:
+            app_page.get_by_role("button", name="Skip to the answer").click()
         if screening.top is None:
             expect(app_page.get_by_text(book.safety.no_pattern_heading)).to_be_visible()
         else:
             name = book.syndrome_by_id[screening.top].name
             expect(app_page.get_by_text(re.compile(rf"^1\. {re.escape(name)}: "))).to_be_visible()
     expect(app_page.get_by_role("button", name="Next stage")).to_be_disabled()
-    expect(app_page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    expect(
+        app_page.get_by_label(re.compile("^Chart of the ordering points"), exact=False).and_(
+            app_page.get_by_test_id("stVegaLiteChart")
+        )
+    ).to_be_visible()
+    # The end of the case: how sure the learner was at the one stage committed, and how often right.
+    expect(
+        app_page.get_by_label(re.compile("^Bar chart.*You were right on 1 of 1 stage"))
+    ).to_be_visible()
     screenshot(app_page, "cases-staged")
 
     app_page.get_by_role("button", name="Open this stage in Screen").click()

@@ -351,6 +351,25 @@ PLANTED = [
         "id 'sodium': field 'alternative_units[0].factor': PNS-L038 error",
     ),
     (
+        "PNS-L039",
+        None,
+        "cases.yaml",
+        "[]\n",
+        "- {id: no_summary, title: T, category: neurologic, vignette: V, findings: [a, b, c], "
+        "answer: alpha, teaching_points: [P]}\n",
+        "id 'no_summary': field 'summary': PNS-L039 error: needs a model summary statement",
+    ),
+    (
+        "PNS-L040",
+        REAL,
+        NEURO,
+        '  script:\n    who: "Adults; about half are older smokers with small cell lung cancer, '
+        'the other half younger never-smokers without a tumour."\n'
+        '    time_course: "Subacute: weakness builds over weeks to months."\n',
+        "",
+        "id 'lems': field 'script': PNS-L040 error",
+    ),
+    (
         "PNS-T001",
         None,
         NEURO,

@@ -1,16 +1,27 @@
-"""The stage-by-stage chart of the leading patterns' ordering points (Altair)."""
+"""The stage-by-stage chart of the leading patterns' ordering points, and a learner's calibration
+(Altair)."""
 
 from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
 
 import altair as alt
 import pandas as pd
 
 from screener.present import words
-from screener.present.stage_view import StagedCaseView
+from screener.present.reflection_view import CalibrationView
+from screener.present.stage_view import ChartPoint, StagedCaseView
 
 
-def ordering_chart(view: StagedCaseView, current: int) -> alt.LayerChart:
-    table = pd.DataFrame([point.model_dump() for point in view.chart])
+def ordering_chart(
+    view: StagedCaseView, current: int, revealed: AbstractSet[int]
+) -> alt.LayerChart:
+    """The chart of the `revealed` stages' points: a stage not yet committed to or skipped has
+    its patterns kept out of the page, the chart's data included."""
+    table = pd.DataFrame(
+        [point.model_dump() for point in view.chart if point.stage in revealed],
+        columns=list(ChartPoint.model_fields),
+    )
     order = [f"{stage.index + 1}. {stage.label}" for stage in view.stages]
     # Every stage is on the axis, also one where no pattern shows yet: that is part of the story.
     x = alt.X(
@@ -56,3 +67,26 @@ def ordering_chart(view: StagedCaseView, current: int) -> alt.LayerChart:
         .encode(x=x)
     )
     return alt.LayerChart(layer=[lines, points, marker], height=300)
+
+
+def calibration_chart(view: CalibrationView) -> alt.Chart:
+    table = pd.DataFrame([row.model_dump() for row in view.rows])
+    levels = list(dict.fromkeys(row.level for row in view.rows))
+    outcomes = list(dict.fromkeys(row.outcome for row in view.rows))
+    chart: alt.Chart = (
+        alt.Chart(table)
+        .mark_bar()
+        .encode(
+            x=alt.X("level:N", sort=levels, title="How sure you were", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title="Stages", axis=alt.Axis(tickMinStep=1)),
+            xOffset=alt.XOffset("outcome:N", sort=outcomes),
+            color=alt.Color("outcome:N", title="", scale=alt.Scale(domain=outcomes)),
+            tooltip=[
+                alt.Tooltip("level:N", title="How sure"),
+                alt.Tooltip("outcome:N", title="Outcome"),
+                alt.Tooltip("count:Q", title="Stages"),
+            ],
+        )
+        .properties(height=220)
+    )
+    return chart

@@ -1,12 +1,16 @@
-"""Step through a case: each stage's patterns, what changed, what would separate them, and the
-chart of how the picture narrows."""
+"""Step through a case: at each stage the learner commits to their own differential (or skips),
+then sees the stage's patterns beside it, what changed, what would separate them, and the chart
+of how the picture narrows."""
 
 from __future__ import annotations
+
+from typing import cast
 
 import streamlit as st
 
 from screener.app import components
 from screener.app.failure import guarded
+from screener.app.teaching import commit
 from screener.app.teaching.chart import ordering_chart
 from screener.app.teaching.common import (
     STAGE_CARDS,
@@ -17,8 +21,11 @@ from screener.app.teaching.common import (
     screened,
     stage_word,
 )
-from screener.models import TeachingCase
+from screener.engine import reflect
+from screener.engine.reflect import summary_stage
+from screener.models import CaseScreening, StageAnswer, TeachingCase
 from screener.present import teaching_words as teaching
+from screener.present import words
 from screener.present.differential import DifferentialView
 from screener.present.markdown import plain_markdown as plain
 from screener.present.stage_view import StageView, staged_case_view
@@ -40,6 +47,30 @@ def _differential(panel: DifferentialView | None) -> None:
         )
 
 
+_ANSWERS = "cases.step.answers"
+_SKIPPED = "cases.step.skipped"
+
+
+def _answers(case_id: str) -> dict[int, StageAnswer]:
+    every = cast(dict[str, dict[int, StageAnswer]], st.session_state.setdefault(_ANSWERS, {}))
+    return every.setdefault(case_id, {})
+
+
+def _skipped(case_id: str) -> set[int]:
+    every = cast(dict[str, set[int]], st.session_state.setdefault(_SKIPPED, {}))
+    return every.setdefault(case_id, set())
+
+
+def _summary_key(case_id: str) -> str:
+    """Where the learner's one-line summary of a case is kept: this session's state only."""
+    return f"cases.step.my_summary.{case_id}"
+
+
+@guarded
+def _skip(case_id: str, index: int) -> None:
+    _skipped(case_id).add(index)
+
+
 def _stage(stage: StageView) -> None:
     st.subheader(plain(stage.heading), anchor=False)
     st.markdown(plain(stage.text))
@@ -47,6 +78,9 @@ def _stage(stage: StageView) -> None:
         st.markdown("**New at this stage**\n\n" + lines(stage.facts))
     if stage.urgent:
         components.urgent_banner(stage.urgent)
+
+
+def _patterns(stage: StageView) -> None:
     patterns_col, differential_col = st.columns(2, gap="large")
     with patterns_col:
         st.markdown(f"**{teaching.HEADINGS['patterns']}**")
@@ -91,6 +125,34 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     stage = view.stages[index]
     st.caption(plain(view.about))
     _stage(stage)
+    answers, skipped = _answers(case.id), _skipped(case.id)
+    # The stage's patterns are drawn only once the learner has committed or skipped: until then
+    # they are not in the page at all, so the answer cannot be read ahead of the learner.
+    revealed = index in answers or index in skipped
+    if index in answers:
+        commit.reflection(reflect(screening.stages[index], answers[index], book), book)
+    elif index in skipped:
+        st.caption(plain(teaching.SKIPPED))
+    else:
+        asks_summary = case.summary is not None and index == summary_stage(screening)
+        answered = commit.commit_form(
+            screening.stages[index],
+            book,
+            f"cases.step.commit.{case.id}.{index}",
+            summary_key=_summary_key(case.id) if asks_summary else None,
+        )
+        if answered is not None:
+            answers[index] = answered
+            st.rerun()
+        st.button(
+            teaching.SKIP_BUTTON,
+            on_click=_skip,
+            args=(case.id, index),
+            icon=":material/visibility:",
+            key="cases.step.skip",
+        )
+    if revealed:
+        _patterns(stage)
     next_col, open_col = st.columns(2)
     next_col.button(
         "Next stage",
@@ -107,22 +169,39 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
         help="Opens everything known at this stage on the Screen page.",
     ):
         open_in_screen(case.stage_profiles[index])
-    if view.chart:
+    shown = answers.keys() | skipped
+    charted = {point.pattern for point in view.chart if point.stage in shown}
+    if charted:
         st.markdown(f"**{plain(view.chart_heading)}**")
         st.altair_chart(
-            ordering_chart(view, index),
+            ordering_chart(view, index, shown),
             width="stretch",
-            alt=f"Chart of the ordering points of {len({p.pattern for p in view.chart})} "
-            f"patterns across {len(view.stages)} stages; the lists above give every figure.",
+            alt=f"Chart of the ordering points of {words.plural(len(charted), 'pattern')} "
+            f"across {len(view.stages)} stages; the lists above give every figure.",
         )
         st.caption(plain(view.chart_note))
     # Folded until asked for, and then kept open from stage to stage: drawn at every stage, the
     # full cards made each step of a demonstration wait for text nobody had opened.
+    # The fold is drawn at every stage, so that it stays open from stage to stage (a widget not
+    # drawn in a run loses its state); its cards only once the stage is revealed.
     cards = st.expander(
         "The cards at this stage, with their reasoning", key=STAGE_CARDS, on_change="rerun"
     )
     with cards:
-        if cards.open:
+        if cards.open and revealed:
             for card in build_view(screening.stages[index].result, book).cards:
                 components.pattern_card(card)
+        elif cards.open:
+            st.caption(plain(teaching.CARDS_AFTER_COMMIT))
+    if len(shown) == len(view.stages) and answers:
+        _case_calibration(case, screening, answers, book)
+    if case.summary is not None and last in shown:
+        commit.summary(case.summary, st.session_state.get(_summary_key(case.id)))
     answer_fold(case, book, "step")
+
+
+def _case_calibration(
+    case: TeachingCase, screening: CaseScreening, answers: dict[int, StageAnswer], book: RuleBook
+) -> None:
+    reflections = [reflect(screening.stages[i], a, book) for i, a in sorted(answers.items())]
+    commit.calibration(reflections, f"cases.step.calibration.{case.id}")

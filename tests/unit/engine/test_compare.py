@@ -41,16 +41,27 @@ def test_each_side_shows_what_its_rule_says(book: RuleBook) -> None:
     rows = {row.heading: row.cells for row in view.rows}
     assert list(rows) == [
         "Summary",
-        "Criteria in words",
-        "Typical cancers",
-        "Reported cancers",
+        # The illness scripts, slot by slot.
+        "Who",
+        "Time course",
+        "Key features",
+        "Mechanism",
         "Antibodies (2021 risk class)",
+        "What confirms it",
+        "Look-alikes, and what tells each apart",
+        "Treatment principle",
+        # Then the rules.
+        "Criteria in words",
+        "Reported cancers",
         "Red flags",
-        "Mimics to rule out",
     ]
     lems, mg = book.syndrome_by_id["lems"], book.syndrome_by_id["myasthenia_gravis_thymoma"]
     assert rows["Summary"][0][0].text == lems.summary
-    assert book.label("cancer", lems.cancers.typical[0]) in rows["Typical cancers"][0][0].text
+    who = " ".join(line.text for line in rows["Who"][0])
+    assert book.label("cancer", lems.cancers.typical[0]) in who
+    assert lems.script is not None and lems.script.who in who
+    first_mimic = book.mimic_by_id[lems.mimics[0]]
+    assert rows["Look-alikes, and what tells each apart"][0][0].text.startswith(first_mimic.name)
     for syndrome, cell in zip((lems, mg), rows["Antibodies (2021 risk class)"], strict=True):
         antibodies = " ".join(line.text for line in cell)
         for antibody in syndrome.antibodies:

@@ -12,12 +12,13 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from bench import handout, load, run, test_run
+from bench import handout, load, run, scripts, test_run
 from bench.measurement import Measurement, NotMeasured, Target, spread
 from bench.profiles import generate_profiles
 from bench.report import markdown
 from screener.engine import screen
 from screener.inputs.query import profile_from_query
+from screener.models import Category
 from screener.rulebook import RuleBook
 from tests.support.books import MINI_RULES
 
@@ -149,3 +150,9 @@ def test_a_suite_that_fails_is_not_timed(tmp_path: Path) -> None:
 def test_an_unknown_baseline_is_refused_in_words() -> None:
     with pytest.raises(SystemExit, match="cannot check out the baseline 'no-such-commit'"):
         test_run.main(["--baseline", "no-such-commit"])
+
+
+def test_the_illness_script_benchmark_builds_every_categorys_deck(book: RuleBook) -> None:
+    measured = scripts.measure(book, repeats=1)
+    assert {m.key for m in measured} == {f"script_deck_{c.value}" for c in Category}
+    assert all(m.details["pages"] == m.details["syndromes"] for m in measured)

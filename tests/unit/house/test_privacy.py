@@ -1,5 +1,6 @@
-"""Privacy: a full screening writes nothing the user entered to disk or to a log, usage
-statistics are off, and the app has no field for names, dates or uploads."""
+"""Privacy: a full screening writes nothing the user entered to disk or to a log, a learner's
+summary statement goes to no log, file or request, usage statistics are off, and the app has no
+field for names, dates or uploads."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import logging
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from screener.app.class_page import CODE_BOX
 from screener.app.pages import PAGES, AppPage
 from screener.present import class_words
+from screener.rulebook import RuleBook
 
 ROOT = Path(__file__).resolve().parents[3]
 APP = ROOT / "streamlit_app.py"
@@ -146,6 +149,50 @@ def test_whatever_is_typed_into_a_class_code_box_leaves_no_trace(
     _assert_no_probe("\n".join(debug_logs), "the log")
 
 
+@pytest.fixture
+def no_requests(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every network connection the test opens (there should be none), by address."""
+    opened: list[object] = []
+    original = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> None:
+        opened.append(address)
+        original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return opened
+
+
+def test_a_learners_summary_statement_stays_in_the_page(
+    disk_watch: None,
+    debug_logs: list[str],
+    capfd: pytest.CaptureFixture[str],
+    no_requests: list[object],
+    book: RuleBook,
+) -> None:
+    """The one free sentence the app takes (a teaching case's summary statement) is shown back
+    on the page and goes to no log, no file and no request."""
+    case = book.case_by_id["case_stairs_and_dry_mouth"]
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.switch_page(next(p.script for p in PAGES if p.key == "cases")).run()
+    app.session_state["cases.tab"] = "Step through a case"
+    app.run()
+    app.selectbox(key="cases.step.case").set_value(case.id).run()
+    form = f"cases.step.commit.{case.id}.0"
+    app.text_input(key=f"{form}.summary").input(f"Jane Doe, {SEARCH_PROBE}, weak and dry.")
+    app.radio(key=f"{form}.confidence").set_value("guessing")
+    next(b for b in app.get("form_submit_button") if b.label == "Commit and reveal").click().run()
+    for _ in case.stages:
+        next(b for b in app.button if b.label == "Next stage").click().run()
+        next(b for b in app.button if b.label == "Skip to the answer").click().run()
+    assert not app.exception
+    assert any(SEARCH_PROBE in m.value for m in app.markdown), "the page shows it back"
+    out, err = capfd.readouterr()
+    _assert_no_probe(out + err, "stdout/stderr")
+    _assert_no_probe("\n".join(debug_logs), "the log")
+    assert no_requests == [], "the app opened a connection"
+
+
 def test_a_screening_on_the_command_line_leaves_no_trace(disk_watch: None) -> None:
     profile = {
         "findings": ["seizures"],
@@ -191,7 +238,7 @@ def test_no_page_asks_for_identifiers(page: AppPage) -> None:
 
 
 def test_the_app_code_has_no_identifier_widgets() -> None:
-    source = "\n".join(p.read_text() for p in [APP, *APP_PAGES.glob("*.py")])
+    source = "\n".join(p.read_text() for p in [APP, *APP_PAGES.rglob("*.py")])
     for widget in IDENTIFIER_WIDGETS:
         assert not re.search(rf"\bst\.{widget}\(", source), widget
     boxes = re.findall(r"\bst\.text_input\(", source)
@@ -199,7 +246,13 @@ def test_the_app_code_has_no_identifier_widgets() -> None:
         r"def _code_box\(.*?\n    return st\.text_input\(.*?key=CODE_BOX \+ name", source, re.S
     )
     assert code_box, "the Live class page's text boxes are its code boxes"
-    assert len(boxes) <= 2, "free text could carry identifiers"
-    uploads = [p.name for p in APP_PAGES.glob("*.py") if "st.file_uploader(" in p.read_text()]
+    # The one free sentence: a teaching case's summary statement, kept in the session only
+    # (`test_a_learners_summary_statement_stays_in_the_page`).
+    summary_box = re.search(
+        r"st\.text_input\(\s*teaching\.SUMMARY_LABEL,\s*max_chars=SUMMARY_LENGTH", source
+    )
+    assert summary_box, "the summary statement's box is limited to one sentence"
+    assert len(boxes) <= 3, "free text could carry identifiers"
+    uploads = [p.name for p in APP_PAGES.rglob("*.py") if "st.file_uploader(" in p.read_text()]
     assert uploads == ["interop.py"]
     assert source.count("st.file_uploader(") == 1

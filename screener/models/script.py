@@ -1,0 +1,71 @@
+"""A syndrome as an illness script: the standard slots a clinician recalls it by, each filled
+from the rule book (ids and the rule's own texts; `screener.present` words them)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from screener.models.base import AntibodyId, CancerId, FindingId, Frozen, MimicId, SyndromeId
+from screener.models.rules import HpoFrequency
+
+Treatment = Literal["cell_surface", "intracellular", "hormone", "tumour_first"]
+"""The treatment principle a syndrome's rule points to: treat the tumour first and early in
+every case, then, for antibodies against a cell-surface target, early immunotherapy that often
+helps; for antibodies against a target inside the cell, immunotherapy tried early mainly to stop
+the decline; for a hormone or cytokine made by the tumour, its chemical effect corrected while
+the tumour is treated."""
+
+SLOTS = (
+    "who",
+    "time_course",
+    "key_features",
+    "mechanism",
+    "antibodies",
+    "confirms",
+    "look_alikes",
+    "treatment",
+)
+"""The slots of every illness script, in the order they are read."""
+
+
+SCRIPT_SECTIONS = {
+    "key_features": "What a learner notices",
+    "mechanism": "Mechanism",
+    "confirms": "Key test clue",
+}
+"""The teaching text's sections a script reads, by slot; `screener validate` checks each is
+there."""
+
+
+class FindingFrequency(Frozen):
+    """How often Orphanet's annotation says one of the rule's findings occurs in the syndrome:
+    a frequency class of the HPO project's phenotype.hpoa, never a probability."""
+
+    finding: FindingId
+    frequency: HpoFrequency
+    orpha: str = Field(description="The Orphanet disease whose annotation says it.")
+
+
+class LookAlike(Frozen):
+    mimic: MimicId
+    telling: tuple[FindingId, ...] = Field(description="The findings that point to it.")
+
+
+class IllnessScript(Frozen):
+    syndrome: SyndromeId
+    who: str | None = Field(description="None: the rule does not say (validate flags it).")
+    cancers: tuple[CancerId, ...] = Field(description="The predisposing (typical) cancers.")
+    time_course: str | None
+    key_features: str = Field(description="The rule's 'what a learner notices', as written.")
+    key: tuple[FindingId, ...] = Field(description="The findings of its specific part (its key).")
+    mechanism: str
+    antibodies: tuple[AntibodyId, ...]
+    confirms: str = Field(description="The rule's key test clue, as written.")
+    look_alikes: tuple[LookAlike, ...]
+    treatment: Treatment
+    frequencies: tuple[FindingFrequency, ...] = Field(
+        description="The rule's findings Orphanet's annotation of the syndrome rates, in rule "
+        "order (a finding its annotation has no exact term for is left out)."
+    )
