@@ -45,12 +45,38 @@ URGENT_ICONS = {
 
 
 def safety_frame(safety: SafetyText | None) -> None:
-    """The disclaimer and the 'see a physician' prompt, at the top of every page; the built-in
-    wording when the rule book's cannot be read."""
+    """The disclaimer and the 'see a physician' prompt, at the top of every page: a line each,
+    the whole wording one tap away (the built-in wording when the rule book's cannot be read).
+    Short, so that on a phone the page's own content starts in the first screen."""
     disclaimer = safety.disclaimer if safety else words.FALLBACK_DISCLAIMER
     see_a_physician = safety.see_a_physician if safety else words.FALLBACK_SEE_A_PHYSICIAN
+    st.html(FRAME_CSS)
+    with st.container(key="safety-frame"):
+        st.markdown(safety_lines(disclaimer, see_a_physician))
+        with st.expander(words.SAFETY_IN_FULL, icon=":material/info:"):
+            safety_in_full(disclaimer, see_a_physician)
+
+
+def safety_lines(disclaimer: str, see_a_physician: str) -> str:
+    return (
+        f"**{plain(words.lead_sentence(disclaimer))}**  \n"
+        f"**{plain(words.lead_sentence(see_a_physician))}**"
+    )
+
+
+def safety_in_full(disclaimer: str, see_a_physician: str) -> None:
     st.warning(plain(disclaimer), icon=":material/school:")
     st.info(plain(see_a_physician), icon=":material/medical_services:")
+
+
+FRAME_CSS = """
+<style>
+.stMainBlockContainer { padding-top: 4.5rem; }
+</style>
+"""
+"""Every page: Streamlit leaves six lines of space above a page's content (for a header this
+app has not got, beyond the navigation bar); less, so that more of the content is in the first
+screen."""
 
 
 def bullets(lines: Iterable[str]) -> str:
@@ -251,8 +277,13 @@ def summary_bar(view: ScreeningView) -> None:
     links = ["[Jump to the results](#results)"]
     if view.differential:
         links.append("[What to ask next](#what-to-ask-next)")
+    urgent = (
+        f"{URGENT_ICONS[view.urgent.urgency]} **{plain(view.urgent.heading)}** · "
+        if view.urgent
+        else ""
+    )
     with st.container(key="screen-summary"):
-        st.markdown(f"**{plain(view.headline)}** · " + " · ".join(links))
+        st.markdown(f"{urgent}**{plain(view.headline)}** · " + " · ".join(links))
 
 
 def differential_panel(differential: DifferentialView) -> None:
@@ -303,10 +334,11 @@ def screen_style(*, presenting: bool) -> None:
 
 
 def safety_reminder(safety: SafetyText) -> None:
-    """The disclaimer and the physician prompt once more, pinned to the bottom of the screen
-    while a presenter scrolls through the results."""
+    """The disclaimer and the physician prompt once more, a line each, pinned to the bottom of
+    the screen while a presenter scrolls through the results (short, so that it takes a strip of
+    a projector's screen, not half of it)."""
     with st.container(key="screen-safety"):
-        st.caption(f"{plain(safety.disclaimer)} **{plain(safety.see_a_physician)}**")
+        st.markdown(safety_lines(safety.disclaimer, safety.see_a_physician))
 
 
 # --- A rule in readable form ------------------------------------------------------------------
