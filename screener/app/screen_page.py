@@ -144,7 +144,6 @@ def draw() -> None:
     arriving = PRESENT not in st.session_state
     case_state.sync_with_url(book, arriving=arriving)
     presenting = link_state.presentation()
-    components.screen_style(presenting=presenting)
     st.title("Screen a set of findings", anchor=False)
     st.session_state[PDF_OFFERED] = _pdf_offered(current, presenting)
     # The summary first: on a phone, where the columns stack, it names the top pattern and the
@@ -156,7 +155,6 @@ def draw() -> None:
         _toolbar(current, book, presenting)
         _entry(book, presenting)
         _results(book, presenting)
-        components.safety_reminder(book.safety)
         return
     # The tools sit at the top of the entry side, so that the results start at the top of theirs,
     # in the laptop's first screen, beside the entry a change is made in.

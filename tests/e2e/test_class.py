@@ -158,7 +158,7 @@ def test_a_teacher_and_three_students_run_a_two_stage_case_across_two_app_proces
         # Presentation mode keeps the disclaimer and the physician prompt on screen.
         teacher.get_by_text(words.PRESENT_TOGGLE).click()
         expect(teacher).to_have_url(re.compile(r"present=1"))
-        strip = teacher.locator(".st-key-screen-safety")
+        strip = teacher.locator(".st-key-safety-lines")
         expect(strip).to_contain_text(lead_sentence(book.safety.see_a_physician))
         screenshot(teacher, "class-projector-presenting", full_page=False)
 

@@ -152,7 +152,7 @@ def test_presentation_mode_keeps_the_safety_text_on_screen_while_stepping(
         page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '24px'")
         expect_safety_in_view(page, book.safety.disclaimer, book.safety.see_a_physician)
         page.get_by_test_id("stMain").evaluate("main => main.scrollBy(0, 100000)")
-        reminder = page.locator(".st-key-screen-safety")
+        reminder = page.locator(".st-key-safety-lines")
         expect(reminder).to_be_in_viewport(ratio=1)
         expect(reminder).to_contain_text(lead_sentence(book.safety.disclaimer))
         expect(reminder).to_contain_text(lead_sentence(book.safety.see_a_physician))

@@ -9,7 +9,8 @@ from screener.present import words
 from screener.present.stage_view import StagedCaseView
 
 
-def ordering_chart(view: StagedCaseView, current: int) -> alt.LayerChart:
+def ordering_chart(view: StagedCaseView, current: int, *, large: bool) -> alt.LayerChart:
+    """`large` for a projector."""
     table = pd.DataFrame([point.model_dump() for point in view.chart])
     order = [f"{stage.index + 1}. {stage.label}" for stage in view.stages]
     # Every stage is on the axis, also one where no pattern shows yet: that is part of the story.
@@ -55,4 +56,14 @@ def ordering_chart(view: StagedCaseView, current: int) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 4], color="gray")
         .encode(x=x)
     )
-    return alt.LayerChart(layer=[lines, points, marker], height=300)
+    if not large:
+        return alt.LayerChart(layer=[lines, points, marker], height=300)
+    # Vega draws its labels in pixels, so a projector's larger type needs them set here.
+    return alt.LayerChart(
+        layer=[lines, points, marker],
+        height=420,
+        config=alt.Config(
+            axis=alt.AxisConfig(labelFontSize=20, titleFontSize=20),
+            legend=alt.LegendConfig(labelFontSize=20, titleFontSize=20, symbolSize=200),
+        ),
+    )

@@ -100,7 +100,7 @@ def _references(book: RuleBook) -> None:
 
 book = book_state.book()
 st.title("Learn about paraneoplastic syndromes", anchor=False)
-components.link_notices([*link_state.dropped_link(), *unknown_parameters(link_state.link_query())])
+components.link_notices([*link_state.dropped_link(), *unknown_parameters(link_state.case_query())])
 # In full here, as on every PDF page; every page's frame gives a line of each.
 components.safety_in_full(book.safety.disclaimer, book.safety.see_a_physician)
 _about(book)

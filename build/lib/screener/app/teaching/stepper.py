@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import components
+from screener.app import components, link_state
 from screener.app.failure import guarded
 from screener.app.teaching.chart import ordering_chart
 from screener.app.teaching.common import (
@@ -66,6 +66,18 @@ def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
 
 
+def _next_button(stage_key: str, index: int, last: int) -> None:
+    st.button(
+        "Next stage",
+        on_click=_next_stage,
+        args=(stage_key, last),
+        disabled=index == last,
+        icon=":material/arrow_forward:",
+        type="primary",
+        key="cases.step.next",
+    )
+
+
 def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     by_id = {case.id: case for case in cases}
     case_id = st.selectbox(
@@ -89,17 +101,17 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
         key=stage_key,
     )
     stage = view.stages[index]
-    st.caption(plain(view.about))
+    presenting = link_state.presentation()
+    # A presenter steps from the top of the stage, never from below the fold of a projector.
+    if presenting:
+        _next_button(stage_key, index, last)
+    else:
+        st.caption(plain(view.about))
     _stage(stage)
     next_col, open_col = st.columns(2)
-    next_col.button(
-        "Next stage",
-        on_click=_next_stage,
-        args=(stage_key, last),
-        disabled=index == last,
-        icon=":material/arrow_forward:",
-        key="cases.step.next",
-    )
+    if not presenting:
+        with next_col:
+            _next_button(stage_key, index, last)
     if open_col.button(
         "Open this stage in Screen",
         icon=":material/open_in_new:",
@@ -110,7 +122,7 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     if view.chart:
         st.markdown(f"**{plain(view.chart_heading)}**")
         st.altair_chart(
-            ordering_chart(view, index),
+            ordering_chart(view, index, large=presenting),
             width="stretch",
             alt=f"Chart of the ordering points of {len({p.pattern for p in view.chart})} "
             f"patterns across {len(view.stages)} stages; the lists above give every figure.",
