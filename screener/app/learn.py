@@ -79,7 +79,8 @@ def _rule_book(book: RuleBook) -> None:
         )
     )
     st.markdown("**Content hash** (SHA-256 of every rule file; it changes with any edit):")
-    st.code(book.content_hash, language=None)
+    # Wrapped, so that no box on the page scrolls sideways out of a keyboard's reach.
+    st.code(book.content_hash, language=None, wrap_lines=True)
 
 
 def _references(book: RuleBook) -> None:

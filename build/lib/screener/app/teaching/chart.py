@@ -10,7 +10,7 @@ from screener.present.stage_view import StagedCaseView
 
 
 def ordering_chart(view: StagedCaseView, current: int, *, large: bool) -> alt.LayerChart:
-    """`large` for a projector: Vega draws its labels in pixels, not in the page's rem."""
+    """`large` for a projector."""
     table = pd.DataFrame([point.model_dump() for point in view.chart])
     order = [f"{stage.index + 1}. {stage.label}" for stage in view.stages]
     # Every stage is on the axis, also one where no pattern shows yet: that is part of the story.
@@ -56,9 +56,14 @@ def ordering_chart(view: StagedCaseView, current: int, *, large: bool) -> alt.La
         .mark_rule(strokeDash=[4, 4], color="gray")
         .encode(x=x)
     )
-    chart = alt.LayerChart(layer=[lines, points, marker], height=420 if large else 300)
     if not large:
-        return chart
-    return chart.configure_axis(labelFontSize=20, titleFontSize=20).configure_legend(
-        labelFontSize=20, titleFontSize=20, symbolSize=200
+        return alt.LayerChart(layer=[lines, points, marker], height=300)
+    # Vega draws its labels in pixels, so a projector's larger type needs them set here.
+    return alt.LayerChart(
+        layer=[lines, points, marker],
+        height=420,
+        config=alt.Config(
+            axis=alt.AxisConfig(labelFontSize=20, titleFontSize=20),
+            legend=alt.LegendConfig(labelFontSize=20, titleFontSize=20, symbolSize=200),
+        ),
     )
