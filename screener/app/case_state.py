@@ -214,8 +214,9 @@ def apply_entry(entry: FormEntry, rule_book: RuleBook, *, reload: bool = False) 
         write_url(current)
 
 
-STATUS, SUMMARY, ENTRY, RESULTS = (
+STATUS, HISTORY, SUMMARY, ENTRY, RESULTS = (
     "screen-status",
+    "screen-history-buttons",
     "screen-summary-line",
     "screen-entry",
     "screen-results",
@@ -249,7 +250,9 @@ def redraw(rule_book: RuleBook, *, entry: bool) -> None:
     """From a widget callback: rerun only the parts of the Screen page a change touches. The
     rest (the app frame, the toolbar and its PDF button) stays as it is."""
     status = st.session_state.get(_STATUS_SHOWN) != status_shown(rule_book)
-    st.rerun([RESULTS, *([STATUS, SUMMARY] if status else []), *([ENTRY] if entry else [])])
+    st.rerun(
+        [RESULTS, *([STATUS, HISTORY, SUMMARY] if status else []), *([ENTRY] if entry else [])]
+    )
 
 
 @guarded

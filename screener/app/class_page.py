@@ -248,8 +248,6 @@ def _teacher(teacher: TeacherPass, cases: Sequence[TeachingCase], book: RuleBook
                 st.markdown(plain(words.TEACHER_KEY_HOW))
                 st.code(teacher.key, language=None)
         _summary(teacher, session, cases, book)
-    else:
-        components.safety_reminder(book.safety)
 
 
 # --- A student's phone ------------------------------------------------------------------------
@@ -496,7 +494,6 @@ def draw() -> None:
     book = book_state.book()
     book_state.freeze_long_lived()
     cases = packs.teaching_cases(book, packs.case_pack(book))
-    components.screen_style(presenting=link_state.presentation())
     st.title(words.PAGE_TITLE, anchor=False)
     reads = (JOIN_PARAMETER, SEAT_PARAMETER, link_state.PRESENT)
     components.link_notices(

@@ -45,10 +45,26 @@ URGENT_ICONS = {
 
 
 def safety_frame(safety: SafetyText | None) -> None:
-    """The disclaimer and the 'see a physician' prompt, at the top of every page; the built-in
-    wording when the rule book's cannot be read."""
+    """The disclaimer and the 'see a physician' prompt, at the top of every page: a line each,
+    the whole wording one tap away (the built-in wording when the rule book's cannot be read).
+    Short, so that on a phone the page's own content starts in the first screen."""
     disclaimer = safety.disclaimer if safety else words.FALLBACK_DISCLAIMER
     see_a_physician = safety.see_a_physician if safety else words.FALLBACK_SEE_A_PHYSICIAN
+    with st.container(key="safety-frame"):
+        with st.container(key="safety-lines"):
+            st.markdown(safety_lines(disclaimer, see_a_physician))
+        with st.expander(words.SAFETY_IN_FULL, icon=":material/info:"):
+            safety_in_full(disclaimer, see_a_physician)
+
+
+def safety_lines(disclaimer: str, see_a_physician: str) -> str:
+    return (
+        f"**{plain(words.lead_sentence(disclaimer))}**  \n"
+        f"**{plain(words.lead_sentence(see_a_physician))}**"
+    )
+
+
+def safety_in_full(disclaimer: str, see_a_physician: str) -> None:
     st.warning(plain(disclaimer), icon=":material/school:")
     st.info(plain(see_a_physician), icon=":material/medical_services:")
 
@@ -251,8 +267,13 @@ def summary_bar(view: ScreeningView) -> None:
     links = ["[Jump to the results](#results)"]
     if view.differential:
         links.append("[What to ask next](#what-to-ask-next)")
+    urgent = (
+        f"{URGENT_ICONS[view.urgent.urgency]} **{plain(view.urgent.heading)}** · "
+        if view.urgent
+        else ""
+    )
     with st.container(key="screen-summary"):
-        st.markdown(f"**{plain(view.headline)}** · " + " · ".join(links))
+        st.markdown(f"{urgent}**{plain(view.headline)}** · " + " · ".join(links))
 
 
 def differential_panel(differential: DifferentialView) -> None:
@@ -264,49 +285,74 @@ def differential_panel(differential: DifferentialView) -> None:
         )
 
 
-SCREEN_CSS = """
+PAGE_CSS = """
 <style>
+.stMainBlockContainer { padding-top: 4.5rem; }
+.stApp [data-testid="stCaptionContainer"] { opacity: 0.8; }
+.stApp :focus-visible {
+  outline: 3px solid currentColor !important; outline-offset: 2px;
+}
+[data-testid="stButtonGroup"] button[aria-pressed="false"] p { text-decoration: line-through; }
+.stApp [data-testid="stCode"] pre code { word-break: break-all; }
+@media (max-width: 640px) {
+  .stMainBlockContainer :is([data-testid^="stBaseButton"], [data-testid="stButtonGroup"] button,
+    [role="tab"]) { min-height: 44px; }
+  .stMainBlockContainer button[aria-label^="Help for"] { min-width: 44px; min-height: 44px; }
+}
 [data-testid="stLayoutWrapper"]:has(
   > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-screen-summary
 ) {
   position: sticky; top: 3.75rem; z-index: 20;
   background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
 }
-[data-testid="stLayoutWrapper"]:has(> .st-key-screen-safety) {
-  position: sticky; bottom: 0; z-index: 20;
-  background-color: BACKGROUND; border-top: 1px solid rgba(128, 128, 128, 0.35);
-}
 </style>
 """
-"""The Screen page's summary line stays in view below the top bar while the page scrolls, so a
-phone shows where the results stand (and jumps to them) however long the entry is. A sticky
-element moves only within its parent, so the rules sit on the outermost element Streamlit wraps
-the line in (the summary's fragment; the reminder's container), a child of the page itself."""
+"""Every page. Streamlit leaves six lines of space above a page's content (for a header this app
+has not got, beside the navigation bar): less, so that more of the content is in the first
+screen. Captions at Streamlit's 0.6 opacity fall short of WCAG AA contrast (3.9:1); at 0.8 they
+pass (over 6:1) in the light theme and the dark alike (the rule outranks Streamlit's own, which
+it adds to the page later). Keyboard focus shows as a ring wherever it is; a chip taken out of
+the case is struck through, not only paler; on a phone every button, chip, tab and help icon is
+at least 44 px high, a finger's width. A wrapped code block breaks a long hash or address
+anywhere, so that it needs no sideways scrolling. The Screen page's summary line stays in view
+below the top bar while the page scrolls, so a phone shows where the results stand (and jumps
+to them) however long the entry is. A sticky element moves only within its parent, so the rule
+sits on the outermost element Streamlit wraps the line in (the summary's fragment), a child of
+the page itself."""
 
 PRESENTATION_CSS = """
 <style>
 html { font-size: 24px; }
+.stMainBlockContainer { padding: 4rem 2rem 5rem 2rem; }
+.stMainBlockContainer h1 { font-size: 1.75rem; padding: 0.25rem 0; }
+[data-testid="stCaptionContainer"], .stMarkdownColoredText {
+  color: inherit !important; opacity: 1 !important;
+}
+.st-key-safety-lines {
+  position: fixed; bottom: 0; left: 0; right: 0; z-index: 30; padding: 0.3rem 2rem;
+  background-color: BACKGROUND; border-top: 1px solid rgba(128, 128, 128, 0.5);
+}
+.st-key-safety-lines p { font-size: 0.75rem; margin: 0; }
+.st-key-safety-lines [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
 </style>
 """
-"""Presentation mode: everything larger (Streamlit sizes type and spacing in rem)."""
+"""Presentation mode: everything larger (Streamlit sizes type and spacing in rem), narrower
+margins and a smaller page title so the larger type keeps its lines and the first screen, and
+no grey text, which a projector washes out. The frame's safety lines, still drawn first, are
+pinned to the foot of the screen in smaller type: a strip of a projector's screen, not half,
+that stays in view while a presenter scrolls (the page leaves room for it below its end)."""
 
 BACKGROUNDS = {"dark": "#0e1117", "light": "#ffffff"}
 """Streamlit's own background colours: a sticky bar needs a solid one."""
 
 
-def screen_style(*, presenting: bool) -> None:
-    """The Screen page's one stylesheet (it takes no space: Streamlit puts style-only HTML in
-    the page head). Constant text, never anything from the rule book or a link."""
+def page_style(*, presenting: bool) -> None:
+    """Every page's one stylesheet, drawn by the frame (it takes no space: Streamlit puts
+    style-only HTML in the page head). Constant text, never anything from the rule book or a
+    link."""
     background = BACKGROUNDS.get(str(st.context.theme.type), BACKGROUNDS["light"])
-    css = SCREEN_CSS.replace("BACKGROUND", background)
-    st.html(css + (PRESENTATION_CSS if presenting else ""))
-
-
-def safety_reminder(safety: SafetyText) -> None:
-    """The disclaimer and the physician prompt once more, pinned to the bottom of the screen
-    while a presenter scrolls through the results."""
-    with st.container(key="screen-safety"):
-        st.caption(f"{plain(safety.disclaimer)} **{plain(safety.see_a_physician)}**")
+    css = PAGE_CSS + (PRESENTATION_CSS if presenting else "")
+    st.html(css.replace("BACKGROUND", background))
 
 
 # --- A rule in readable form ------------------------------------------------------------------

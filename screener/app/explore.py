@@ -145,7 +145,7 @@ def _close_rule() -> None:
 def _linked_rule(book: RuleBook) -> None:
     """The rule a link asked for, above everything else, until it is closed; and what the link
     held that was left out."""
-    wanted, notices = rule_from_query(link_state.link_query(), book)
+    wanted, notices = rule_from_query(link_state.case_query(), book)
     components.link_notices([*link_state.dropped_link(), *notices])
     if wanted is None:
         return
@@ -260,7 +260,9 @@ st.caption(
     "cancers each is linked to."
 )
 _linked_rule(book)
-syndromes = _filters(book)
+# A presenter compares or looks up: the filters, which only narrow the list and the links, would
+# push the comparison below a projector's first screen.
+syndromes = list(book.syndromes) if link_state.presentation() else _filters(book)
 rules_tab, compare_tab, lookup_tab, links_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
 # Only the open tab is drawn: the links chart and the tables take seconds to draw, and a learner
 # who came to read one rule never opens them.

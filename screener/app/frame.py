@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from screener.app import book_state, components, failure
+from screener.app import book_state, components, failure, link_state
 from screener.app.pages import ERROR_PAGE, PAGES
 
 
@@ -16,6 +16,7 @@ def run() -> None:
         page_icon=str(components.APP_ICON),
         layout="wide",
     )
+    components.page_style(presenting=link_state.presentation())
     # The safety wording first, from its own small file, so it shows while the whole book loads.
     components.safety_frame(book_state.safety_text())
     loaded = book_state.load_book()

@@ -79,7 +79,8 @@ def _rule_book(book: RuleBook) -> None:
         )
     )
     st.markdown("**Content hash** (SHA-256 of every rule file; it changes with any edit):")
-    st.code(book.content_hash, language=None)
+    # Wrapped, so that no box on the page scrolls sideways out of a keyboard's reach.
+    st.code(book.content_hash, language=None, wrap_lines=True)
 
 
 def _references(book: RuleBook) -> None:
@@ -100,7 +101,9 @@ def _references(book: RuleBook) -> None:
 
 book = book_state.book()
 st.title("Learn about paraneoplastic syndromes", anchor=False)
-components.link_notices([*link_state.dropped_link(), *unknown_parameters(link_state.link_query())])
+components.link_notices([*link_state.dropped_link(), *unknown_parameters(link_state.case_query())])
+# In full here, as on every PDF page; every page's frame gives a line of each.
+components.safety_in_full(book.safety.disclaimer, book.safety.see_a_physician)
 _about(book)
 _software(book)
 _rule_book(book)

@@ -30,6 +30,7 @@ def link_query() -> dict[str, list[str]]:
 
 
 def case_query() -> dict[str, list[str]]:
+    """The link's parameters but those about the page (`APP_KEYS`), which every page reads."""
     return {key: values for key, values in link_query().items() if key not in APP_KEYS}
 
 

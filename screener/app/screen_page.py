@@ -77,16 +77,21 @@ def _toolbar(current: case_state.Case, book: RuleBook, presenting: bool) -> None
             st.caption("To share this case, copy the address bar: it holds the whole case.")
 
 
+@st.fragment(key=case_state.HISTORY)
+@guarded
+def _history(book: RuleBook, presenting: bool) -> None:
+    _history_controls(case_state.case(), book, presenting)
+
+
 @st.fragment(key=case_state.STATUS)
 @guarded
 def _status(book: RuleBook, presenting: bool) -> None:
-    """The history buttons, link notices and the urgent banner."""
+    """The link notices and the urgent banner."""
     current = case_state.case()
     if _pdf_offered(current, presenting) != st.session_state[PDF_OFFERED]:
         # The first finding added (or the last one removed): redraw the whole page once, so the
         # toolbar offers the PDF (or stops offering it).
         st.rerun()
-    _history_controls(current, book, presenting)
     if current.notices:
         components.link_notices(current.notices)
     if not current.profile.is_empty:
@@ -139,21 +144,25 @@ def draw() -> None:
     arriving = PRESENT not in st.session_state
     case_state.sync_with_url(book, arriving=arriving)
     presenting = link_state.presentation()
-    components.screen_style(presenting=presenting)
     st.title("Screen a set of findings", anchor=False)
     st.session_state[PDF_OFFERED] = _pdf_offered(current, presenting)
-    _status(book, presenting)
+    # The summary first: on a phone, where the columns stack, it names the top pattern and the
+    # banner's level in the first screen however long the banner and the entry are.
     _summary(book)
-    _toolbar(current, book, presenting)
-    if not presenting:
-        interop.phenopacket_panel(book)
+    _status(book, presenting)
     if presenting:
+        _history(book, presenting)
+        _toolbar(current, book, presenting)
         _entry(book, presenting)
         _results(book, presenting)
-        components.safety_reminder(book.safety)
         return
+    # The tools sit at the top of the entry side, so that the results start at the top of theirs,
+    # in the laptop's first screen, beside the entry a change is made in.
     entry_col, result_col = st.columns([2, 3], gap="large")
     with entry_col:
+        _history(book, presenting)
+        _toolbar(current, book, presenting)
+        interop.phenopacket_panel(book)
         _entry(book, presenting)
     with result_col:
         _results(book, presenting)

@@ -33,6 +33,16 @@ FALLBACK_SEE_A_PHYSICIAN = (
 )
 """The safety framing built into the code, shown whenever `rules/safety.yaml` cannot be read, so
 the promise never depends on a file being valid."""
+SAFETY_IN_FULL = "The disclaimer and the advice in full"
+
+
+def lead_sentence(text: str) -> str:
+    """A safety text's first sentence: the line every page keeps in view, with the whole text
+    one tap away. Taken from the text, not written again, so the short line can never say what
+    the full one does not."""
+    first, stop, rest = text.partition(". ")
+    return f"{first}." if stop and rest else text
+
 
 FIT_NOTICE = {
     "sex": "Check the entry: {label} does not fit the sex entered ({entered}).",

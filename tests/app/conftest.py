@@ -64,6 +64,18 @@ def shown(at: AppTest) -> Iterator[tuple[str, str]]:
             yield node.type, unescape(str(node.value))
 
 
+def assert_framed(seen: list[tuple[str, str]], disclaimer: str, see_a_physician: str) -> None:
+    """The page opens with a line of the disclaimer and one of the physician prompt, each its
+    text's first sentence, then (in the fold one tap away) each in full."""
+    kind, lines = seen[0]
+    assert kind == "markdown"
+    assert [line.strip("* ") for line in lines.splitlines()] == [
+        disclaimer.split(". ")[0] + ".",
+        see_a_physician.split(". ")[0] + ".",
+    ]
+    assert seen[1:3] == [("warning", disclaimer), ("info", see_a_physician)]
+
+
 def page_text(at: AppTest) -> str:
     return "\n".join(text for _, text in shown(at))
 

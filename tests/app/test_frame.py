@@ -20,6 +20,7 @@ from tests.app.conftest import (
     APP,
     CHIPS,
     PAGES,
+    assert_framed,
     assert_no_exception,
     button,
     chips,
@@ -38,8 +39,7 @@ def test_every_page_opens_with_the_disclaimer_and_see_a_physician(
     app.switch_page(PAGES[page]).run()
     assert_no_exception(app)
     seen = list(shown(app))
-    assert seen[0] == ("warning", book.safety.disclaimer)
-    assert seen[1] == ("info", book.safety.see_a_physician)
+    assert_framed(seen, book.safety.disclaimer, book.safety.see_a_physician)
     assert ("title", PAGE_TITLES[page]) in seen
 
 
@@ -65,8 +65,7 @@ def test_a_broken_rule_book_shows_the_error_page_naming_the_file(
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert_no_exception(at)
     seen = list(shown(at))
-    assert seen[0] == ("warning", book.safety.disclaimer)
-    assert seen[1] == ("info", book.safety.see_a_physician)
+    assert_framed(seen, book.safety.disclaimer, book.safety.see_a_physician)
     assert ("title", "The screener is unavailable") in seen
     assert any("could not be loaded" in e.value for e in at.error)
     problems = " ".join(text for kind, text in seen if kind == "markdown")
@@ -100,8 +99,7 @@ def test_a_broken_safety_file_still_shows_a_disclaimer_and_see_a_physician(
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert_no_exception(at)
     seen = list(shown(at))
-    assert seen[0] == ("warning", words.FALLBACK_DISCLAIMER)
-    assert seen[1] == ("info", words.FALLBACK_SEE_A_PHYSICIAN)
+    assert_framed(seen, words.FALLBACK_DISCLAIMER, words.FALLBACK_SEE_A_PHYSICIAN)
     assert ("title", "The screener is unavailable") in seen
     assert "rules/safety.yaml" in page_text(at)
 
@@ -117,10 +115,7 @@ def test_whatever_goes_wrong_reading_the_safety_file_the_frame_shows(
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert_no_exception(at)
     seen = list(shown(at))
-    assert seen[:2] == [
-        ("warning", words.FALLBACK_DISCLAIMER),
-        ("info", words.FALLBACK_SEE_A_PHYSICIAN),
-    ]
+    assert_framed(seen, words.FALLBACK_DISCLAIMER, words.FALLBACK_SEE_A_PHYSICIAN)
     assert "could not be read (RecursionError" in page_text(at)
 
 
@@ -174,7 +169,7 @@ def _framed_failure_page(at: AppTest, book: RuleBook) -> None:
     """The app's own page for an unexpected error: the safety frame first, then the words."""
     assert_no_exception(at)
     seen = list(shown(at))
-    assert seen[:2] == [("warning", book.safety.disclaimer), ("info", book.safety.see_a_physician)]
+    assert_framed(seen, book.safety.disclaimer, book.safety.see_a_physician)
     assert ("title", words.FAILURE_HEADING) in seen
 
 
@@ -190,7 +185,7 @@ def test_a_chip_click_a_stopped_run_left_behind_is_ignored_not_a_crash(
     app.run()
     assert_no_exception(app)
     seen = list(shown(app))
-    assert seen[:2] == [("warning", book.safety.disclaimer), ("info", book.safety.see_a_physician)]
+    assert_framed(seen, book.safety.disclaimer, book.safety.see_a_physician)
     assert chips(app) == {"eyes": ["ptosis"], "autonomic_digestive": ["dry_mouth"]}
 
 

@@ -16,6 +16,7 @@ from screener.models import LabValue, Profile
 from screener.rulebook import RuleBook
 from tests.app.conftest import (
     PICKER,
+    assert_framed,
     assert_no_exception,
     card_title,
     card_titles,
@@ -168,16 +169,12 @@ def test_presentation_mode_shows_large_type_chips_and_results_with_the_safety_te
 ) -> None:
     open_link(app, LEMS_OR_MYASTHENIA, present="1")
     seen = list(shown(app))
-    assert seen[0] == ("warning", book.safety.disclaimer)
-    assert seen[1] == ("info", book.safety.see_a_physician)
+    assert_framed(seen, book.safety.disclaimer, book.safety.see_a_physician)
     assert app.toggle(key="screen.present").value
     assert not [b for b in app.selectbox if b.key == PICKER], "no entry widgets but the chips"
     assert chips(app), "the chosen findings show"
     assert card_titles(app), "the results show"
-    reminder = " ".join(c.value for c in app.caption).replace("\\", "")
-    assert book.safety.disclaimer in reminder and book.safety.see_a_physician in reminder
-    (stylesheet,) = app.get("html")
-    assert "font-size: 24px" in stylesheet.proto.body, "larger type"
+    assert any("font-size: 24px" in h.proto.body for h in app.get("html")), "larger type"
     # A teacher steps a finding out, and back in with the history, still presenting.
     titles = card_titles(app)
     take_out(app, book, "dry_mouth")
@@ -200,11 +197,13 @@ def test_a_red_flag_puts_seek_care_now_above_all_results(app: AppTest, book: Rul
     seen = list(shown(app))
     urgent = [i for i, (kind, text) in enumerate(seen) if book.safety.urgent.now.heading in text]
     assert urgent, page_text(app)
-    kind, text = seen[urgent[0]]
+    # The summary line names the banner's level first; the banner itself follows, above results.
+    assert seen[urgent[0]][0] == "markdown" and "Jump to the results" in seen[urgent[0]][1]
+    kind, text = seen[urgent[1]]
     assert kind == "error"
     assert book.safety.urgent.now.text in text
     assert " ".join(flag.text.split()) in " ".join(text.split())
-    assert urgent[0] < seen.index(("header", "Results"))
+    assert urgent[1] < seen.index(("header", "Results"))
 
 
 def test_a_lone_nonspecific_finding_shows_the_no_pattern_state(

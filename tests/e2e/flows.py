@@ -67,3 +67,16 @@ def top_card(book: RuleBook, syndrome: str) -> str:
 
 def changes(page: Page) -> Locator:
     return page.get_by_role("status").filter(has_text="What changed.")
+
+
+def lead_sentence(text: str) -> str:
+    return text.split(". ")[0] + "."
+
+
+def expect_safety_in_view(page: Page, disclaimer: str, see_a_physician: str) -> None:
+    """A line of the disclaimer and one of the physician prompt, whole in the first screen of the
+    page as it opens, with no scrolling; each whole text one tap away."""
+    frame = page.locator(".st-key-safety-frame")
+    for text in (disclaimer, see_a_physician):
+        expect(frame.get_by_text(lead_sentence(text), exact=True)).to_be_in_viewport(ratio=1)
+        expect(frame.get_by_text(text, exact=True)).to_be_attached()

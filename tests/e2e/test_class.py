@@ -28,6 +28,7 @@ from screener.settings import SQLITE_PATH_ENV
 from screener.store import connect, queries
 from tests.conftest import ClassDatabase
 from tests.e2e.conftest import STEP_TIMEOUT_MS, Screenshots
+from tests.e2e.flows import lead_sentence
 from tests.support.database import close_pool
 from tests.support.servers import ROOT, free_port, streamlit_server
 from tests.unit.engine.test_classroom_engine import other_pattern, two_stage_case
@@ -157,8 +158,8 @@ def test_a_teacher_and_three_students_run_a_two_stage_case_across_two_app_proces
         # Presentation mode keeps the disclaimer and the physician prompt on screen.
         teacher.get_by_text(words.PRESENT_TOGGLE).click()
         expect(teacher).to_have_url(re.compile(r"present=1"))
-        strip = teacher.locator(".st-key-screen-safety")
-        expect(strip).to_contain_text(book.safety.see_a_physician)
+        strip = teacher.locator(".st-key-safety-lines")
+        expect(strip).to_contain_text(lead_sentence(book.safety.see_a_physician))
         screenshot(teacher, "class-projector-presenting", full_page=False)
 
 

@@ -20,7 +20,7 @@ from screener.models import Profile
 from screener.present import words
 from screener.rulebook import RuleBook
 from tests.e2e import hostile_rules as hostile
-from tests.e2e.flows import card_titles, case_url
+from tests.e2e.flows import card_titles, case_url, expect_safety_in_view
 from tests.support.rendering import INVITING, WORD_JOINER
 from tests.support.servers import ROOT, streamlit_server
 
@@ -116,8 +116,8 @@ def test_a_crafted_link_is_read_with_a_notice_for_each_bad_part_quoted_literally
     # Addresses, directives and shortcodes show as their characters, not as links or colours.
     _assert_quoted_literally(notice, *QUOTED_LITERALLY)
     # What could be read is still screened: the seizure raises the urgent banner.
-    expect(app_page.get_by_text(book.safety.urgent.now.heading)).to_be_visible()
-    expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
+    expect(app_page.get_by_role("heading", name=book.safety.urgent.now.heading)).to_be_visible()
+    expect_safety_in_view(app_page, book.safety.disclaimer, book.safety.see_a_physician)
 
 
 def test_a_flood_of_bad_items_is_capped_and_leaks_to_no_one(
@@ -178,8 +178,7 @@ def test_every_pages_notice_shows_a_crafted_link_as_inert_text(
     _assert_quoted_literally(notice, *quoted)
     expect(notice.locator("li")).to_have_count(len(query))
     expect(notice.locator("img, h1, h2, h3, h4, h5, h6, table, pre, code, b, em")).to_have_count(0)
-    expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
-    expect(app_page.get_by_text(book.safety.see_a_physician, exact=True)).to_be_visible()
+    expect_safety_in_view(app_page, book.safety.disclaimer, book.safety.see_a_physician)
     _assert_no_injected_elements(app_page)
 
 
@@ -196,10 +195,10 @@ def test_a_link_streamlit_drops_whole_gets_a_notice(
             f"the link has {LINK_MAX_PARAMETERS + 1:,} parameters, more than the "
             f"{LINK_MAX_PARAMETERS:,} the app can read, so none of it was read"
         )
-        expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
+        expect_safety_in_view(app_page, book.safety.disclaimer, book.safety.see_a_physician)
     # A link the page reads gets no such notice, and the report takes no room on the page.
     app_page.goto(f"{app_url}/?f=seizures")
-    expect(app_page.get_by_text(book.safety.urgent.now.heading)).to_be_visible()
+    expect(app_page.get_by_role("heading", name=book.safety.urgent.now.heading)).to_be_visible()
     expect(app_page.get_by_text("none of it was read")).to_have_count(0)
     expect(app_page.locator(".st-key-link-as-sent")).to_be_hidden()
 
@@ -290,8 +289,7 @@ def test_an_error_in_a_part_of_the_page_shows_the_framed_error_page(
     app_page.goto(failure_app_url)
     app_page.get_by_role("button", name=f"Fail in the {where}").click()
     expect(app_page.get_by_role("heading", name=words.FAILURE_HEADING)).to_be_visible()
-    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
-    expect(app_page.get_by_text(words.FALLBACK_SEE_A_PHYSICIAN, exact=True)).to_be_visible()
+    expect_safety_in_view(app_page, words.FALLBACK_DISCLAIMER, words.FALLBACK_SEE_A_PHYSICIAN)
     expect(app_page.get_by_text("The part of the page that fails")).to_have_count(0)
     app_page.get_by_role("button", name=words.FAILURE_TRY_AGAIN).click()
     expect(app_page.get_by_text("The part of the page that fails")).to_be_visible()
@@ -310,8 +308,7 @@ def test_a_broken_safety_file_still_frames_the_error_page(
     app_page: Page, broken_app_url: str
 ) -> None:
     app_page.goto(broken_app_url)
-    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
-    expect(app_page.get_by_text(words.FALLBACK_SEE_A_PHYSICIAN, exact=True)).to_be_visible()
+    expect_safety_in_view(app_page, words.FALLBACK_DISCLAIMER, words.FALLBACK_SEE_A_PHYSICIAN)
     expect(app_page.get_by_role("heading", name="The screener is unavailable")).to_be_visible()
     problems = app_page.get_by_test_id("stMarkdown").filter(has_text="rules/safety.yaml")
     _assert_quoted_literally(
@@ -324,7 +321,7 @@ def test_a_broken_safety_file_still_frames_the_error_page(
     expect(problems.locator("h1, h2, h3, h4, h5, h6")).to_have_count(0)
     # Every address of the app shows the same frame, never a page without it.
     app_page.goto(f"{broken_app_url}/explore")
-    expect(app_page.get_by_text(words.FALLBACK_DISCLAIMER, exact=True)).to_be_visible()
+    expect_safety_in_view(app_page, words.FALLBACK_DISCLAIMER, words.FALLBACK_SEE_A_PHYSICIAN)
     expect(app_page.get_by_role("heading", name="The screener is unavailable")).to_be_visible()
 
 

@@ -12,9 +12,10 @@ import venv
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, expect
+from playwright.sync_api import BrowserContext
 
 from screener.rulebook import RuleBook
+from tests.e2e.flows import expect_safety_in_view
 from tests.support.servers import ROOT, streamlit_server
 
 
@@ -83,7 +84,6 @@ def test_screener_app_serves_the_app_with_its_safety_text(
         page = browser_context.new_page()
         try:
             page.goto(server.url)
-            expect(page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
-            expect(page.get_by_text(book.safety.see_a_physician, exact=True)).to_be_visible()
+            expect_safety_in_view(page, book.safety.disclaimer, book.safety.see_a_physician)
         finally:
             page.close()

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, Request, expect
 from screener.app.pages import PAGES
 from screener.rulebook import RuleBook
 from tests.e2e.conftest import Screenshots
+from tests.e2e.flows import expect_safety_in_view
 
 
 def test_every_page_shows_the_safety_text_and_reaches_no_other_server(
@@ -34,8 +35,7 @@ def test_every_page_shows_the_safety_text_and_reaches_no_other_server(
         app_page.get_by_test_id("stTopNav").get_by_role("link", name=page.nav_label).click()
         expect(app_page.get_by_role("heading", name=page.title, exact=True)).to_be_visible()
         expect(app_page).to_have_url(f"{app_url}/{page.url_path}")
-        expect(app_page.get_by_text(book.safety.disclaimer, exact=True)).to_be_visible()
-        expect(app_page.get_by_text(book.safety.see_a_physician, exact=True)).to_be_visible()
+        expect_safety_in_view(app_page, book.safety.disclaimer, book.safety.see_a_physician)
         screenshot(app_page, page.key)
     icon = app_page.locator("link[rel*='icon']")
     expect(icon).to_have_attribute("href", re.compile(rf"^{re.escape(app_url)}/"))

@@ -14,10 +14,10 @@ from screener.present.stage_view import ChartPoint, StagedCaseView
 
 
 def ordering_chart(
-    view: StagedCaseView, current: int, revealed: AbstractSet[int]
+    view: StagedCaseView, current: int, revealed: AbstractSet[int], *, large: bool
 ) -> alt.LayerChart:
-    """The chart of the `revealed` stages' points: a stage not yet committed to or skipped has
-    its patterns kept out of the page, the chart's data included."""
+    """The chart of the `revealed` stages' points (`large` for a projector): a stage not yet
+    committed to or skipped has its patterns kept out of the page, the chart's data included."""
     table = pd.DataFrame(
         [point.model_dump() for point in view.chart if point.stage in revealed],
         columns=list(ChartPoint.model_fields),
@@ -66,7 +66,17 @@ def ordering_chart(
         .mark_rule(strokeDash=[4, 4], color="gray")
         .encode(x=x)
     )
-    return alt.LayerChart(layer=[lines, points, marker], height=300)
+    if not large:
+        return alt.LayerChart(layer=[lines, points, marker], height=300)
+    # Vega draws its labels in pixels, so a projector's larger type needs them set here.
+    return alt.LayerChart(
+        layer=[lines, points, marker],
+        height=420,
+        config=alt.Config(
+            axis=alt.AxisConfig(labelFontSize=20, titleFontSize=20),
+            legend=alt.LegendConfig(labelFontSize=20, titleFontSize=20, symbolSize=200),
+        ),
+    )
 
 
 def calibration_chart(view: CalibrationView) -> alt.Chart:

@@ -37,7 +37,7 @@ def draw() -> None:
     pack_ids = {c.id for c in pack.cases} if isinstance(pack, LoadedCases) else set()
     st.title("Teaching cases", anchor=False)
     components.link_notices(
-        [*link_state.dropped_link(), *unknown_parameters(link_state.link_query())]
+        [*link_state.dropped_link(), *unknown_parameters(link_state.case_query())]
     )
     _pack_notice(pack)
     library_tab, step_tab, practice_tab, handout_tab, export_tab, class_tab = st.tabs(

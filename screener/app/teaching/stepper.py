@@ -8,7 +8,7 @@ from typing import cast
 
 import streamlit as st
 
-from screener.app import components
+from screener.app import components, link_state
 from screener.app.failure import guarded
 from screener.app.teaching import commit
 from screener.app.teaching.chart import ordering_chart
@@ -100,6 +100,18 @@ def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
 
 
+def _next_button(stage_key: str, index: int, last: int) -> None:
+    st.button(
+        "Next stage",
+        on_click=_next_stage,
+        args=(stage_key, last),
+        disabled=index == last,
+        icon=":material/arrow_forward:",
+        type="primary",
+        key="cases.step.next",
+    )
+
+
 def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     by_id = {case.id: case for case in cases}
     case_id = st.selectbox(
@@ -123,7 +135,12 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
         key=stage_key,
     )
     stage = view.stages[index]
-    st.caption(plain(view.about))
+    presenting = link_state.presentation()
+    # A presenter steps from the top of the stage, never from below the fold of a projector.
+    if presenting:
+        _next_button(stage_key, index, last)
+    else:
+        st.caption(plain(view.about))
     _stage(stage)
     answers, skipped = _answers(case.id), _skipped(case.id)
     # The stage's patterns are drawn only once the learner has committed or skipped: until then
@@ -154,14 +171,9 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     if revealed:
         _patterns(stage)
     next_col, open_col = st.columns(2)
-    next_col.button(
-        "Next stage",
-        on_click=_next_stage,
-        args=(stage_key, last),
-        disabled=index == last,
-        icon=":material/arrow_forward:",
-        key="cases.step.next",
-    )
+    if not presenting:
+        with next_col:
+            _next_button(stage_key, index, last)
     if open_col.button(
         "Open this stage in Screen",
         icon=":material/open_in_new:",
@@ -174,7 +186,7 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     if charted:
         st.markdown(f"**{plain(view.chart_heading)}**")
         st.altair_chart(
-            ordering_chart(view, index, shown),
+            ordering_chart(view, index, shown, large=presenting),
             width="stretch",
             alt=f"Chart of the ordering points of {words.plural(len(charted), 'pattern')} "
             f"across {len(view.stages)} stages; the lists above give every figure.",
