@@ -8,14 +8,11 @@ fpdf2 document of one page with one line of text, as for the PDF summary.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 from collections.abc import Callable
 
-from pypdf import PdfReader
-
-from bench.measurement import Measurement, Spread, Target, spread, time_calls
-from bench.pdf_build import one_line_pdf
+from bench.measurement import Measurement, Spread, Target
+from bench.pdf_build import one_line_baseline, pdf_measurement
 from screener.engine import screen_case
 from screener.models import TeachingCase
 from screener.present.handout_view import handout_view, key_view
@@ -41,28 +38,22 @@ def _measure(
     repeats: int,
     baseline: Spread,
 ) -> Measurement:
-    # The first, untimed build is the warm-up, and tells how long the document is.
-    document = build()
-    pages = len(PdfReader(io.BytesIO(document)).pages)
-    timing = spread([s * 1e3 for s in time_calls(build, repeats, warmup=0)])
     staged = sum(bool(c.stages) for c in cases)
-    return Measurement(
-        key=key,
-        name=f"{name} ({pages} pages)",
-        unit="ms",
-        value=timing.median,
-        p95=timing.p95,
-        baseline_name="fpdf2, one page, one line of text",
-        baseline_value=baseline.median,
-        target=TARGET,
+    return pdf_measurement(
+        key,
+        name,
+        build,
+        repeats,
+        baseline,
+        TARGET,
         notes=f"{len(cases)} cases ({staged} staged), view and PDF",
-        details={"repeats": repeats, "pages": pages, "cases": len(cases), "bytes": len(document)},
+        details={"cases": len(cases)},
     )
 
 
 def measure(book: RuleBook, repeats: int, count: int = CASES) -> list[Measurement]:
     cases = class_cases(book, count)
-    baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+    baseline = one_line_baseline(repeats)
 
     def students() -> bytes:
         return render_handout(handout_view(cases, book), generated_at=GENERATED_AT)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
+from typing import Any
 
 from fpdf import FPDF
 from pypdf import PdfReader
@@ -58,41 +60,63 @@ def richest_example(book: RuleBook) -> Profile:
     return max(profiles, key=lambda profile: len(screen(profile, book).matches))
 
 
+def one_line_baseline(repeats: int) -> Spread:
+    """The baseline of every PDF benchmark: an fpdf2 page with one line of text, in ms."""
+    return spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+
+
+def pdf_measurement(
+    key: str,
+    name: str,
+    build: Callable[[], bytes],
+    repeats: int,
+    baseline: Spread,
+    target: Target,
+    notes: str,
+    details: dict[str, Any],
+) -> Measurement:
+    """Time `build` against the one-line page; the name gains the document's page count."""
+    # The first, untimed build is the warm-up, and tells how long the document is.
+    document = build()
+    pages = len(PdfReader(io.BytesIO(document)).pages)
+    timing = spread([s * 1e3 for s in time_calls(build, repeats, warmup=0)])
+    return Measurement(
+        key=key,
+        name=f"{name} ({pages} pages)",
+        unit="ms",
+        value=timing.median,
+        p95=timing.p95,
+        baseline_name="fpdf2, one page, one line of text",
+        baseline_value=baseline.median,
+        target=target,
+        notes=notes,
+        details={"repeats": repeats, "pages": pages, "bytes": len(document), **details},
+    )
+
+
 def _measure_summary(
     key: str, name: str, result: ScreeningResult, book: RuleBook, repeats: int, baseline: Spread
 ) -> Measurement:
     def summary() -> bytes:
         return render_pdf(build_view(result, book), generated_at=GENERATED_AT)
 
-    # The first, untimed build is the warm-up, and tells how long the summary is.
-    document = summary()
-    pages = len(PdfReader(io.BytesIO(document)).pages)
-    build = spread([s * 1e3 for s in time_calls(summary, repeats, warmup=0)])
-    return Measurement(
-        key=key,
-        name=f"{name} ({pages} pages)",
-        unit="ms",
-        value=build.median,
-        p95=build.p95,
-        baseline_name="fpdf2, one page, one line of text",
-        baseline_value=baseline.median,
-        target=TARGET,
+    return pdf_measurement(
+        key,
+        name,
+        summary,
+        repeats,
+        baseline,
+        TARGET,
         notes=(
             f"{len(result.matches)} patterns, {len(result.red_flags)} red flags, "
             f"{len(result.associations)} associations"
         ),
-        details={
-            "repeats": repeats,
-            "pages": pages,
-            "patterns": len(result.matches),
-            "red_flags": len(result.red_flags),
-            "bytes": len(document),
-        },
+        details={"patterns": len(result.matches), "red_flags": len(result.red_flags)},
     )
 
 
 def measure(book: RuleBook, repeats: int) -> list[Measurement]:
-    baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+    baseline = one_line_baseline(repeats)
     return [
         _measure_summary(
             "pdf_case",

@@ -4,12 +4,8 @@ text, as for the PDF summary."""
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
-
-from bench.measurement import Measurement, Target, spread, time_calls
-from bench.pdf_build import one_line_pdf
+from bench.measurement import Measurement, Target
+from bench.pdf_build import one_line_baseline, pdf_measurement
 from screener.engine import illness_script
 from screener.models import Category, Syndrome
 from screener.present.handout_view import book_line
@@ -21,7 +17,7 @@ TARGET = Target(limit=2000.0, on="value", text="< 2 s for a category's deck")
 
 
 def measure(book: RuleBook, repeats: int) -> list[Measurement]:
-    baseline = spread([s * 1e3 for s in time_calls(one_line_pdf, repeats)])
+    baseline = one_line_baseline(repeats)
     measurements = []
     for category in Category:
         syndromes = [s for s in book.syndromes if s.category == category]
@@ -36,20 +32,16 @@ def measure(book: RuleBook, repeats: int) -> list[Measurement]:
                 views, title, safety.disclaimer, safety.see_a_physician, book_line(book)
             )
 
-        pages = len(PdfReader(io.BytesIO(build())).pages)
-        timing = spread([s * 1e3 for s in time_calls(build, repeats, warmup=0)])
         measurements.append(
-            Measurement(
-                key=f"script_deck_{category.value}",
-                name=f"Illness-script deck: {category.value} ({pages} pages)",
-                unit="ms",
-                value=timing.median,
-                p95=timing.p95,
-                baseline_name="fpdf2, one page, one line of text",
-                baseline_value=baseline.median,
-                target=TARGET,
+            pdf_measurement(
+                f"script_deck_{category.value}",
+                f"Illness-script deck: {category.value}",
+                build,
+                repeats,
+                baseline,
+                TARGET,
                 notes=f"{len(syndromes)} syndromes, view and PDF",
-                details={"repeats": repeats, "pages": pages, "syndromes": len(syndromes)},
+                details={"syndromes": len(syndromes)},
             )
         )
     return measurements
