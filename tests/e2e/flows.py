@@ -69,6 +69,13 @@ def changes(page: Page) -> Locator:
     return page.get_by_role("status").filter(has_text="What changed.")
 
 
+def settled(page: Page) -> None:
+    """Wait until the app's script has finished its run: while it runs, Streamlit may swap the
+    page's elements (its stylesheet among them), so what a test measures then is a moment of the
+    redraw, not the page a user looks at."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
 def lead_sentence(text: str) -> str:
     return text.split(". ")[0] + "."
 

@@ -14,7 +14,7 @@ from screener.models import Profile
 from screener.present import teaching_words
 from screener.rulebook import RuleBook
 from tests.e2e.conftest import open_page
-from tests.e2e.flows import card_titles, case_url, chip
+from tests.e2e.flows import card_titles, case_url, chip, settled
 from tests.support.cases import LEMS_OR_MYASTHENIA
 
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
@@ -153,6 +153,7 @@ def test_keyboard_focus_shows_a_ring_from_the_navigation_on(
 ) -> None:
     app_page.goto(case_url(app_url, LEMS_OR_MYASTHENIA))
     expect(card_titles(app_page).first).to_be_visible()
+    settled(app_page)
     ring = """() => { const e = document.activeElement, s = getComputedStyle(e);
       return [e.textContent.trim().slice(0, 30), s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
     rings = []
