@@ -287,6 +287,8 @@ def _answer_form(
     with st.form(f"class.answer.{code}.{stage}", border=True):
         st.multiselect(
             words.PICK_LABEL,
+            # One keystroke must never pick every match ("Select N matches").
+            select_all=False,
             options=view.options,
             default=list(view.saved_picks),
             format_func=lambda value: view.labels[value],
@@ -463,6 +465,8 @@ def _review(cases: Sequence[TeachingCase], book: RuleBook) -> None:
             with st.form(f"class.review.{item.item_id}"):
                 picks = st.multiselect(
                     item.question,
+                    # One keystroke must never pick every match ("Select N matches").
+                    select_all=False,
                     options=values,
                     format_func=lambda value: labels[value],
                     max_selections=3,

@@ -289,7 +289,7 @@ PAGE_CSS = """
 <style>
 .stMainBlockContainer { padding-top: 4.5rem; }
 .stApp [data-testid="stCaptionContainer"] { opacity: 0.8; }
-.stApp :focus-visible {
+:focus-visible {
   outline: 3px solid currentColor !important; outline-offset: 2px;
 }
 [data-testid="stButtonGroup"] button[aria-pressed="false"] p { text-decoration: line-through; }
@@ -311,7 +311,8 @@ PAGE_CSS = """
 has not got, beside the navigation bar): less, so that more of the content is in the first
 screen. Captions at Streamlit's 0.6 opacity fall short of WCAG AA contrast (3.9:1); at 0.8 they
 pass (over 6:1) in the light theme and the dark alike (the rule outranks Streamlit's own, which
-it adds to the page later). Keyboard focus shows as a ring wherever it is; a chip taken out of
+it adds to the page later). Keyboard focus shows as the same ring wherever it is, Streamlit's own "Skip to main content"
+link included (its own style swaps the outline for a faint shadow); a chip taken out of
 the case is struck through, not only paler; on a phone every button, chip, tab and help icon is
 at least 44 px high, a finger's width. A wrapped code block breaks a long hash or address
 anywhere, so that it needs no sideways scrolling. The Screen page's summary line stays in view

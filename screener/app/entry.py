@@ -180,6 +180,8 @@ def chosen(book: RuleBook, current: case_state.Case, *, presenting: bool) -> Non
     if not presenting or entry.cancers:
         st.multiselect(
             "Known cancers",
+            # One keystroke must never pick every match ("Select N matches").
+            select_all=False,
             options=[c.id for c in book.cancers],
             format_func=lambda item_id: book.label("cancer", item_id),
             placeholder="None known yet",
@@ -191,6 +193,8 @@ def chosen(book: RuleBook, current: case_state.Case, *, presenting: bool) -> Non
     if not presenting or entry.antibodies:
         st.multiselect(
             "Antibodies found",
+            # One keystroke must never pick every match ("Select N matches").
+            select_all=False,
             options=[a.id for a in book.antibodies],
             format_func=lambda item_id: book.label("antibody", item_id),
             placeholder="None entered",

@@ -93,8 +93,18 @@ def _association_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(table, title="Cancers and the syndromes linked to them")
         .mark_point(filled=True, size=160)
         .encode(
-            x=alt.X("Syndrome:N", sort="ascending", axis=alt.Axis(labelAngle=-45, labelLimit=220)),
-            y=alt.Y("Cancer:N", sort="ascending", axis=alt.Axis(labelLimit=260)),
+            # One row per syndrome, each named (Vega would otherwise drop labels that crowd),
+            # and the fewer cancers across.
+            x=alt.X(
+                "Cancer:N",
+                sort="ascending",
+                axis=alt.Axis(labelAngle=-45, labelLimit=220, labelOverlap=False),
+            ),
+            y=alt.Y(
+                "Syndrome:N",
+                sort="ascending",
+                axis=alt.Axis(labelLimit=320, labelOverlap=False),
+            ),
             shape=alt.Shape("Link:N", scale=alt.Scale(domain=["typical", "reported"])),
             color=alt.Color("Link:N", scale=alt.Scale(domain=["typical", "reported"])),
             tooltip=["Cancer", "ICD-10", "Syndrome", "Category", "Link", "Rule status"],
@@ -179,6 +189,8 @@ def _compare(book: RuleBook) -> None:
     st.caption("Any two or three syndromes, whatever the filters above.")
     chosen = st.multiselect(
         "Syndromes to compare (two or three)",
+        # One keystroke must never pick every match ("Select N matches").
+        select_all=False,
         options=[s.id for s in book.syndromes],
         format_func=lambda s: book.label("syndrome", s),
         max_selections=max(COMPARE_SIZES),
@@ -205,8 +217,6 @@ def _compare(book: RuleBook) -> None:
         _compare_table(view)
     else:
         st.info(plain(teaching.NO_SEPARATING))
-    if view.more:
-        st.caption(plain(view.more))
 
 
 def _lookup(book: RuleBook) -> None:

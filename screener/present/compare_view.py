@@ -17,8 +17,6 @@ from screener.present.rule_view import RuleLineView
 from screener.present.script_view import SLOT_HEADINGS, script_lines
 from screener.rulebook import RuleBook
 
-MAX_SEPARATING = 20
-"""Rows of separating findings shown; the view says how many more there are."""
 NONE_LISTED = "none listed"
 
 Cell = tuple[RuleLineView, ...]
@@ -50,8 +48,6 @@ class CompareView(Frozen):
     separating_heading: str
     separating_note: str
     separating: tuple[SeparatingRow, ...]
-    more: str | None
-    """'and 4 more findings' when the list was cut short; None otherwise."""
 
 
 def _line(text: str) -> Cell:
@@ -100,11 +96,11 @@ def _script_rows(comparison: Comparison, book: RuleBook) -> list[CompareRow]:
 
 def _separating(
     comparison: Comparison, syndromes: list[Syndrome], book: RuleBook
-) -> tuple[list[SeparatingRow], int]:
-    """The rows shown, and how many more separating findings there are."""
-    questions = comparison.separating
+) -> list[SeparatingRow]:
+    """Every separating finding: a learner comparing patterns may need any of them (the table
+    scrolls)."""
     rows = []
-    for question in questions[:MAX_SEPARATING]:
+    for question in comparison.separating:
         by_syndrome = {e.syndrome: e for e in question.effects}
         effects = []
         for syndrome in syndromes:
@@ -116,13 +112,13 @@ def _separating(
         rows.append(
             SeparatingRow(finding=book.label("finding", question.finding), effects=tuple(effects))
         )
-    return rows, len(questions) - len(rows)
+    return rows
 
 
 def compare_view(comparison: Comparison, book: RuleBook) -> CompareView:
     """The syndromes of `comparison` side by side, with the findings that separate them."""
     syndromes = [book.syndrome_by_id[s] for s in comparison.syndromes]
-    rows, hidden = _separating(comparison, syndromes, book)
+    rows = _separating(comparison, syndromes, book)
     return CompareView(
         columns=tuple(
             CompareColumn(id=s.id, name=s.name, category=words.CATEGORY[s.category])
@@ -139,5 +135,4 @@ def compare_view(comparison: Comparison, book: RuleBook) -> CompareView:
         separating_heading=teaching.HEADINGS["compare_separating"],
         separating_note=teaching.COMPARE_NOTE,
         separating=tuple(rows),
-        more=f"and {words.plural(hidden, 'more finding')}" if hidden else None,
     )

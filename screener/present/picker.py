@@ -32,9 +32,18 @@ def _also(synonyms: tuple[str, ...]) -> str:
 
 
 def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
-    """Every item the picker offers, in rule-book order: findings by body system, then known
-    cancers, antibodies and lab tests."""
+    """Every item the picker offers: lab tests first, then findings by body system, known
+    cancers and antibodies. The picker keeps this order when it filters, and a lab word
+    ("sodium", "calcium") is typed for its value far more often than for the yes/no finding that
+    also names it, so the lab test comes first."""
     options = [
+        PickOption(
+            token=pick_token("lab", lab.id),
+            text=f"{lab.label}{_also(lab.synonyms)} · {ANALYTE_KIND[lab.kind]} ({lab.unit})",
+        )
+        for lab in book.labs
+    ]
+    options += [
         PickOption(
             token=pick_token("finding", finding.id),
             text=f"{finding.label}{_also(finding.synonyms)} · {system.label}",
@@ -54,16 +63,9 @@ def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
         PickOption(
             token=pick_token("antibody", antibody.id),
             text=f"{antibody.label}{_also(antibody.synonyms)} · antibody "
-            f"({book.pns_care.antibody[antibody.risk].label.lower()})",
+            f"({words.in_sentence(book.pns_care.antibody[antibody.risk].label)})",
         )
         for antibody in book.antibodies
-    ]
-    options += [
-        PickOption(
-            token=pick_token("lab", lab.id),
-            text=f"{lab.label}{_also(lab.synonyms)} · {ANALYTE_KIND[lab.kind]} ({lab.unit})",
-        )
-        for lab in book.labs
     ]
     return tuple(options)
 

@@ -211,7 +211,7 @@ def fit_notice_lines(result: ScreeningResult, book: RuleBook) -> tuple[str, ...]
 
 def antibody_words(antibody_id: str, book: RuleBook) -> str:
     antibody = book.antibody_by_id[antibody_id]
-    risk = book.pns_care.antibody[antibody.risk].label.lower()
+    risk = words.in_sentence(book.pns_care.antibody[antibody.risk].label)
     marker = " that marks cancer risk" if antibody.cancer_marker else ""
     if antibody.risk == AntibodyRisk.OUTSIDE_PNS and not marker:
         return f"{antibody.label} ({risk})"

@@ -36,6 +36,12 @@ the promise never depends on a file being valid."""
 SAFETY_IN_FULL = "The disclaimer and the advice in full"
 
 
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: its first letter in lower case, its acronyms
+    ("PNS", "ICD-10") as written."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def lead_sentence(text: str) -> str:
     """A safety text's first sentence: the line every page keeps in view, with the whole text
     one tap away. Taken from the text, not written again, so the short line can never say what

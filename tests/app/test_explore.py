@@ -4,11 +4,12 @@ rule from a link."""
 from __future__ import annotations
 
 import io
+import json
 
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from screener.engine import finding_use
+from screener.engine import compare, finding_use
 from screener.models import criterion_findings
 from screener.present.finding_lookup import finding_lookup
 from screener.present.script_view import SLOT_HEADINGS
@@ -53,6 +54,32 @@ def test_three_syndromes_can_be_compared_and_no_more(app: AppTest, book: RuleBoo
     assert_no_exception(app)
     assert len(app.dataframe[0].value.columns) == 4
     assert app.multiselect(key="explore.compare").max_selections == 3
+
+
+def test_compare_shows_every_separating_finding_however_many(app: AppTest, book: RuleBook) -> None:
+    chosen = ["dermatomyositis", "siadh"]
+    separating = compare(chosen, book).separating
+    assert len(separating) > 20, "a pair with a long list"
+    open_explore(app, "Compare")
+    app.multiselect(key="explore.compare").set_value(chosen).run()
+    shown = list(app.dataframe[0].value["Finding"])
+    assert shown == [book.label("finding", q.finding) for q in separating]
+    assert "more finding" not in page_text(app)
+
+
+def test_no_multiselect_offers_to_pick_every_match_at_once(app: AppTest) -> None:
+    open_explore(app, "Compare")
+    assert not app.multiselect(key="explore.compare").proto.select_all
+
+
+def test_the_cancer_syndrome_chart_gives_every_syndrome_a_named_row(app: AppTest) -> None:
+    open_explore(app, "Cancer × syndrome links")
+    (chart,) = app.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    y = spec["encoding"]["y"]
+    # Rows, not crowded columns: Vega keeps every label when told not to drop overlapping ones.
+    assert y["field"] == "Syndrome" and y["axis"]["labelOverlap"] is False
+    assert spec["height"] == {"step": 24}
 
 
 def test_a_finding_is_found_by_its_synonym_and_lists_every_rule_naming_it(

@@ -21,6 +21,8 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     by_id = {case.id: case for case in cases}
     chosen = st.multiselect(
         "Cases for the handout",
+        # One keystroke must never pick every match ("Select N matches").
+        select_all=False,
         options=list(by_id),
         format_func=lambda c: by_id[c].title,
         placeholder="Choose cases",
