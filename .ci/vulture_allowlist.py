@@ -4,7 +4,6 @@ library, cache keys, and two result helpers kept for the readers of a result (`l
 really unused should be deleted from the code, not added here."""
 
 # ruff: noqa
-search_findings  # screener.inputs.search: the Screen picker's search, to be wired by issue 24
 
 book_hash  # unused variable (screener/app/packs.py:21)
 model_config  # unused variable (screener/models/base.py:16)

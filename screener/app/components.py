@@ -308,18 +308,17 @@ PAGE_CSS = """
 </style>
 """
 """Every page. Streamlit leaves six lines of space above a page's content (for a header this app
-has not got, beside the navigation bar): less, so that more of the content is in the first
-screen. Captions at Streamlit's 0.6 opacity fall short of WCAG AA contrast (3.9:1); at 0.8 they
-pass (over 6:1) in the light theme and the dark alike (the rule outranks Streamlit's own, which
-it adds to the page later). Keyboard focus shows as the same ring wherever it is, Streamlit's own "Skip to main content"
-link included (its own style swaps the outline for a faint shadow); a chip taken out of
-the case is struck through, not only paler; on a phone every button, chip, tab and help icon is
-at least 44 px high, a finger's width. A wrapped code block breaks a long hash or address
-anywhere, so that it needs no sideways scrolling. The Screen page's summary line stays in view
-below the top bar while the page scrolls, so a phone shows where the results stand (and jumps
-to them) however long the entry is. A sticky element moves only within its parent, so the rule
-sits on the outermost element Streamlit wraps the line in (the summary's fragment), a child of
-the page itself."""
+has not got, beside the navigation bar): less, so that more of the content is in the first screen.
+Captions at Streamlit's 0.6 opacity fall short of WCAG AA contrast (3.9:1); at 0.8 they pass (over
+6:1) in the light theme and the dark alike (the rule outranks Streamlit's own, which it adds to the
+page later). Keyboard focus shows as the same ring wherever it is, Streamlit's own "Skip to main
+content" link included (its own style swaps the outline for a faint shadow); a chip taken out of
+the case is struck through, not only paler; on a phone every button, chip, tab and help icon is at
+least 44 px high, a finger's width. A wrapped code block breaks a long hash or address anywhere, so
+that it needs no sideways scrolling. The Screen page's summary line stays in view below the top bar
+while the page scrolls, so a phone shows where the results stand (and jumps to them) however long
+the entry is. A sticky element moves only within its parent, so the rule sits on the outermost
+element Streamlit wraps the line in (the summary's fragment), a child of the page itself."""
 
 PRESENTATION_CSS = """
 <style>

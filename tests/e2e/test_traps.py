@@ -1,10 +1,12 @@
-"""A trap a teacher fell into: typing in a picker and pressing Enter picked every match."""
+"""Traps learners and teachers fell into: Enter in a picker picked every match, and words typed
+in another order than a name's found nothing."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
 from screener.rulebook import RuleBook
+from tests.e2e.flows import changes, chip, open_screen, picker
 
 
 def test_typing_in_the_handout_picker_then_enter_picks_one_case_not_every_match(
@@ -23,3 +25,15 @@ def test_typing_in_the_handout_picker_then_enter_picks_one_case_not_every_match(
     chosen = app_page.get_by_test_id("stMultiSelect").locator("[data-tag]")
     expect(chosen).to_have_count(1)
     expect(chosen).to_have_attribute("aria-label", first)
+
+
+def test_words_in_another_order_then_enter_add_the_finding_that_holds_them(
+    app_page: Page, app_url: str, book: RuleBook
+) -> None:
+    open_screen(app_page, app_url)
+    picker(app_page).focus()
+    app_page.keyboard.type("improve after exercise")
+    app_page.keyboard.press("Enter")
+    label = book.findings["strength_improves_with_effort"].label
+    expect(chip(app_page, label)).to_have_attribute("aria-pressed", "true")
+    expect(changes(app_page)).to_contain_text(f"Added: {label}.")

@@ -12,14 +12,8 @@ from __future__ import annotations
 import pytest
 
 from screener.engine import screen
-from screener.inputs.search import search_findings
 from screener.models import LabValue, Profile
-from tests.support.books import real_book
-
-
-def found_ids(book, query: str) -> set[str]:
-    return {f.id for _, group in search_findings(book, query) for f in group}
-
+from tests.support.books import found_ids, real_book
 
 # --- What a learner types ----------------------------------------------------------------------
 

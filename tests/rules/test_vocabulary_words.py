@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from screener.inputs.search import search_findings
-
-
-def found_ids(book, query: str) -> set[str]:
-    return {f.id for _, group in search_findings(book, query) for f in group}
-
+from tests.support.books import found_ids
 
 WORDS = [
     # (what a student types, the finding it should reach, a finding it must not be a synonym
