@@ -256,6 +256,8 @@ def change_panel(change: ChangeView) -> None:
     """What the last change did: the items added or removed, and each pattern that moved."""
     lines = [f"{MOVEMENT_ICONS[s.movement]} {plain(s.text)}" for s in change.shifts]
     body = bullets(lines) if lines else plain(change.none_moved or "")
+    if change.readings:
+        body = bullets(plain(line) for line in change.readings) + "\n\n" + body
     st.info(
         f"**{plain(change.heading)}.** {plain(change.entered)}\n\n{body}",
         icon=":material/compare_arrows:",

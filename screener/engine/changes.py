@@ -1,5 +1,6 @@
 """What changed between two screenings: which patterns appeared, rose, fell or disappeared, and
-which entered item(s) did it.
+which entered item(s) did it; which thresholds a lab value crossed and which red flags rose or
+went, since either can change with no pattern moving.
 
 A pattern *rises* when its tier goes up (key missing to partial, partial to strong) or, in the
 same tier, its ordering points go up; it *falls* the other way. A pattern that only moved in rank
@@ -147,4 +148,35 @@ def what_changed(before: ScreeningResult, after: ScreeningResult, book: RuleBook
         elif movement := _movement(_standing(*old[syndrome_id]), _standing(rank, match)):
             shifts.append(shift(syndrome_id, movement))
     shifts += [shift(s, "disappeared") for s in old if s not in new]
-    return CaseChange(entries=entries, shifts=tuple(shifts))
+    return CaseChange(
+        entries=entries,
+        shifts=tuple(shifts),
+        crossed=_gone_from(after, before),
+        uncrossed=_gone_from(before, after),
+        raised=_flags_gone_from(after, before, book),
+        cleared=_flags_gone_from(before, after, book),
+    )
+
+
+def _gone_from(kept: ScreeningResult, other: ScreeningResult) -> tuple[str, ...]:
+    """The findings `kept`'s lab values give that `other`'s do not, in lab order."""
+    given = [c.finding for reading in kept.labs for c in reading.crossed]
+    return tuple(f for f in dict.fromkeys(given) if f not in other.lab_findings)
+
+
+def _flags_gone_from(
+    kept: ScreeningResult, other: ScreeningResult, book: RuleBook
+) -> tuple[str, ...]:
+    """The red flags `kept` raises that `other` does not, in `kept`'s order (most urgent first).
+
+    The banner leaves out a flag that a more urgent one raised by the same findings stands for.
+    A flag whose findings `other` has as well is one of those, left out there or here: the
+    banner changed its level, and the flag is not named as raised or gone."""
+    raised = {hit.red_flag for hit in other.red_flags}
+    present = set(other.profile.findings) | other.lab_findings
+    gone = []
+    for hit in kept.red_flags:
+        facts = set(hit.findings) - book.context_findings.keys()
+        if hit.red_flag not in raised and not (facts and facts <= present):
+            gone.append(hit.red_flag)
+    return tuple(gone)

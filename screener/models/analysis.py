@@ -48,6 +48,15 @@ class CaseChange(Frozen):
     entries: tuple[EntryChange, ...]
     shifts: tuple[PatternShift, ...]
     """Appeared, rose and fell in their new order, then disappeared in their old order."""
+    crossed: tuple[FindingId, ...]
+    """Findings a lab value now gives that it did not (a threshold crossed), in lab order."""
+    uncrossed: tuple[FindingId, ...]
+    """Findings a lab value gave before and no longer does."""
+    raised: tuple[RedFlagId, ...]
+    """Red flags raised by the change, most urgent first: a banner can appear with no pattern
+    moving (a sodium of 118 mmol/L)."""
+    cleared: tuple[RedFlagId, ...]
+    """Red flags the change took away."""
 
 
 # --- A teaching case, stage by stage --------------------------------------------------------

@@ -28,6 +28,9 @@ class ChangeView(Frozen):
     heading: str
     entered: str
     """E.g. 'Added: Dry mouth. Removed: Seizures (fits).'"""
+    readings: tuple[str, ...]
+    """A line for the thresholds lab values crossed or left, and one for each red flag raised
+    or gone: either can change with no pattern moving."""
     shifts: tuple[ShiftLine, ...]
     """One line per pattern that moved."""
     none_moved: str | None
@@ -84,6 +87,22 @@ def shift_text(shift: PatternShift, before: Profile, after: Profile, book: RuleB
     return f"{text}, because of: {'; '.join(causes)}." if causes else f"{text}."
 
 
+def _readings(change: CaseChange, book: RuleBook) -> tuple[str, ...]:
+    lines = [
+        f"{words.READING_CHANGE[kind]}: {'; '.join(book.label('finding', f) for f in found)}."
+        for kind, found in (("crossed", change.crossed), ("uncrossed", change.uncrossed))
+        if found
+    ]
+    for flag_id in change.raised:
+        flag = book.red_flag_by_id[flag_id]
+        heading = words.READING_CHANGE["raised"].format(urgency=words.URGENCY[flag.urgency])
+        lines.append(f"{heading}: {words.lead_sentence(flag.text)}")
+    for flag_id in change.cleared:
+        flag = book.red_flag_by_id[flag_id]
+        lines.append(f"{words.READING_CHANGE['cleared']}: {words.lead_sentence(flag.text)}")
+    return tuple(lines)
+
+
 def change_view(
     change: CaseChange, old: Profile, new: Profile, book: RuleBook
 ) -> ChangeView | None:
@@ -101,6 +120,7 @@ def change_view(
     return ChangeView(
         heading=words.CHANGES_HEADING,
         entered=" ".join(groups),
+        readings=_readings(change, book),
         shifts=shifts,
         none_moved=None if shifts else words.NO_SHIFT,
     )

@@ -227,6 +227,13 @@ CHANGES_HEADING = "What changed"
 ENTRY_CHANGE = {"added": "Added", "removed": "Removed", "changed": "Changed"}
 CAUSE_CHANGE = {"added": "added", "removed": "removed", "changed": "changed"}
 NO_SHIFT = "No pattern appeared, rose, fell or disappeared."
+READING_CHANGE = {
+    "crossed": "Now read from the lab values",
+    "uncrossed": "No longer read from the lab values",
+    "raised": "Red flag now in the banner ({urgency})",
+    "cleared": "No longer in the banner",
+}
+"""What a change did beside moving patterns: a lab value crossing a threshold, a red flag."""
 MOVEMENT = {
     "appeared": "{name} appeared as pattern {rank} ({tier})",
     "disappeared": "{name} disappeared (it was pattern {rank})",

@@ -311,6 +311,22 @@ def test_an_impossible_lab_value_waits_beside_its_input_and_the_rest_is_screened
     assert app.query_params["lab"] == f"sodium:128:{sodium.units[0]}"
 
 
+def test_a_lab_value_that_raises_a_banner_says_so_in_what_changed(
+    app: AppTest, book: RuleBook
+) -> None:
+    # No pattern moves when sodium falls from 128 to 118 mmol/L, but the value now reads as
+    # very low and an emergency rises: "what changed" says both, not only that nothing moved.
+    open_link(app, Profile(findings=("confusion",)))
+    pick(app, "lab", "sodium")
+    app.text_input(key="entry.lab.sodium").input("128").run()
+    app.text_input(key="entry.lab.sodium").input("118").run()
+    assert_no_exception(app)
+    change = unescape(_changes(app))
+    assert f"Now read from the lab values: {book.label('finding', 'very_low_sodium')}." in change
+    assert "Red flag now in the banner (now: emergency care)" in change
+    assert book.safety.urgent.now.heading in page_text(app)
+
+
 def test_a_lab_value_keeps_the_unit_it_was_given_in(app: AppTest, book: RuleBook) -> None:
     calcium = book.lab_by_id["calcium"]
     other = next(u for u in calcium.units if u != calcium.unit)

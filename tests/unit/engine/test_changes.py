@@ -120,3 +120,45 @@ def test_the_key_lifts_a_pattern_listed_lower_and_taking_it_out_lowers_it(
     with_key = without.model_copy(update={"findings": (*without.findings, "h")})
     assert _moves(_change(without, with_key, mini_book)) == {"delta": "rose"}
     assert _moves(_change(with_key, without, mini_book)) == {"delta": "fell"}
+
+
+def _sodium(value: float) -> Profile:
+    return Profile(
+        findings=("confusion",), labs=(LabValue(analyte="sodium", value=value, unit="mmol/L"),)
+    )
+
+
+def test_a_lab_value_crossing_a_threshold_is_reported_with_no_pattern_moving(
+    book: RuleBook,
+) -> None:
+    # Sodium 128 -> 118: no pattern moves, but the value is now very low and a banner rises.
+    change = _change(_sodium(128), _sodium(118), book)
+    assert change.shifts == ()
+    assert change.crossed == ("very_low_sodium",) and change.uncrossed == ()
+    assert change.raised == ("severe_hyponatraemia",) and change.cleared == ()
+    view = _words(_sodium(128), _sodium(118), book)
+    assert view is not None
+    crossed = book.label("finding", "very_low_sodium")
+    assert view.readings[0] == f"Now read from the lab values: {crossed}."
+    flag = book.red_flag_by_id["severe_hyponatraemia"]
+    assert view.readings[1].startswith("Red flag now in the banner (now: emergency care):")
+    assert flag.text.split(". ")[0] in view.readings[1]
+    assert view.none_moved is not None, "it still says no pattern moved"
+
+
+def test_a_lab_value_back_in_range_says_what_it_no_longer_gives(book: RuleBook) -> None:
+    change = _change(_sodium(118), _sodium(128), book)
+    assert change.uncrossed == ("very_low_sodium",) and change.crossed == ()
+    # The emergency goes; the less urgent flags it had stood for come back into the banner.
+    assert change.cleared == ("severe_hyponatraemia",)
+    assert "severe_hyponatraemia" not in change.raised
+    view = _words(_sodium(118), _sodium(128), book)
+    assert view is not None
+    assert any(line.startswith("No longer in the banner:") for line in view.readings)
+
+
+def test_a_change_that_touches_no_lab_or_flag_reports_none(mini_book: RuleBook) -> None:
+    change = _change(Profile(findings=("b",)), Profile(findings=("a", "b")), mini_book)
+    assert change.crossed == change.uncrossed == change.raised == change.cleared == ()
+    view = _words(Profile(findings=("b",)), Profile(findings=("a", "b")), mini_book)
+    assert view is not None and view.readings == ()
