@@ -6,6 +6,7 @@ really unused should be deleted from the code, not added here."""
 # ruff: noqa
 
 book_hash  # unused variable (screener/app/packs.py:21)
+case_json  # unused variable (screener/app/teaching/common.py:53): a cache key
 model_config  # unused variable (screener/models/base.py:16)
 ENDOCRINE  # unused variable (screener/models/base.py:84)
 HEMATOLOGIC  # unused variable (screener/models/base.py:85)

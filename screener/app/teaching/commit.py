@@ -5,11 +5,12 @@ The stepper and practice share it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
 from screener.app import components
+from screener.app.failure import guarded
 from screener.app.teaching.chart import calibration_chart
 from screener.engine import calibrate
 from screener.engine.reflect import entered_findings
@@ -35,14 +36,14 @@ Picks = tuple[str | None, list[str], list[str], str | None]
 
 def _slot(
     form_key: str, slot: int, book: RuleBook, entered: Sequence[str], others: Sequence[str]
-) -> Picks:
+) -> None:
     def name(syndrome_id: str) -> str:
         return book.label("syndrome", syndrome_id)
 
     def finding(finding_id: str) -> str:
         return book.label("finding", finding_id)
 
-    picked = st.selectbox(
+    st.selectbox(
         teaching.PICK_LABEL.format(place=teaching.PICK_PLACES[slot]),
         options=sorted(book.syndrome_by_id, key=name),
         index=None,
@@ -51,26 +52,84 @@ def _slot(
         key=f"{form_key}.{slot}.pattern",
     )
     for_col, against_col = st.columns(2)
-    speaks_for = for_col.multiselect(
+    for_col.multiselect(
         teaching.FOR_LABEL, entered, format_func=finding, key=f"{form_key}.{slot}.for"
     )
-    speaks_against = against_col.multiselect(
+    against_col.multiselect(
         teaching.AGAINST_LABEL, entered, format_func=finding, key=f"{form_key}.{slot}.against"
     )
-    look = st.selectbox(
+    st.selectbox(
         teaching.NEXT_LABEL,
         options=others,
         index=None,
         format_func=finding,
         key=f"{form_key}.{slot}.next",
     )
-    return picked, speaks_for, speaks_against, look
+
+
+Keep = Callable[[StageAnswer], None]
+"""Where a committed answer goes: the stepper's answers by stage, or practice's list."""
+
+
+def _problem(slots: list[Picks], confidence: object, book: RuleBook) -> str | None:
+    filled = [slot for slot in slots if slot[0] is not None]
+    named = [slot[0] for slot in filled]
+    twice = next((s for s in named if named.count(s) > 1), None)
+    both = [f for _, speaks_for, against, _ in filled for f in speaks_for if f in against]
+    if confidence is None:
+        return teaching.NO_CONFIDENCE
+    if twice is not None:
+        return teaching.TWICE.format(pattern=book.label("syndrome", twice))
+    if both:
+        return teaching.BOTH_SIDES.format(
+            findings=", ".join(book.label("finding", f) for f in both)
+        )
+    return None
+
+
+@guarded
+def _commit(form_key: str, stage: int, book: RuleBook, keep: Keep, summary_key: str | None) -> None:
+    # A callback, so that the commit and its reveal take one run, not a run and a rerun.
+    state = st.session_state
+    slots: list[Picks] = [
+        (
+            state.get(f"{form_key}.{slot}.pattern"),
+            list(state.get(f"{form_key}.{slot}.for") or ()),
+            list(state.get(f"{form_key}.{slot}.against") or ()),
+            state.get(f"{form_key}.{slot}.next"),
+        )
+        for slot in range(MAX_PICKS)
+    ]
+    confidence = state.get(f"{form_key}.confidence")
+    problem = _problem(slots, confidence, book)
+    if problem is not None or confidence is None:
+        state[f"{form_key}.problem"] = problem or teaching.NO_CONFIDENCE
+        return
+    state.pop(f"{form_key}.problem", None)
+    written = str(state.get(f"{form_key}.summary") or "").strip()
+    if summary_key is not None and written:
+        state[summary_key] = written
+    hypotheses = tuple(
+        Hypothesis(
+            syndrome=pattern,
+            for_findings=tuple(speaks_for),
+            against_findings=tuple(against),
+            next_finding=look,
+        )
+        for pattern, speaks_for, against, look in slots
+        if pattern is not None
+    )
+    keep(StageAnswer(stage=stage, hypotheses=hypotheses, confidence=Confidence(confidence)))
 
 
 def commit_form(
-    screening: StageScreening, book: RuleBook, form_key: str, summary_key: str | None = None
-) -> StageAnswer | None:
-    """The learner's differential for a stage, once committed and well formed; None until then.
+    screening: StageScreening,
+    book: RuleBook,
+    form_key: str,
+    keep: Keep,
+    summary_key: str | None = None,
+) -> None:
+    """The learner's differential for a stage, given to `keep` once committed and well formed.
     With `summary_key`, the form also asks for a one-line summary of the case, kept on commit
     under that session-state key (the session only: it is never logged, stored or sent)."""
     entered = entered_findings(screening)
@@ -80,9 +139,10 @@ def commit_form(
     )
     st.markdown(plain(teaching.COMMIT_HOW))
     with st.form(form_key, border=True):
-        slots = [_slot(form_key, 0, book, entered, others)]
+        _slot(form_key, 0, book, entered, others)
         with st.expander(teaching.MORE_PICKS):
-            slots += [_slot(form_key, slot, book, entered, others) for slot in range(1, MAX_PICKS)]
+            for slot in range(1, MAX_PICKS):
+                _slot(form_key, slot, book, entered, others)
         if summary_key is not None:
             st.text_input(
                 teaching.SUMMARY_LABEL,
@@ -91,7 +151,7 @@ def commit_form(
                 key=f"{form_key}.summary",
             )
         levels = list(Confidence)
-        confidence = st.radio(
+        st.radio(
             CONFIDENCE_LABEL,
             options=levels,
             index=None,
@@ -99,38 +159,16 @@ def commit_form(
             horizontal=True,
             key=f"{form_key}.confidence",
         )
-        committed = st.form_submit_button(
-            teaching.COMMIT_BUTTON, type="primary", icon=":material/lock:"
+        st.form_submit_button(
+            teaching.COMMIT_BUTTON,
+            type="primary",
+            icon=":material/lock:",
+            on_click=_commit,
+            args=(form_key, screening.index, book, keep, summary_key),
         )
-    if not committed:
-        return None
-    filled = [slot for slot in slots if slot[0] is not None]
-    named = [slot[0] for slot in filled]
-    twice = next((s for s in named if named.count(s) > 1), None)
-    both = [f for _, speaks_for, against, _ in filled for f in speaks_for if f in against]
-    if confidence is None:
-        st.warning(plain(teaching.NO_CONFIDENCE), icon=":material/help:")
-    elif twice is not None:
-        st.warning(plain(teaching.TWICE.format(pattern=book.label("syndrome", twice))))
-    elif both:
-        labels = ", ".join(book.label("finding", f) for f in both)
-        st.warning(plain(teaching.BOTH_SIDES.format(findings=labels)))
-    else:
-        hypotheses = tuple(
-            Hypothesis(
-                syndrome=pattern,
-                for_findings=tuple(speaks_for),
-                against_findings=tuple(against),
-                next_finding=look,
-            )
-            for pattern, speaks_for, against, look in filled
-            if pattern is not None
-        )
-        written = str(st.session_state.get(f"{form_key}.summary") or "").strip()
-        if summary_key is not None and written:
-            st.session_state[summary_key] = written
-        return StageAnswer(stage=screening.index, hypotheses=hypotheses, confidence=confidence)
-    return None
+    problem = st.session_state.get(f"{form_key}.problem")
+    if problem:
+        st.warning(plain(str(problem)), icon=":material/help:")
 
 
 def reflection(reflected: StageReflection, book: RuleBook) -> None:

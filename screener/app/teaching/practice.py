@@ -4,6 +4,7 @@ confidence matched."""
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 import pandas as pd
@@ -61,6 +62,10 @@ def _practice_score(cases: list[TeachingCase], book: RuleBook) -> None:
     if reflections:
         with st.expander(teaching.RUN_CALIBRATION):
             commit.calibration(reflections, "practice.calibration.run")
+
+
+def _keep(case_id: str, answer: StageAnswer) -> None:
+    _commits().setdefault(case_id, []).append(answer)
 
 
 def _named(given: StageAnswer, book: RuleBook) -> str:
@@ -187,12 +192,12 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     if finished:
         _reveal(case, named, book, following)
         return
-    answered = commit.commit_form(
-        screening.stages[len(named)], book, f"practice.form.{case.id}.{len(named)}"
+    commit.commit_form(
+        screening.stages[len(named)],
+        book,
+        f"practice.form.{case.id}.{len(named)}",
+        functools.partial(_keep, case.id),
     )
-    if answered is not None:
-        _commits().setdefault(case.id, []).append(answered)
-        st.rerun()
     st.button(
         teaching.SKIP_BUTTON,
         on_click=_skip,

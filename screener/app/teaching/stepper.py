@@ -4,6 +4,7 @@ of how the picture narrows."""
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 import streamlit as st
@@ -64,6 +65,10 @@ def _skipped(case_id: str) -> set[int]:
 def _summary_key(case_id: str) -> str:
     """Where the learner's one-line summary of a case is kept: this session's state only."""
     return f"cases.step.my_summary.{case_id}"
+
+
+def _keep(case_id: str, answer: StageAnswer) -> None:
+    _answers(case_id)[answer.stage] = answer
 
 
 @guarded
@@ -152,15 +157,13 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
         st.caption(plain(teaching.SKIPPED))
     else:
         asks_summary = case.summary is not None and index == summary_stage(screening)
-        answered = commit.commit_form(
+        commit.commit_form(
             screening.stages[index],
             book,
             f"cases.step.commit.{case.id}.{index}",
+            functools.partial(_keep, case.id),
             summary_key=_summary_key(case.id) if asks_summary else None,
         )
-        if answered is not None:
-            answers[index] = answered
-            st.rerun()
         st.button(
             teaching.SKIP_BUTTON,
             on_click=_skip,
