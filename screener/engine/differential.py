@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from screener.engine.evaluate import evaluate
+from screener.engine.script import finding_frequencies
 from screener.models import (
     Differential,
     Effect,
@@ -153,9 +154,15 @@ def separating_findings(
     """The findings not yet `present` (nor `decided` by a lab value) that move `syndromes`
     differently, most separating first."""
     questions = []
+    # How often Orphanet sees each finding in each pattern, said beside what it would do.
+    rated = {
+        s.id: {f.finding: f.frequency for f in finding_frequencies(s, book)} for s in syndromes
+    }
     for finding in _candidates(syndromes, present, decided, book):
         effects = [
-            e for s in syndromes if (e := finding_effect(s, finding, present, book)) is not None
+            e.model_copy(update={"frequency": rated[s.id].get(finding)})
+            for s in syndromes
+            if (e := finding_effect(s, finding, present, book)) is not None
         ]
         if not effects:
             continue

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from screener.models.base import FindingId, Frozen, MimicId, SyndromeId
+from screener.models.rules import HpoFrequency
 
 Effect = Literal[
     "gives_key",
@@ -27,6 +28,11 @@ class PatternEffect(Frozen):
     syndrome: SyndromeId
     effect: Effect
     mimic: MimicId | None = None
+    frequency: HpoFrequency | None = Field(
+        default=None,
+        description="How often Orphanet's annotation of the syndrome rates the finding (by its "
+        "exact HPO term), where it does: a frequency class, never a probability.",
+    )
 
 
 class NextQuestion(Frozen):

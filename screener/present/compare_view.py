@@ -108,6 +108,8 @@ def _separating(
             text = words.EFFECT[effect.effect].short if effect else ""
             if effect is not None and effect.mimic is not None:
                 text += f" ({book.label('mimic', effect.mimic)})"
+            if effect is not None and effect.frequency is not None:
+                text += f"; {words.HOW_OFTEN[effect.frequency]} (Orphanet)"
             effects.append(text)
         rows.append(
             SeparatingRow(finding=book.label("finding", question.finding), effects=tuple(effects))

@@ -38,7 +38,10 @@ def question_view(
     for effect in question.effects:
         pattern = book.label("syndrome", effect.syndrome)
         mimic = book.label("mimic", effect.mimic) if effect.mimic else ""
-        effects.append(words.EFFECT[effect.effect].sentence.format(pattern=pattern, mimic=mimic))
+        sentence = words.EFFECT[effect.effect].sentence.format(pattern=pattern, mimic=mimic)
+        if effect.frequency is not None:
+            sentence += words.FREQUENCY_NOTE.format(how=words.HOW_OFTEN[effect.frequency])
+        effects.append(sentence)
     moved = {effect.syndrome for effect in question.effects}
     unmoved = [book.label("syndrome", s) for s in compared if s not in moved]
     return QuestionView(

@@ -4,7 +4,7 @@ each apart, the treatment principle), one view for Explore, compare and the PDF 
 
 from __future__ import annotations
 
-from screener.models import SLOTS, Category, HpoFrequency, IllnessScript, Treatment
+from screener.models import SLOTS, Category, IllnessScript, Treatment
 from screener.models.base import Frozen
 from screener.present import words
 from screener.present.view import antibody_words
@@ -36,23 +36,6 @@ immunotherapy where an antibody against a surface target drives the illness)."""
 CARD_LOOK_ALIKES = 6
 """Look-alikes a printed card tells apart in full; the rest it names, so a card keeps to a page."""
 ALSO = "Also think of: {names}."
-HOW_OFTEN = {
-    HpoFrequency.OBLIGATE: "seen in all",
-    HpoFrequency.VERY_FREQUENT: "seen in most",
-    HpoFrequency.FREQUENT: "seen in many",
-    HpoFrequency.OCCASIONAL: "seen in some",
-    HpoFrequency.VERY_RARE: "seen in very few",
-    HpoFrequency.EXCLUDED: "not seen",
-}
-"""The HPO frequency classes in words, never as a number to combine."""
-FREQUENCY_CLASS = {
-    HpoFrequency.OBLIGATE: "obligate",
-    HpoFrequency.VERY_FREQUENT: "very frequent",
-    HpoFrequency.FREQUENT: "frequent",
-    HpoFrequency.OCCASIONAL: "occasional",
-    HpoFrequency.VERY_RARE: "very rare",
-    HpoFrequency.EXCLUDED: "excluded",
-}
 HOW_OFTEN_LINE = (
     "How often, in Orphanet's annotation of {disease} ({orpha}; the disease as a whole, HPO "
     "annotation of {release}): {findings}."
@@ -102,8 +85,8 @@ def how_often_lines(script: IllnessScript, book: RuleBook) -> list[str]:
     by_disease: dict[str, list[str]] = {}
     for rated in script.frequencies:
         by_disease.setdefault(rated.orpha, []).append(
-            f"{book.label('finding', rated.finding)} {HOW_OFTEN[rated.frequency]} "
-            f"({FREQUENCY_CLASS[rated.frequency]})"
+            f"{book.label('finding', rated.finding)} {words.HOW_OFTEN[rated.frequency]} "
+            f"({words.FREQUENCY_CLASS[rated.frequency]})"
         )
     names = {entry.orpha: entry.name for entry in book.orphanet.entries}
     return [

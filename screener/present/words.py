@@ -16,6 +16,7 @@ from screener.models import (
     Category,
     Effect,
     FollowUp,
+    HpoFrequency,
     Provenance,
     Sex,
     Status,
@@ -181,6 +182,29 @@ def rule_review_text(provenance: Provenance) -> str:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- How often a finding is seen: Orphanet's frequency classes -------------------------------
+
+HOW_OFTEN = {
+    HpoFrequency.OBLIGATE: "seen in all",
+    HpoFrequency.VERY_FREQUENT: "seen in most",
+    HpoFrequency.FREQUENT: "seen in many",
+    HpoFrequency.OCCASIONAL: "seen in some",
+    HpoFrequency.VERY_RARE: "seen in very few",
+    HpoFrequency.EXCLUDED: "not seen",
+}
+"""The HPO frequency classes in words, never as a number to combine."""
+FREQUENCY_CLASS = {
+    HpoFrequency.OBLIGATE: "obligate",
+    HpoFrequency.VERY_FREQUENT: "very frequent",
+    HpoFrequency.FREQUENT: "frequent",
+    HpoFrequency.OCCASIONAL: "occasional",
+    HpoFrequency.VERY_RARE: "very rare",
+    HpoFrequency.EXCLUDED: "excluded",
+}
+FREQUENCY_NOTE = " — Orphanet, for the disease as a whole: {how}"
+"""Said after what a finding would do to a pattern, where Orphanet rates the finding in it."""
 
 
 # --- The differential: what to ask next -------------------------------------------------------

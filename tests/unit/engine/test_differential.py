@@ -8,16 +8,20 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from screener.engine import screen
+from screener.engine import compare, screen
 from screener.engine.changes import mentioned_findings
 from screener.engine.differential import WEIGHT
+from screener.engine.script import finding_frequencies
 from screener.models import LabValue, Profile
+from screener.present import words
+from screener.present.compare_view import compare_view
 from screener.present.differential import differential_view
 from screener.present.view import build_view
 from screener.report.json_report import render_json
 from screener.report.pdf import render_pdf
 from screener.report.text import render_text
 from screener.rulebook import RuleBook
+from tests.support.cases import LEMS_OR_MYASTHENIA
 
 
 def effects(diff, finding):
@@ -187,3 +191,29 @@ def test_what_to_ask_next_asks_for_what_sets_the_first_mimic_aside(mini_book: Ru
     questions = {q.finding: q for q in result.differential.questions}
     (effect,) = questions["scan_normal"].effects
     assert (effect.effect, effect.mimic) == ("clears_mimic", "metastases")
+
+
+def test_what_to_ask_next_says_how_often_orphanet_sees_a_finding_and_only_where_it_does(
+    book: RuleBook,
+) -> None:
+    result = screen(LEMS_OR_MYASTHENIA, book)
+    view = differential_view(result.differential, book)
+    assert view is not None
+    rated = {
+        (s, r.finding): r.frequency
+        for s in result.differential.syndromes
+        for r in finding_frequencies(book.syndrome_by_id[s], book)
+    }
+    said = 0
+    for question, worded in zip(result.differential.questions, view.questions, strict=True):
+        for effect, sentence in zip(question.effects, worded.effects, strict=True):
+            frequency = rated.get((effect.syndrome, question.finding))
+            assert effect.frequency == frequency
+            note = words.FREQUENCY_NOTE.format(how=words.HOW_OFTEN[frequency]) if frequency else ""
+            assert sentence.endswith(note) if note else "Orphanet" not in sentence
+            said += bool(note)
+    assert said, "the LEMS-or-myasthenia case asks about a finding Orphanet rates"
+    # Compare, side by side: the same words in the separating table's cells.
+    table = compare_view(compare(list(result.differential.syndromes), book), book)
+    cells = [cell for row in table.separating for cell in row.effects]
+    assert any(cell.endswith("(Orphanet)") and "seen in" in cell for cell in cells)
