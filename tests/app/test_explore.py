@@ -35,8 +35,15 @@ def test_compare_shows_what_separates_lems_from_myasthenia(app: AppTest, book: R
     table = app.dataframe[0].value
     assert list(table.columns) == ["Finding", lems.name, mg.name]
     rows = {row["Finding"]: (row[lems.name], row[mg.name]) for _, row in table.iterrows()}
-    assert rows[book.label("finding", "dry_mouth")] == ("adds to criteria", "")
-    assert rows[book.label("finding", "ptosis")] == ("", "adds to criteria")
+    # Each with how often Orphanet's annotation of the disease sees it.
+    assert rows[book.label("finding", "dry_mouth")] == (
+        "adds to criteria; seen in most (Orphanet)",
+        "",
+    )
+    assert rows[book.label("finding", "ptosis")] == (
+        "",
+        "adds to criteria; seen in many (Orphanet)",
+    )
     text = page_text(app)
     for heading in ("Who", "Treatment principle", "Criteria in words", "Antibodies (2021 risk"):
         assert heading in text
