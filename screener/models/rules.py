@@ -877,9 +877,27 @@ class FaqItem(Frozen):
     references: tuple[ReferenceId, ...] = ()
 
 
+class TreatmentPrinciples(Frozen):
+    """The treatment principle an illness script states, one sentence for each kind of
+    syndrome (by what drives it: an antibody against a cell-surface or an intracellular target,
+    a hormone or cytokine, or neither), taken from the About text's 'Treatment principles'."""
+
+    cell_surface: Text
+    intracellular: Text
+    hormone: Text
+    tumour_first: Text
+    references: tuple[ReferenceId, ...] = Field(min_length=1)
+    status: Status = Field(
+        default=Status.NEEDS_REVIEW,
+        description="needs-review while a sentence rests on standard teaching not yet found in "
+        "a cited source.",
+    )
+
+
 class About(Frozen):
     sections: tuple[AboutSection, ...] = Field(min_length=1)
     faq: tuple[FaqItem, ...] = ()
+    treatment_principles: TreatmentPrinciples
 
 
 # --- External examples: Orphanet's phenotypes of the syndromes ------------------------------

@@ -4,7 +4,7 @@ each apart, the treatment principle), one view for Explore, compare and the PDF 
 
 from __future__ import annotations
 
-from screener.models import SLOTS, Category, IllnessScript, Treatment
+from screener.models import SLOTS, Category, IllnessScript
 from screener.models.base import Frozen
 from screener.present import words
 from screener.present.view import antibody_words
@@ -20,19 +20,6 @@ SLOT_HEADINGS = {
     "look_alikes": "Look-alikes, and what tells each apart",
     "treatment": "Treatment principle",
 }
-TREATMENT: dict[Treatment, str] = {
-    "cell_surface": "Find and treat the tumour first and early. Its antibodies bind a target on "
-    "the cell surface, so early immunotherapy often helps as well.",
-    "intracellular": "Find and treat the tumour first and early. Its antibodies mark a target "
-    "inside the cell: immunotherapy is tried early, with the tumour treatment, mainly to stop "
-    "the decline.",
-    "hormone": "Find and treat the tumour; meanwhile correct what the tumour's hormone or "
-    "cytokine does (the sodium, calcium, glucose or blood count), under supervision.",
-    "tumour_first": "Find and treat the tumour first and early; treat the symptoms meanwhile. "
-    "Whether immune treatment helps depends on the syndrome: a question for a physician.",
-}
-"""The principle, from the About text's 'Treatment principles' (tumour first and early; early
-immunotherapy where an antibody against a surface target drives the illness)."""
 CARD_LOOK_ALIKES = 6
 """Look-alikes a printed card tells apart in full; the rest it names, so a card keeps to a page."""
 ALSO = "Also think of: {names}."
@@ -127,7 +114,7 @@ def script_lines(
         "antibodies": tuple(antibody_words(a, book) for a in script.antibodies) or (NO_ANTIBODY,),
         "confirms": (script.confirms or NOT_GIVEN,),
         "look_alikes": tuple(look_alikes) or (NO_LOOK_ALIKE,),
-        "treatment": (TREATMENT[script.treatment],),
+        "treatment": (getattr(book.about.treatment_principles, script.treatment),),
     }
     return {slot: lines[slot] for slot in SLOTS}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screener.engine import illness_script
 from screener.models import SLOTS
-from screener.present.script_view import NOT_GIVEN, TREATMENT, script_lines
+from screener.present.script_view import NOT_GIVEN, script_lines
 from screener.rulebook import RuleBook
 
 
@@ -27,7 +27,12 @@ def test_the_treatment_principle_follows_the_rules_antibodies_and_category(
     assert principle("subacute_sensory_neuronopathy") == "intracellular"  # anti-Hu
     assert principle("siadh") == "hormone"
     assert principle("hypertrophic_osteoarthropathy") == "tumour_first"
-    assert all(text.startswith("Find and treat the tumour") for text in TREATMENT.values())
+    # Each script states its kind's principle, as the rule book's About file words it.
+    principles = book.about.treatment_principles
+    for syndrome_id in ("lems", "subacute_sensory_neuronopathy", "siadh"):
+        stated = script_lines(illness_script(book.syndrome_by_id[syndrome_id], book), book)
+        assert stated["treatment"] == (getattr(principles, principle(syndrome_id)),)
+    assert principles.references and principles.status == "needs-review"
 
 
 def test_a_look_alike_is_told_apart_by_what_points_to_it(book: RuleBook) -> None:
