@@ -52,6 +52,7 @@ from screener.models.base import (
     SyndromeId,
     Text,
     Tier,
+    Treatment,
     Urgency,
 )
 from screener.models.classroom import (
@@ -185,7 +186,6 @@ from screener.models.script import (
     FindingFrequency,
     IllnessScript,
     LookAlike,
-    Treatment,
 )
 
 __all__ = [

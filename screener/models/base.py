@@ -158,3 +158,11 @@ class Tier(StrEnum):
     def rank(self) -> int:
         """0 for the highest tier."""
         return list(Tier).index(self)
+
+
+Treatment = Literal["cell_surface", "intracellular", "hormone", "tumour_first"]
+"""The treatment principle a syndrome's rule points to: treat the tumour first and early in
+every case, then, for antibodies against a cell-surface target, early immunotherapy that often
+helps; for antibodies against a target inside the cell, immunotherapy tried early mainly to stop
+the decline; for a hormone or cytokine made by the tumour, its chemical effect corrected while
+the tumour is treated."""

@@ -32,6 +32,7 @@ from screener.models.base import (
     Status,
     SyndromeId,
     Text,
+    Treatment,
     Urgency,
 )
 from screener.models.criteria import Criterion
@@ -892,6 +893,14 @@ class TreatmentPrinciples(Frozen):
         description="needs-review while a sentence rests on standard teaching not yet found in "
         "a cited source.",
     )
+
+    def principle(self, kind: Treatment) -> str:
+        return {
+            "cell_surface": self.cell_surface,
+            "intracellular": self.intracellular,
+            "hormone": self.hormone,
+            "tumour_first": self.tumour_first,
+        }[kind]
 
 
 class About(Frozen):

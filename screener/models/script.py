@@ -3,19 +3,18 @@ from the rule book (ids and the rule's own texts; `screener.present` words them)
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from screener.models.base import AntibodyId, CancerId, FindingId, Frozen, MimicId, SyndromeId
+from screener.models.base import (
+    AntibodyId,
+    CancerId,
+    FindingId,
+    Frozen,
+    MimicId,
+    SyndromeId,
+    Treatment,
+)
 from screener.models.rules import HpoFrequency
-
-Treatment = Literal["cell_surface", "intracellular", "hormone", "tumour_first"]
-"""The treatment principle a syndrome's rule points to: treat the tumour first and early in
-every case, then, for antibodies against a cell-surface target, early immunotherapy that often
-helps; for antibodies against a target inside the cell, immunotherapy tried early mainly to stop
-the decline; for a hormone or cytokine made by the tumour, its chemical effect corrected while
-the tumour is treated."""
 
 SLOTS = (
     "who",

@@ -114,7 +114,7 @@ def script_lines(
         "antibodies": tuple(antibody_words(a, book) for a in script.antibodies) or (NO_ANTIBODY,),
         "confirms": (script.confirms or NOT_GIVEN,),
         "look_alikes": tuple(look_alikes) or (NO_LOOK_ALIKE,),
-        "treatment": (getattr(book.about.treatment_principles, script.treatment),),
+        "treatment": (book.about.treatment_principles.principle(script.treatment),),
     }
     return {slot: lines[slot] for slot in SLOTS}
 
