@@ -113,6 +113,15 @@ def open_link(at: AppTest, profile: Profile, **extra: str) -> AppTest:
     return at
 
 
+def whole_page(at: AppTest) -> AppTest:
+    """After a press that redraws only its fragment (a commit or a skip on the Cases stepper),
+    AppTest's tree holds that fragment alone, where a browser keeps the rest of the page as it
+    was: a full run draws the page a test then reads as a whole."""
+    at.run()
+    assert_no_exception(at)
+    return at
+
+
 def pick(at: AppTest, kind: str, item_id: str) -> AppTest:
     """Choose one item in the Screen page's picker, as typing its name and pressing Enter does."""
     at.selectbox(key=PICKER).set_value(pick_token(kind, item_id)).run()

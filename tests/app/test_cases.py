@@ -34,6 +34,7 @@ from tests.app.conftest import (
     open_page,
     page_text,
     unescape,
+    whole_page,
 )
 
 TAB = TAB_KEYS["cases"]
@@ -54,6 +55,7 @@ def skip(app: AppTest) -> None:
     """Skip to the answer at the stage shown, without committing."""
     button(app, "Skip to the answer").click().run()
     assert_no_exception(app)
+    whole_page(app)
 
 
 def pattern_lines(app: AppTest) -> list[str]:
@@ -203,6 +205,7 @@ def commit(app: AppTest, syndrome: str | None, confidence: str = "fairly_sure") 
     button_ = next(b for b in app.get("form_submit_button") if b.label == "Commit and reveal")
     button_.click().run()
     assert_no_exception(app)
+    whole_page(app)
 
 
 def test_practice_asks_at_each_stage_and_scores_the_first_right_answer(

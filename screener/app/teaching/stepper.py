@@ -50,6 +50,8 @@ def _differential(panel: DifferentialView | None) -> None:
 
 _ANSWERS = "cases.step.answers"
 _SKIPPED = "cases.step.skipped"
+STAGE_PART = "cases-step-stage"
+"""The stepper's stage part (`st.fragment` key): what a commit or a skip redraws."""
 
 
 def _answers(case_id: str) -> dict[int, StageAnswer]:
@@ -69,11 +71,13 @@ def _summary_key(case_id: str) -> str:
 
 def _keep(case_id: str, answer: StageAnswer) -> None:
     _answers(case_id)[answer.stage] = answer
+    st.rerun(STAGE_PART)
 
 
 @guarded
 def _skip(case_id: str, index: int) -> None:
     _skipped(case_id).add(index)
+    st.rerun(STAGE_PART)
 
 
 def _stage(stage: StageView) -> None:
@@ -103,6 +107,8 @@ def _patterns(stage: StageView) -> None:
 @guarded
 def _next_stage(key: str, last: int) -> None:
     st.session_state[key] = min(int(st.session_state.get(key, 0)) + 1, last)
+    # The stage choice is drawn outside the stage's fragment: the whole page follows it.
+    st.rerun()
 
 
 def _next_button(stage_key: str, index: int, last: int) -> None:
@@ -139,13 +145,24 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
         horizontal=True,
         key=stage_key,
     )
-    stage = view.stages[index]
     presenting = link_state.presentation()
     # A presenter steps from the top of the stage, never from below the fold of a projector.
     if presenting:
         _next_button(stage_key, index, last)
     else:
         st.caption(plain(view.about))
+    _stage_part(case, index, book, presenting)
+
+
+@st.fragment(key=STAGE_PART)
+def _stage_part(case: TeachingCase, index: int, book: RuleBook, presenting: bool) -> None:
+    """The stage, the learner's commit and, once committed or skipped, its reveal: a fragment,
+    so that a commit or a skip redraws this part only (`_keep`, `_skip`), not the whole page."""
+    screening = screened(case, book)
+    view = staged_case_view(case, screening, book)
+    last = len(view.stages) - 1
+    stage_key = f"cases.step.stage.{case.id}"
+    stage = view.stages[index]
     _stage(stage)
     answers, skipped = _answers(case.id), _skipped(case.id)
     # The stage's patterns are drawn only once the learner has committed or skipped: until then
