@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from screener.engine.evaluate import evaluate
-from screener.engine.script import finding_frequencies
 from screener.models import (
     Differential,
     Effect,
@@ -156,7 +155,7 @@ def separating_findings(
     questions = []
     # How often Orphanet sees each finding in each pattern, said beside what it would do.
     rated = {
-        s.id: {f.finding: f.frequency for f in finding_frequencies(s, book)} for s in syndromes
+        s.id: {f.finding: f.frequency for f in book.finding_frequencies[s.id]} for s in syndromes
     }
     for finding in _candidates(syndromes, present, decided, book):
         effects = [

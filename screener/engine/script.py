@@ -8,14 +8,11 @@ from __future__ import annotations
 from screener.models import (
     SCRIPT_SECTIONS,
     Category,
-    FindingFrequency,
-    HpoFrequency,
     IllnessScript,
     LookAlike,
     Syndrome,
     Treatment,
     criterion_findings,
-    finding_paths,
 )
 from screener.rulebook import RuleBook
 
@@ -29,27 +26,6 @@ def treatment(syndrome: Syndrome, book: RuleBook) -> Treatment:
     if "intracellular" in targets:
         return "intracellular"
     return "hormone" if syndrome.category in _HORMONAL else "tumour_first"
-
-
-def finding_frequencies(syndrome: Syndrome, book: RuleBook) -> tuple[FindingFrequency, ...]:
-    """Each finding of the rule (criteria, key, then supporting), with the frequency class
-    Orphanet's annotation of the syndrome gives its HPO term, where it has that very term."""
-    rated: dict[str, tuple[HpoFrequency, str]] = {}
-    for entry in book.orphanet.entries:
-        if entry.syndrome == syndrome.id:
-            for term in entry.terms:
-                rated.setdefault(term.term[:10], (term.frequency, entry.orpha))
-    trees = [syndrome.criteria] + ([syndrome.key] if syndrome.key is not None else [])
-    ordered = [f for tree in trees for _, f in finding_paths(tree)] + list(syndrome.supporting)
-    frequencies: dict[str, FindingFrequency] = {}
-    for finding_id in dict.fromkeys(ordered):
-        finding = book.findings.get(finding_id)
-        found = next((rated[t] for t in finding.hpo_ids if t in rated), None) if finding else None
-        if found is not None:
-            frequencies[finding_id] = FindingFrequency(
-                finding=finding_id, frequency=found[0], orpha=found[1]
-            )
-    return tuple(frequencies.values())
 
 
 def illness_script(syndrome: Syndrome, book: RuleBook) -> IllnessScript:
@@ -72,5 +48,5 @@ def illness_script(syndrome: Syndrome, book: RuleBook) -> IllnessScript:
             for m in syndrome.mimics
         ),
         treatment=treatment(syndrome, book),
-        frequencies=finding_frequencies(syndrome, book),
+        frequencies=book.finding_frequencies[syndrome.id],
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from screener.models import SLOTS, Category, IllnessScript
 from screener.models.base import Frozen
 from screener.present import words
-from screener.present.view import antibody_words
+from screener.present.view import antibody_words, how_often
 from screener.rulebook import RuleBook
 
 SLOT_HEADINGS = {
@@ -23,10 +23,6 @@ SLOT_HEADINGS = {
 CARD_LOOK_ALIKES = 6
 """Look-alikes a printed card tells apart in full; the rest it names, so a card keeps to a page."""
 ALSO = "Also think of: {names}."
-HOW_OFTEN_LINE = (
-    "How often, in Orphanet's annotation of {disease} ({orpha}; the disease as a whole, HPO "
-    "annotation of {release}): {findings}."
-)
 NOT_GIVEN = "Not given in this rule book."
 NO_ANTIBODY = "No antibody is linked to it in this rule book."
 NO_LOOK_ALIKE = "None listed."
@@ -67,26 +63,6 @@ def _look_alike(mimic_id: str, telling: tuple[str, ...], book: RuleBook) -> str:
     return mimic.name
 
 
-def how_often_lines(script: IllnessScript, book: RuleBook) -> list[str]:
-    """One line for each Orphanet disease that rates the rule's findings, in words."""
-    by_disease: dict[str, list[str]] = {}
-    for rated in script.frequencies:
-        by_disease.setdefault(rated.orpha, []).append(
-            f"{book.label('finding', rated.finding)} {words.HOW_OFTEN[rated.frequency]} "
-            f"({words.FREQUENCY_CLASS[rated.frequency]})"
-        )
-    names = {entry.orpha: entry.name for entry in book.orphanet.entries}
-    return [
-        HOW_OFTEN_LINE.format(
-            disease=names[orpha],
-            orpha=orpha,
-            release=book.orphanet.release.hpoa.isoformat(),
-            findings="; ".join(findings),
-        )
-        for orpha, findings in by_disease.items()
-    ]
-
-
 def script_lines(
     script: IllnessScript, book: RuleBook, *, card: bool = False
 ) -> dict[str, tuple[str, ...]]:
@@ -105,7 +81,7 @@ def script_lines(
     if script.key:
         findings = ", ".join(book.label("finding", f) for f in script.key)
         features.append(KEY.format(findings=findings))
-    features += how_often_lines(script, book)
+    features += [f"{line.label}: {line.text}." for line in how_often(script.frequencies, book)]
     lines = {
         "who": tuple(who),
         "time_course": (script.time_course or NOT_GIVEN,),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from screener.models import (
     AntibodyRisk,
+    FindingFrequency,
     Frozen,
     IdKind,
     LabReading,
@@ -363,6 +364,27 @@ def pns_care_view(score: PnsCareScore, book: RuleBook) -> PnsCareView:
     )
 
 
+def how_often(frequencies: tuple[FindingFrequency, ...], book: RuleBook) -> list[Line]:
+    """For each Orphanet disease that rates a rule's findings, how often it sees each, in words
+    (a frequency class, never a number), naming the disease and the annotation's release."""
+    by_disease: dict[str, list[str]] = {}
+    for rated in frequencies:
+        by_disease.setdefault(rated.orpha, []).append(
+            f"{book.label('finding', rated.finding)} {words.HOW_OFTEN[rated.frequency]} "
+            f"({words.FREQUENCY_CLASS[rated.frequency]})"
+        )
+    names = {entry.orpha: entry.name for entry in book.orphanet.entries}
+    return [
+        Line(
+            label=words.HOW_OFTEN_SOURCE.format(
+                disease=names[orpha], orpha=orpha, release=book.orphanet.release.hpoa.isoformat()
+            ),
+            text="; ".join(findings),
+        )
+        for orpha, findings in by_disease.items()
+    ]
+
+
 def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
     syndrome = book.syndrome_by_id[match.syndrome]
     context = []
@@ -397,6 +419,7 @@ def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
                 text=", ".join(antibody_words(a, book) for a in match.lower_risk_antibodies),
             )
         )
+    context += how_often(book.finding_frequencies[match.syndrome], book)
     first = [book.mimic_by_id[m] for m in match.mimics_first]
     consider_first = (
         "Consider first: "

@@ -203,6 +203,10 @@ FREQUENCY_CLASS = {
     HpoFrequency.VERY_RARE: "very rare",
     HpoFrequency.EXCLUDED: "excluded",
 }
+HOW_OFTEN_SOURCE = (
+    "How often, in Orphanet's annotation of {disease} ({orpha}; the disease as a whole, HPO "
+    "annotation of {release})"
+)
 FREQUENCY_NOTE = " — Orphanet, for the disease as a whole: {how}"
 """Said after what a finding would do to a pattern, where Orphanet rates the finding in it."""
 

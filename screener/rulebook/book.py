@@ -18,7 +18,9 @@ from screener.models import (
     BookStamp,
     Cancer,
     Finding,
+    FindingFrequency,
     Frozen,
+    HpoFrequency,
     IdKind,
     LabAnalyte,
     Mimic,
@@ -32,6 +34,7 @@ from screener.models import (
     Syndrome,
     TeachingCase,
     criterion_findings,
+    finding_paths,
     holds_with_nothing_present,
 )
 
@@ -145,6 +148,36 @@ class RuleBook(Frozen):
     def syndrome_findings(self) -> dict[str, frozenset[str]]:
         """Each syndrome's criteria findings: a rule none of them touch cannot match."""
         return {s.id: criterion_findings(s.criteria) for s in self.syndromes}
+
+    @cached_property
+    def finding_frequencies(self) -> dict[str, tuple[FindingFrequency, ...]]:
+        """Each syndrome's rule findings (criteria, key, then supporting) that Orphanet's
+        annotation of it rates, by their exact HPO term, with that frequency class."""
+        rated: dict[str, dict[str, tuple[HpoFrequency, str]]] = {}
+        for entry in self.orphanet.entries:
+            if entry.syndrome is not None:
+                terms = rated.setdefault(entry.syndrome, {})
+                for term in entry.terms:
+                    terms.setdefault(term.term[:10], (term.frequency, entry.orpha))
+        found: dict[str, tuple[FindingFrequency, ...]] = {}
+        for syndrome in self.syndromes:
+            terms = rated.get(syndrome.id, {})
+            trees = [syndrome.criteria] + ([syndrome.key] if syndrome.key is not None else [])
+            ordered = [f for tree in trees for _, f in finding_paths(tree)]
+            frequencies = []
+            for finding_id in dict.fromkeys([*ordered, *syndrome.supporting]):
+                finding = self.findings.get(finding_id)
+                hit = (
+                    next((terms[t] for t in finding.hpo_ids if t in terms), None)
+                    if finding
+                    else None
+                )
+                if hit is not None:
+                    frequencies.append(
+                        FindingFrequency(finding=finding_id, frequency=hit[0], orpha=hit[1])
+                    )
+            found[syndrome.id] = tuple(frequencies)
+        return found
 
     @cached_property
     def red_flag_findings(self) -> dict[str, frozenset[str]]:

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from screener.engine import compare, screen
 from screener.engine.changes import mentioned_findings
 from screener.engine.differential import WEIGHT
-from screener.engine.script import finding_frequencies
 from screener.models import LabValue, Profile
 from screener.present import words
 from screener.present.compare_view import compare_view
@@ -202,7 +201,7 @@ def test_what_to_ask_next_says_how_often_orphanet_sees_a_finding_and_only_where_
     rated = {
         (s, r.finding): r.frequency
         for s in result.differential.syndromes
-        for r in finding_frequencies(book.syndrome_by_id[s], book)
+        for r in book.finding_frequencies[s]
     }
     said = 0
     for question, worded in zip(result.differential.questions, view.questions, strict=True):
