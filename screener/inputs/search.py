@@ -16,7 +16,7 @@ hold them for the search to find it."""
 
 ENDINGS = ("ing", "ed", "es", "s")
 """Endings taken off a typed word, so "improved" finds "improves" and "cramping" "cramps"; a word
-is never cut below three letters ("gas", "legs")."""
+is never cut below three letters ("legs" becomes "leg", "gas" stays "gas")."""
 
 
 def _normalise(text: str) -> str:
