@@ -4,7 +4,9 @@ as one line that holds its label, its synonyms and where it belongs, so typing a
 
 from __future__ import annotations
 
-from screener.inputs.form import FormEntry, pick_token
+from typing import Protocol
+
+from screener.inputs.form import FormEntry, PickKind, pick_token
 from screener.inputs.search import MAX_SEARCH_CHARS, text_matches
 from screener.models import Frozen
 from screener.present import words
@@ -37,12 +39,25 @@ class PickOption(Frozen):
     body system or kind the line ends with ("muscle" must not find every neuromuscular line)."""
 
 
-def _also(synonyms: tuple[str, ...]) -> str:
-    return f" · also: {', '.join(synonyms)}" if synonyms else ""
+class _Named(Protocol):
+    """A rule-book item the picker can name: a finding, cancer, antibody or lab test."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def synonyms(self) -> tuple[str, ...]: ...
 
 
-def _names(label: str, synonyms: tuple[str, ...]) -> str:
-    return " · ".join((label, *synonyms))
+def _option(kind: PickKind, item: _Named, where: str) -> PickOption:
+    """One line: the item's label, its synonyms and where it belongs ("· Neuromuscular")."""
+    also = f" · also: {', '.join(item.synonyms)}" if item.synonyms else ""
+    return PickOption(
+        token=pick_token(kind, item.id),
+        text=f"{item.label}{also} · {where}",
+        names=" · ".join((item.label, *item.synonyms)),
+    )
 
 
 def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
@@ -50,42 +65,24 @@ def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
     cancers and antibodies. The picker keeps this order when it filters, and a lab word
     ("sodium", "calcium") is typed for its value far more often than for the yes/no finding that
     also names it, so the lab test comes first."""
-    options = [
-        PickOption(
-            token=pick_token("lab", lab.id),
-            text=f"{lab.label}{_also(lab.synonyms)} · {ANALYTE_KIND[lab.kind]} ({lab.unit})",
-            names=_names(lab.label, lab.synonyms),
-        )
-        for lab in book.labs
-    ]
-    options += [
-        PickOption(
-            token=pick_token("finding", finding.id),
-            text=f"{finding.label}{_also(finding.synonyms)} · {system.label}",
-            names=_names(finding.label, finding.synonyms),
-        )
-        for system in book.systems
-        for finding in system.findings
-        if finding.id in book.enterable_findings
-    ]
-    options += [
-        PickOption(
-            token=pick_token("cancer", cancer.id),
-            text=f"{cancer.label}{_also(cancer.synonyms)} · known cancer (ICD-10 {cancer.icd10})",
-            names=_names(cancer.label, cancer.synonyms),
-        )
-        for cancer in book.cancers
-    ]
-    options += [
-        PickOption(
-            token=pick_token("antibody", antibody.id),
-            text=f"{antibody.label}{_also(antibody.synonyms)} · antibody "
-            f"({words.in_sentence(book.pns_care.antibody[antibody.risk].label)})",
-            names=_names(antibody.label, antibody.synonyms),
-        )
-        for antibody in book.antibodies
-    ]
-    return tuple(options)
+    pns_care = book.pns_care.antibody
+    return (
+        *(_option("lab", lab, f"{ANALYTE_KIND[lab.kind]} ({lab.unit})") for lab in book.labs),
+        *(
+            _option("finding", finding, system.label)
+            for system in book.systems
+            for finding in system.findings
+            if finding.id in book.enterable_findings
+        ),
+        *(
+            _option("cancer", cancer, f"known cancer (ICD-10 {cancer.icd10})")
+            for cancer in book.cancers
+        ),
+        *(
+            _option("antibody", a, f"antibody ({words.in_sentence(pns_care[a.risk].label)})")
+            for a in book.antibodies
+        ),
+    )
 
 
 def matching_picks(book: RuleBook, typed: str) -> tuple[PickOption, ...]:
