@@ -34,7 +34,6 @@ from screener.present.picker import (
     PICKER_PLACEHOLDER,
     about_label,
     pick_options,
-    search_offer,
 )
 from screener.rulebook import RuleBook
 
@@ -50,9 +49,6 @@ FOLLOW_UP = "entry.follow_up"
 BROWSE = "screen.browse"
 ABOUT = "screen.about"
 RELOADED = "screen.reloaded_revision"
-OFFER = "screen.search_offer"
-"""The lines offered for the last words typed that no line holds as typed (`SearchOffer`)."""
-OFFERED = "screen.offered"
 
 AGE_WORDS: dict[AgeBand | None, str] = {None: "Not given", **dict(words.AGE_BAND.items())}
 SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **dict(words.SEX.items())}
@@ -146,37 +142,12 @@ def _on_lab(analyte_id: str, book: RuleBook) -> None:
     _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book, entry=True)
 
 
-def _add(token: str, book: RuleBook) -> None:
-    entry, _ = with_pick(case_state.case().entry, token, book)
-    case_state.apply_entry(entry, book, reload=True)
-
-
 @guarded
 def _on_pick(key: str, book: RuleBook) -> None:
     token = st.session_state.get(key)
-    st.session_state.pop(OFFER, None)
-    _, texts = _picker(book.content_hash, book)
-    if token in texts:
-        _add(token, book)
-    elif token:
-        # Words no line holds as typed (the picker takes them as a new option): add the one
-        # line that holds them all, or offer the lines that do.
-        offer = search_offer(book, str(token))
-        if len(offer.tokens) == 1:
-            _add(offer.tokens[0], book)
-        else:
-            st.session_state[OFFER] = offer
-            st.session_state[key] = None
-    case_state.redraw(book, entry=True)
-
-
-@guarded
-def _on_offered(book: RuleBook) -> None:
-    token = st.session_state.get(OFFERED)
     if token:
-        st.session_state.pop(OFFER, None)
-        st.session_state[OFFERED] = None
-        _add(token, book)
+        entry, _ = with_pick(case_state.case().entry, token, book)
+        case_state.apply_entry(entry, book, reload=True)
     case_state.redraw(book, entry=True)
 
 
@@ -343,41 +314,24 @@ def _about(book: RuleBook, current: case_state.Case) -> None:
         )
 
 
-def _offer(book: RuleBook, texts: dict[str, str]) -> None:
-    offer = st.session_state.get(OFFER)
-    if offer is None:
-        return
-    if not offer.tokens:
-        st.info(plain(offer.message), icon=":material/search_off:")
-        return
-    st.pills(
-        plain(offer.message),
-        options=list(offer.tokens),
-        format_func=lambda token: plain(texts[token]),
-        key=OFFERED,
-        on_change=_on_offered,
-        args=(book,),
-    )
-
-
 def entry_side(book: RuleBook, current: case_state.Case) -> None:
     tokens, texts = _picker(book.content_hash, book)
     st.selectbox(
         PICKER_LABEL,
         options=tokens,
         index=None,
-        format_func=lambda token: texts.get(token, token),
+        format_func=texts.__getitem__,
         placeholder=PICKER_PLACEHOLDER,
         help=PICKER_HELP,
-        filter_mode="contains",
-        # Enter on words no line holds as typed reaches the server, which searches them
-        # word by word (`_on_pick`); the browser's filter matches only the words as typed.
-        accept_new_options=True,
+        # Streamlit's fuzzy filter: the letters typed, in order, anywhere in the line, best
+        # match first. So "improve after exercise" finds "Strength briefly improves with
+        # repeated effort … gets stronger with exercise", and "cramping" finds "cramps", which
+        # matching the words as typed ("contains") did not; what contains found, it still finds.
+        filter_mode="fuzzy",
         key=_load(PICK, None),
         on_change=_on_pick,
         args=(PICK, book),
     )
-    _offer(book, texts)
     chosen(book, current, presenting=False)
     _browse(book, current)
     _labs(book, current)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Protocol
 
 from screener.inputs.form import FormEntry, PickKind, pick_token
-from screener.inputs.search import MAX_SEARCH_CHARS, text_matches
 from screener.models import Frozen
 from screener.present import words
 from screener.rulebook import RuleBook
@@ -15,15 +14,11 @@ from screener.rulebook import RuleBook
 PICKER_LABEL = "Find a finding, cancer, antibody or lab test"
 PICKER_PLACEHOLDER = "Type a few letters of a name or synonym, e.g. fits, weak legs, sodium"
 PICKER_HELP = (
-    "Matches names and the words people also use for them (synonyms). Press Enter or choose "
-    "a line to add it; it appears under its body system below. Words in another order or "
-    "with another ending work too: press Enter and the lines that hold them all are offered. "
-    "The dropdown also lists everything, so nothing needs typing."
+    "Matches names and the words people also use for them (synonyms), best match first; the "
+    "letters typed need only come in order, so another ending or a word between still finds "
+    "it. Press Enter or choose a line to add it; it appears under its body system below. The "
+    "dropdown also lists everything, so nothing needs typing."
 )
-
-MAX_OFFERED = 12
-"""Lines offered for one search: more would be a list to read, not a choice; typing another
-word narrows it."""
 
 
 ANALYTE_KIND = {"lab": "lab value", "measurement": "measurement"}
@@ -34,9 +29,6 @@ class PickOption(Frozen):
     token: str
     text: str
     """The line shown, which the browser filters by what is typed."""
-    names: str
-    """The item's own names (label and synonyms): what a search word by word may match, not the
-    body system or kind the line ends with ("muscle" must not find every neuromuscular line)."""
 
 
 class _Named(Protocol):
@@ -56,7 +48,6 @@ def _option(kind: PickKind, item: _Named, where: str) -> PickOption:
     return PickOption(
         token=pick_token(kind, item.id),
         text=f"{item.label}{also} · {where}",
-        names=" · ".join((item.label, *item.synonyms)),
     )
 
 
@@ -83,40 +74,6 @@ def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
             for a in book.antibodies
         ),
     )
-
-
-def matching_picks(book: RuleBook, typed: str) -> tuple[PickOption, ...]:
-    """The picker's lines that `typed` names (`text_matches`), in the picker's order: what
-    Enter offers when no line holds the words as typed, in that order ("improve after
-    exercise")."""
-    return tuple(o for o in pick_options(book) if text_matches(o.text, o.names, typed))
-
-
-class SearchOffer(Frozen):
-    """What Enter on words no line holds as typed offers: the lines that hold them all."""
-
-    message: str
-    tokens: tuple[str, ...]
-    """At most `MAX_OFFERED`, in the picker's order; one alone is added at once."""
-
-
-def search_offer(book: RuleBook, typed: str) -> SearchOffer:
-    picks = matching_picks(book, typed)
-    shown = f"“{' '.join(typed[:MAX_SEARCH_CHARS].split())}”"
-    if not picks:
-        message = (
-            f"Nothing in the rule book holds every word of {shown}. Try fewer words or another "
-            "name for it, or browse every body system below."
-        )
-    elif len(picks) > MAX_OFFERED:
-        message = (
-            f"{len(picks)} lines hold every word of {shown}; the first {MAX_OFFERED} are here. "
-            "Type another word to narrow them."
-        )
-    else:
-        message = f"No line reads {shown} as typed; {words.plural(len(picks), 'line')} hold all "
-        message += "its words. Choose one to add it."
-    return SearchOffer(message=message, tokens=tuple(o.token for o in picks[:MAX_OFFERED]))
 
 
 def about_label(entry: FormEntry) -> str:

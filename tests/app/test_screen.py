@@ -6,6 +6,7 @@ import io
 import re
 
 from pypdf import PdfReader
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
 from screener.app.pages import APP_DIR
@@ -57,54 +58,11 @@ def test_a_synonym_finds_a_finding_and_picking_it_adds_a_chip_and_results_at_onc
     assert f"Added: {finding.label}." in _changes(app)
 
 
-def _type_and_enter(at: AppTest, typed: str) -> AppTest:
-    """Words no line holds as typed, then Enter: the browser sends the typed text as the
-    picker's value. AppTest (Streamlit 1.67) can only choose a listed option, so the text is
-    listed for it first; what reaches the server is then what the browser sends."""
-    picker = at.selectbox(key=PICKER)
-    picker.options.append(typed)
-    picker.set_value(typed).run()
-    assert_no_exception(at)
-    return at
-
-
-def test_words_in_another_order_and_ending_add_the_one_finding_that_holds_them(
-    app: AppTest, book: RuleBook
-) -> None:
+def test_the_picker_finds_letters_in_order_best_match_first(app: AppTest) -> None:
+    # Streamlit's fuzzy filter, in the browser: "improve after exercise" finds a line that says
+    # "improves ... exercise" (tests/e2e/test_traps.py types it).
     app.run()
-    typed = "improve after exercise"
-    assert not [o for o in app.selectbox(key=PICKER).options if typed in o.lower()]
-    _type_and_enter(app, typed)
-    finding = book.findings["strength_improves_with_effort"]
-    assert chips(app) == {book.system_of_finding[finding.id].id: [finding.id]}
-    assert f"Added: {finding.label}." in _changes(app)
-    assert app.selectbox(key=PICKER).value is None
-
-
-def test_words_several_lines_hold_are_offered_and_one_chosen_is_added(
-    app: AppTest, book: RuleBook
-) -> None:
-    app.run()
-    _type_and_enter(app, "weakness legs")
-    (offer,) = [p for p in app.get("button_group") if p.key == "screen.offered"]
-    offered = [o.content for o in offer.proto.options]
-    assert len(offered) >= 2 and all("weak" in o.lower() for o in offered), offered
-    assert "hold all its words" in unescape(offer.proto.label)
-    assert chips(app) == {}, "nothing is added until one is chosen"
-    app.button_group(key="screen.offered").set_value("finding:new_leg_weakness").run()
-    assert_no_exception(app)
-    assert "new_leg_weakness" in app.query_params["f"]
-    assert not [p for p in app.get("button_group") if p.key == "screen.offered"]
-
-
-def test_words_nothing_holds_say_so_and_point_to_browsing(app: AppTest) -> None:
-    app.run()
-    _type_and_enter(app, "zzqxj <b>bold</b>")
-    (notice,) = [i.value for i in app.info if "Nothing in the rule book" in i.value]
-    assert "browse every body system" in notice
-    # The words show as typed, as text: their "<" escaped, so no tag reaches the page.
-    assert "“zzqxj <b>bold</b>”" in unescape(notice) and "<b>" not in notice
-    assert_no_exception(app)
+    assert app.selectbox(key=PICKER).proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_FUZZY
 
 
 def test_every_finding_is_reachable_without_search_by_body_system(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from screener.present.picker import matching_picks
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, load_rule_book
 
 MINI_RULES = Path(__file__).resolve().parent.parent / "fixtures" / "mini_rules"
@@ -24,6 +23,17 @@ def mini_book() -> RuleBook:
 
 
 def found_ids(book: RuleBook, typed: str) -> set[str]:
-    """The findings the Screen page's picker offers for `typed`."""
-    kinds = (o.token.split(":", 1) for o in matching_picks(book, typed))
-    return {item for kind, item in kinds if kind == "finding"}
+    """The findings whose names (label or a synonym) hold what a learner typed, as one piece or
+    word by word: the matches the picker's fuzzy filter ranks first. The rule tests use it to
+    check the book's words, that a word reaches the finding it means and no other."""
+    wanted = " ".join(typed.casefold().replace("-", " ").split())
+    found = set()
+    for finding_id, finding in book.enterable_findings.items():
+        names = [
+            " ".join(n.casefold().replace("-", " ").split())
+            for n in (finding.label, *finding.synonyms)
+        ]
+        joined = " ".join(names)
+        if any(wanted in name for name in names) or all(w in joined for w in wanted.split()):
+            found.add(finding_id)
+    return found
