@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from screener.models import Tier
 from screener.present import words
+from screener.present.differential import DifferentialView
 from screener.present.view import CardView, Line, PnsCareView, ReferenceView, TraceLine
 
 TIER_ICONS = {
@@ -148,3 +149,20 @@ def card_html(card: CardView) -> str:
     if card.pns_care:
         parts.append(pns_care(card.pns_care))
     return '<div class="pns-card">' + "".join(parts) + "</div>"
+
+
+DIFFERENTIAL_ANCHOR = "what-to-ask-next"
+"""Where the summary line's "What to ask next" link jumps to."""
+
+
+def differential_html(differential: DifferentialView) -> str:
+    """What to ask next, in a bordered panel of its own below the cards: one element too."""
+    questions = _bullets(
+        f"<strong>{text(q.finding)}</strong>: {text(q.text)}" for q in differential.questions
+    )
+    return (
+        '<div class="pns-card pns-box">'
+        f'<h3 id="{DIFFERENTIAL_ANCHOR}">{text(differential.heading)}</h3>'
+        f'<p class="pns-grey">{text(differential.intro)} {text(differential.compared)}</p>'
+        f"{questions}</div>"
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from screener.app.card_html import card_html
+from screener.app.card_html import DIFFERENTIAL_ANCHOR, card_html, differential_html
 from screener.models import IdKind, Reference, SafetyText, Urgency
 from screener.present import words
 from screener.present.changes import ChangeView
@@ -214,7 +214,7 @@ def summary_bar(view: ScreeningView) -> None:
     """One line at the top of the page: where the results stand, and links that jump to them."""
     links = ["[Jump to the results](#results)"]
     if view.differential:
-        links.append("[What to ask next](#what-to-ask-next)")
+        links.append(f"[What to ask next](#{DIFFERENTIAL_ANCHOR})")
     urgent = (
         f"{URGENT_ICONS[view.urgent.urgency]} **{plain(view.urgent.heading)}** · "
         if view.urgent
@@ -225,12 +225,8 @@ def summary_bar(view: ScreeningView) -> None:
 
 
 def differential_panel(differential: DifferentialView) -> None:
-    with st.container(border=True, key="screen-differential"):
-        st.subheader(plain(differential.heading), anchor="what-to-ask-next")
-        st.markdown(
-            f":gray[{plain(differential.intro)} {plain(differential.compared)}]\n\n"
-            + bullets(f"**{plain(q.finding)}**: {plain(q.text)}" for q in differential.questions)
-        )
+    """What to ask next, one HTML element (`differential_html`) like a card's body."""
+    st.html(differential_html(differential))
 
 
 PAGE_CSS = """
@@ -256,7 +252,7 @@ PAGE_CSS = """
 .pns-card { line-height: 1.6; }
 .pns-card h3 {
   font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em;
-  margin: 0; padding: 0.75rem 0 1rem 0;
+  margin: 0; padding: 0.75rem 0 1rem 0; scroll-margin-top: 3.75rem;
 }
 .pns-card p { margin: 0 0 1rem 0; }
 .pns-card > :last-child, .pns-panel > :last-child { margin-bottom: 0; }
@@ -282,6 +278,7 @@ PAGE_CSS = """
   border: 1px solid BORDER; border-radius: 0.5rem; padding: 1rem; margin-top: 1rem;
 }
 .pns-panel .pns-caption { font-size: 0.875rem; opacity: 0.8; margin: 0; }
+.pns-card.pns-box { border: 1px solid BORDER; border-radius: 0.5rem; padding: 1rem; }
 </style>
 """
 """Every page. Streamlit leaves six lines of space above a page's content (for a header this app

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from screener.app import components
-from screener.app.card_html import card_html, text, trace
+from screener.app.card_html import DIFFERENTIAL_ANCHOR, card_html, differential_html, text, trace
 from screener.engine import screen
 from screener.models import Profile
 from screener.present.view import (
@@ -23,6 +23,7 @@ from screener.present.view import (
     MimicView,
     PnsCareView,
     ReferenceView,
+    ScreeningView,
     TraceLine,
     build_view,
 )
@@ -215,15 +216,61 @@ def test_any_text_comes_back_exactly_as_written(value: str) -> None:
     assert html.unescape(escaped) == value
 
 
-def test_every_class_a_card_uses_is_styled_by_the_page(cards: list[CardView]) -> None:
+def test_every_class_a_card_uses_is_styled_by_the_page(
+    cards: list[CardView], book: RuleBook
+) -> None:
+    bodies = [card_html(card) for card in cards]
+    bodies += [differential_html(v.differential) for v in _views(book) if v.differential][:3]
     used = {
         name
-        for card in cards
-        for names in re.findall(r'class="([^"]*)"', card_html(card))
+        for body in bodies
+        for names in re.findall(r'class="([^"]*)"', body)
         for name in names.split()
     }
-    assert used == {"pns-card", "pns-notice", "pns-icon", "pns-grey", "pns-panel", "pns-caption"}
+    assert used == {
+        "pns-card",
+        "pns-notice",
+        "pns-icon",
+        "pns-grey",
+        "pns-panel",
+        "pns-caption",
+        "pns-box",
+    }
     for name in used:
         assert f".{name}" in components.PAGE_CSS
     for colours in components.THEMES.values():
         assert set(colours) == set(components.THEMES["light"])
+
+
+def _views(book: RuleBook) -> Iterator[ScreeningView]:
+    for syndrome in book.syndromes:
+        for example in syndrome.examples:
+            yield build_view(screen(Profile.of(example), book), book)
+
+
+def test_what_to_ask_next_shows_every_question_under_its_heading_where_the_summary_jumps(
+    book: RuleBook,
+) -> None:
+    differential = next(v.differential for v in _views(book) if v.differential)
+    body = differential_html(differential)
+    assert html_headings(body, 3) == [differential.heading]
+    assert f'<h3 id="{DIFFERENTIAL_ANCHOR}">' in body
+    shown = _collapsed(html_text(body))
+    assert _collapsed(f"{differential.intro} {differential.compared}") in shown
+    for question in differential.questions:
+        assert _collapsed(f"{question.finding}: {question.text}") in shown
+    assert html_tags(body) <= CARD_TAGS
+    hostile = differential.model_copy(
+        update={
+            "heading": HOSTILE,
+            "intro": HOSTILE,
+            "compared": HOSTILE,
+            "questions": tuple(
+                q.model_copy(update={"finding": HOSTILE}) for q in differential.questions
+            ),
+        }
+    )
+    body = differential_html(hostile)
+    assert html_tags(body) <= CARD_TAGS and "<script" not in body and "<img" not in body
+    assert html_attributes(body) <= {"class", "id"}
+    assert _collapsed(html_text(body)).count(_collapsed(HOSTILE)) == 3 + len(differential.questions)
