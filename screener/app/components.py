@@ -6,12 +6,14 @@ Everything the rule book or a URL supplies is passed through `plain` (shows lite
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
 
-from screener.models import IdKind, Reference, SafetyText, Tier, Urgency
+from screener.app.card_html import DIFFERENTIAL_ANCHOR, card_html, differential_html
+from screener.models import IdKind, Reference, SafetyText, Urgency
 from screener.present import words
 from screener.present.changes import ChangeView
 from screener.present.differential import DifferentialView
@@ -21,7 +23,6 @@ from screener.present.rule_view import RuleView
 from screener.present.view import (
     CardView,
     Line,
-    PnsCareView,
     ReferenceView,
     ScreeningView,
     UrgentView,
@@ -32,11 +33,6 @@ APP_ICON = Path(__file__).with_name("assets") / "icon.png"
 """The browser tab's icon, served by the app itself: a Material icon as `page_icon` would be
 fetched from Google's font servers on every page, which an offline teaching room cannot reach and
 a privacy-minded one should not be asked to."""
-TIER_ICONS = {
-    Tier.STRONG: ":material/check_circle:",
-    Tier.PARTIAL: ":material/timelapse:",
-    Tier.KEY_MISSING: ":material/help:",
-}
 URGENT_ICONS = {
     Urgency.NOW: ":material/emergency:",
     Urgency.TODAY: ":material/priority_high:",
@@ -158,62 +154,12 @@ def lab_lines(view: ScreeningView) -> None:
     st.markdown(f"**{words.HEADINGS['labs']}**\n\n" + bullets(rows))
 
 
-def trace_markdown(card: CardView) -> str:
-    # Four spaces per level nest a Markdown list under the line above.
-    return "\n".join(
-        f"{'    ' * line.depth}- {'✔' if line.met else '✘'} {plain(line.text)}"
-        for line in card.trace
-    )
-
-
-def pns_care_panel(score: PnsCareView) -> None:
-    with st.container(border=True):
-        st.markdown(
-            f"**{plain(score.heading)}: {plain(score.total)}**\n\n"
-            + bullets(line(item) for item in score.items)
-            + (f"\n\n**{plain(score.caveat)}**" if score.caveat else "")
-        )
-        st.caption(plain(score.note))
-
-
 def pattern_card(card: CardView) -> None:
-    """One pattern, in as few elements as its content allows: the page redraws every card on
-    every change, so each element saved is time saved. The teaching text is drawn only when its
-    fold is opened."""
+    """One pattern: its body as one HTML element (`card_html`), since the page redraws every
+    card on every change and Streamlit's browser side spends its time per element drawn, and
+    its teaching text in a fold, drawn only when the fold is opened."""
     with st.container(border=True, key=f"card-{card.rank}"):
-        st.subheader(plain(card.title), anchor=False)
-        if card.status_note:
-            st.warning(
-                f"Rule status {card.status.value}: {plain(card.status_note)}.",
-                icon=":material/rate_review:",
-            )
-        if card.consider_first:
-            st.warning(plain(card.consider_first), icon=":material/alt_route:")
-        parts = [
-            f"{TIER_ICONS[card.tier]} **{plain(card.tier_words)}**  \n:gray[{plain(card.meta)}]",
-            f"**{words.HEADINGS['why']}**\n\n{trace_markdown(card)}",
-            plain(card.missing),
-        ]
-        if card.context:
-            parts.append(bullets(line(item) for item in card.context))
-        if card.mimics:
-            parts.append(
-                f"**{words.HEADINGS['mimics']}:** "
-                + ", ".join(
-                    f"**{plain(m.name)} (consider first)**" if m.first else plain(m.name)
-                    for m in card.mimics
-                )
-            )
-        if card.discuss:
-            parts.append(discuss_markdown(card.discuss))
-        if card.references:
-            parts.append(references_markdown(card.references))
-        parts.append(
-            f":gray[**Ordering points** (used only to order the cards): {plain(card.ordering)}]"
-        )
-        st.markdown("\n\n".join(parts))
-        if card.pns_care:
-            pns_care_panel(card.pns_care)
+        st.html(card_html(card))
         about = st.expander(
             f"About {plain(card.name)}",
             key=f"card-{card.rank}-{card.syndrome}-about",
@@ -268,7 +214,7 @@ def summary_bar(view: ScreeningView) -> None:
     """One line at the top of the page: where the results stand, and links that jump to them."""
     links = ["[Jump to the results](#results)"]
     if view.differential:
-        links.append("[What to ask next](#what-to-ask-next)")
+        links.append(f"[What to ask next](#{DIFFERENTIAL_ANCHOR})")
     urgent = (
         f"{URGENT_ICONS[view.urgent.urgency]} **{plain(view.urgent.heading)}** · "
         if view.urgent
@@ -279,12 +225,8 @@ def summary_bar(view: ScreeningView) -> None:
 
 
 def differential_panel(differential: DifferentialView) -> None:
-    with st.container(border=True, key="screen-differential"):
-        st.subheader(plain(differential.heading), anchor="what-to-ask-next")
-        st.markdown(
-            f":gray[{plain(differential.intro)} {plain(differential.compared)}]\n\n"
-            + bullets(f"**{plain(q.finding)}**: {plain(q.text)}" for q in differential.questions)
-        )
+    """What to ask next, one HTML element (`differential_html`) like a card's body."""
+    st.html(differential_html(differential))
 
 
 PAGE_CSS = """
@@ -307,6 +249,36 @@ PAGE_CSS = """
   position: sticky; top: 3.75rem; z-index: 20;
   background-color: BACKGROUND; border-bottom: 1px solid rgba(128, 128, 128, 0.35);
 }
+.pns-card { line-height: 1.6; }
+.pns-card h3 {
+  font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em;
+  margin: 0; padding: 0.75rem 0 1rem 0; scroll-margin-top: 3.75rem;
+}
+.pns-card p { margin: 0 0 1rem 0; }
+.pns-card > :last-child, .pns-panel > :last-child { margin-bottom: 0; }
+.pns-card ul { margin: 0 0 1rem 0; padding: 0; list-style-type: disc; }
+.pns-card ul ul { margin: 0; list-style-type: circle; }
+.pns-card ul ul ul { list-style-type: square; }
+.pns-card li { margin: 0.2rem 0 0.2rem 1.15rem; padding-left: 0.3rem; }
+.pns-card a { color: LINK; text-decoration: underline; }
+.pns-card .pns-grey { color: GREY; }
+.pns-icon {
+  font-family: "Material Symbols Rounded"; font-weight: 400; font-style: normal;
+  font-feature-settings: "liga"; line-height: 1; letter-spacing: normal; text-transform: none;
+  white-space: nowrap; overflow-wrap: normal; direction: ltr; user-select: none;
+  display: inline-block; vertical-align: bottom;
+}
+.pns-card .pns-notice {
+  display: flex; gap: 0.75rem; align-items: flex-start; padding: 1rem; margin-bottom: 1rem;
+  border-radius: 0.5rem; background-color: WARNING_BACKGROUND; color: WARNING_TEXT;
+}
+.pns-notice .pns-icon { font-size: 1.25rem; line-height: 1.5rem; }
+.pns-notice p { margin: 0; line-height: 1.5; }
+.pns-card .pns-panel {
+  border: 1px solid BORDER; border-radius: 0.5rem; padding: 1rem; margin-top: 1rem;
+}
+.pns-panel .pns-caption { font-size: 0.875rem; opacity: 0.8; margin: 0; }
+.pns-card.pns-box { border: 1px solid BORDER; border-radius: 0.5rem; padding: 1rem; }
 </style>
 """
 """Every page. Streamlit leaves six lines of space above a page's content (for a header this app
@@ -320,14 +292,17 @@ least 44 px high, a finger's width. A wrapped code block breaks a long hash or a
 that it needs no sideways scrolling. The Screen page's summary line stays in view below the top bar
 while the page scrolls, so a phone shows where the results stand (and jumps to them) however long
 the entry is. A sticky element moves only within its parent, so the rule sits on the outermost
-element Streamlit wraps the line in (the summary's fragment), a child of the page itself."""
+element Streamlit wraps the line in (the summary's fragment), a child of the page itself. A result
+card's body is one HTML element (`card_html`), laid out here in Streamlit's own sizes and colours,
+theme by theme (`THEMES`)."""
 
 PRESENTATION_CSS = """
 <style>
 html { font-size: 24px; }
 .stMainBlockContainer { padding: 4rem 2rem 5rem 2rem; }
 .stMainBlockContainer h1 { font-size: 1.75rem; padding: 0.25rem 0; }
-[data-testid="stCaptionContainer"], .stMarkdownColoredText {
+[data-testid="stCaptionContainer"], .stMarkdownColoredText, .pns-card .pns-grey,
+.pns-panel .pns-caption {
   color: inherit !important; opacity: 1 !important;
 }
 .st-key-safety-lines {
@@ -344,17 +319,37 @@ no grey text, which a projector washes out. The frame's safety lines, still draw
 pinned to the foot of the screen in smaller type: a strip of a projector's screen, not half,
 that stays in view while a presenter scrolls (the page leaves room for it below its end)."""
 
-BACKGROUNDS = {"dark": "#0e1117", "light": "#ffffff"}
-"""Streamlit's own background colours: a sticky bar needs a solid one."""
+THEMES = {
+    "light": {
+        "BACKGROUND": "#ffffff",
+        "BORDER": "rgba(47, 45, 43, 0.2)",
+        "GREY": "#686255",
+        "LINK": "#244fb4",
+        "WARNING_BACKGROUND": "#fffae5",
+        "WARNING_TEXT": "#956b0f",
+    },
+    "dark": {
+        "BACKGROUND": "#171614",
+        "BORDER": "rgba(237, 235, 232, 0.2)",
+        "GREY": "#b8b3a8",
+        "LINK": "#85b8f8",
+        "WARNING_BACKGROUND": "#302917",
+        "WARNING_TEXT": "#fbd54f",
+    },
+}
+"""Streamlit's own colours (1.67), by theme: the background (a sticky bar needs a solid one),
+and what a card's HTML draws as Streamlit's elements would (a border, grey text, a link, a
+warning's tint and text)."""
+_THEME_TOKEN = re.compile(r"\b(?:" + "|".join(THEMES["light"]) + r")\b")
 
 
 def page_style(*, presenting: bool) -> None:
     """Every page's one stylesheet, drawn by the frame (it takes no space: Streamlit puts
     style-only HTML in the page head). Constant text, never anything from the rule book or a
     link."""
-    background = BACKGROUNDS.get(str(st.context.theme.type), BACKGROUNDS["light"])
+    colours = THEMES.get(str(st.context.theme.type), THEMES["light"])
     css = PAGE_CSS + (PRESENTATION_CSS if presenting else "")
-    st.html(css.replace("BACKGROUND", background))
+    st.html(_THEME_TOKEN.sub(lambda token: colours[token.group()], css))
 
 
 # --- A rule in readable form ------------------------------------------------------------------

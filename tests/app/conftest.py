@@ -17,6 +17,7 @@ from screener.inputs.query import profile_to_query
 from screener.models import Profile
 from screener.rulebook import RuleBook
 from screener.settings import RULES_DIR_ENV
+from tests.support.html_text import html_headings, html_text
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 PAGES = {page.key: page.script for page in APP_PAGES}
@@ -58,10 +59,13 @@ TEXT_ELEMENTS = frozenset(
 
 
 def shown(at: AppTest) -> Iterator[tuple[str, str]]:
-    """Every text element of the page, in page order, as (element type, text as read)."""
+    """Every text element of the page, in page order, as (element type, text as read): the
+    app's own HTML (a result card's body) as the text a browser shows of it."""
     for node in at.main:
         if node.type in TEXT_ELEMENTS:
             yield node.type, unescape(str(node.value))
+        elif node.type == "html" and not node.proto.body.startswith("<style>"):
+            yield node.type, html_text(node.proto.body)
 
 
 def assert_framed(seen: list[tuple[str, str]], disclaimer: str, see_a_physician: str) -> None:
@@ -152,8 +156,8 @@ def case_link(at: AppTest) -> dict[str, str]:
 
 
 def card_titles(at: AppTest) -> list[str]:
-    """The pattern cards' headings, in rank order."""
-    titles = [unescape(s.value) for s in at.subheader]
+    """The pattern cards' headings (level 3, in each card's HTML), in rank order."""
+    titles = [title for html in at.get("html") for title in html_headings(html.proto.body, 3)]
     return [title for title in titles if re.match(r"\d+\. ", title)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ from screener.report.text import render_text
 from screener.rulebook import RuleBook, load_rule_book
 from tests.e2e import hostile_rules as hostile
 from tests.support.books import mini_book
+from tests.support.html_text import CARD_TAGS, html_attributes, html_tags, html_text
 from tests.support.rule_files import replace_in
 from tests.support.stretched import everything, stretched
 
@@ -48,10 +50,21 @@ def test_markup_reaches_the_app_only_escaped(
     assert "alert(1)" in shown
     assert "alert(2)" in shown
     assert [t for t in texts if RAW_TAG.search(t)] == []
-    # The page's only HTML is its own stylesheet: nothing from the rule book.
-    for html in app.get("html"):
-        body = html.proto.body
-        assert body.startswith("<style>") and "alert(" not in body and "Finding A" not in body
+    # The page's own HTML is its stylesheet, with nothing from the rule book, and the result
+    # cards' bodies, whose every rule-book text shows as written, its markup escaped: the only
+    # tags are the card's own.
+    bodies = [element.proto.body for element in app.get("html")]
+    cards = [body for body in bodies if not body.startswith("<style>")]
+    assert cards, "the hostile pattern's card"
+    for body in bodies:
+        if body.startswith("<style>"):
+            assert "alert(" not in body and "Finding A" not in body
+    card = cards[0]
+    assert hostile.FINDING_LABEL in html_text(card)
+    assert html.escape(hostile.IMAGE, quote=False) in card
+    assert "<img" not in card and "<script" not in card
+    assert html_tags(card) <= CARD_TAGS
+    assert not [name for name in html_attributes(card) if name.startswith("on")]
     # The picker's options are plain text, never Markdown: the label shows exactly as written.
     picker = app.selectbox(key="entry.pick").options
     assert any(option.startswith(hostile.FINDING_LABEL) for option in picker)
