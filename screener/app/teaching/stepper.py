@@ -5,14 +5,14 @@ of how the picture narrows."""
 from __future__ import annotations
 
 import functools
-from typing import cast
+from typing import Any, cast
 
 import streamlit as st
 
 from screener.app import components, link_state
 from screener.app.failure import guarded
 from screener.app.teaching import commit
-from screener.app.teaching.chart import ordering_chart
+from screener.app.teaching.chart import ordering_points, ordering_spec
 from screener.app.teaching.common import (
     STAGE_CARDS,
     STEP_CASE,
@@ -29,7 +29,7 @@ from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.differential import DifferentialView
 from screener.present.markdown import plain_markdown as plain
-from screener.present.stage_view import StageView, staged_case_view
+from screener.present.stage_view import StagedCaseView, StageView, staged_case_view
 from screener.present.view import build_view
 from screener.rulebook import RuleBook
 
@@ -154,6 +154,14 @@ def draw(book: RuleBook, cases: list[TeachingCase]) -> None:
     _stage_part(case, index, book, presenting)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _ordering_spec(
+    content_hash: str, case_json: str, current: int, large: bool, _view: StagedCaseView
+) -> dict[str, Any]:
+    """The chart's spec, the same for everyone at this case's stage (`ordering_spec`)."""
+    return ordering_spec(_view, current, large=large)
+
+
 @st.fragment(key=STAGE_PART)
 def _stage_part(case: TeachingCase, index: int, book: RuleBook, presenting: bool) -> None:
     """The stage, the learner's commit and, once committed or skipped, its reveal: a fragment,
@@ -205,8 +213,9 @@ def _stage_part(case: TeachingCase, index: int, book: RuleBook, presenting: bool
     charted = {point.pattern for point in view.chart if point.stage in shown}
     if charted:
         st.markdown(f"**{plain(view.chart_heading)}**")
-        st.altair_chart(
-            ordering_chart(view, index, shown, large=presenting),
+        st.vega_lite_chart(
+            ordering_points(view, shown),
+            _ordering_spec(book.content_hash, case.model_dump_json(), index, presenting, view),
             width="stretch",
             alt=f"Chart of the ordering points of {words.plural(len(charted), 'pattern')} "
             f"across {len(view.stages)} stages; the lists above give every figure.",
