@@ -21,6 +21,7 @@ from urllib.parse import quote
 from screener.models import Tier
 from screener.present import words
 from screener.present.differential import DifferentialView
+from screener.present.markdown import LINK_SAFE
 from screener.present.view import CardView, Line, PnsCareView, ReferenceView, TraceLine
 
 TIER_ICONS = {
@@ -31,8 +32,6 @@ TIER_ICONS = {
 """Material Symbols, drawn with the font Streamlit itself loads for its icons."""
 STATUS_ICON = "rate_review"
 CONSIDER_FIRST_ICON = "alt_route"
-_LINK_SAFE = ":/?#@!$&*+,;=%~-._"
-"""What an address keeps unquoted (as `markdown_link` does); the rest is percent-encoded."""
 
 
 def text(value: str) -> str:
@@ -90,7 +89,7 @@ def trace(lines: Iterable[TraceLine]) -> str:
 
 
 def reference(item: ReferenceView) -> str:
-    link = attribute(quote(item.link, safe=_LINK_SAFE))
+    link = attribute(quote(item.link, safe=LINK_SAFE))
     cited = text(item.citation)
     shown = (
         f'<a href="{link}" target="_blank" rel="noopener noreferrer">{cited}</a>' if link else cited

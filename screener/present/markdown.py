@@ -24,6 +24,8 @@ import re
 from urllib.parse import quote
 
 WORD_JOINER = "\u2060"
+LINK_SAFE = ":/?#@!$&*+,;=%~-._"
+"""What a link's address keeps unquoted; the rest is percent-encoded, so it cannot end the link."""
 
 # Every line break CommonMark, a browser or Python knows (NEL and the Unicode separators too).
 _LINE_BREAK = re.compile(r"\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
@@ -63,4 +65,4 @@ def inert_markdown(text: str) -> str:
 
 def markdown_link(text: str, url: str) -> str:
     """A Markdown link whose text shows literally and whose address cannot break out of it."""
-    return f"[{plain_markdown(text)}]({quote(url, safe=':/?#@!$&*+,;=%~-._')})"
+    return f"[{plain_markdown(text)}]({quote(url, safe=LINK_SAFE)})"
