@@ -10,15 +10,17 @@ module rather than part of the page script, so Streamlit compiles it once, not o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
 from screener.app import case_state
 from screener.app.failure import guarded
+from screener.inputs.find import Names, find, first_line_holding, word_index
 from screener.inputs.form import (
     FormEntry,
     lab_problem,
+    pick_label,
     pick_token,
     with_lab,
     with_pick,
@@ -29,6 +31,10 @@ from screener.models import AgeBand, BodySystem, FollowUp, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
 from screener.present.picker import (
+    FOUND_ADDED,
+    FOUND_CHOOSE,
+    FOUND_MORE,
+    FOUND_NONE,
     PICKER_HELP,
     PICKER_LABEL,
     PICKER_PLACEHOLDER,
@@ -49,6 +55,10 @@ FOLLOW_UP = "entry.follow_up"
 BROWSE = "screen.browse"
 ABOUT = "screen.about"
 RELOADED = "screen.reloaded_revision"
+FOUND = "screen.found"
+"""Not an entry key: what the words typed found outlives the reload that adds it."""
+MAX_FOUND_SHOWN = 8
+MAX_TYPED_CHARS = 200
 
 AGE_WORDS: dict[AgeBand | None, str] = {None: "Not given", **dict(words.AGE_BAND.items())}
 SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **dict(words.SEX.items())}
@@ -74,10 +84,27 @@ def unit_key(analyte_id: str) -> str:
     return f"{ENTRY}unit.{analyte_id}"
 
 
+class _Picker(NamedTuple):
+    tokens: list[str]
+    texts: dict[str, str]
+    names: tuple[Names, ...]
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _picker(content_hash: str, _book: RuleBook) -> tuple[list[str], dict[str, str]]:
+def _picker(content_hash: str, _book: RuleBook) -> _Picker:
     options = pick_options(_book)
-    return [o.token for o in options], {o.token: o.text for o in options}
+    return _Picker(
+        [o.token for o in options], {o.token: o.text for o in options}, word_index(_book)
+    )
+
+
+class _Found(NamedTuple):
+    """What the words typed found, shown under the picker until the case is next reloaded."""
+
+    revision: int
+    typed: str
+    tokens: tuple[str, ...]
+    added: bool
 
 
 # --- Keeping the widgets and the case in step -------------------------------------------------
@@ -140,6 +167,33 @@ def _on_lab(analyte_id: str, book: RuleBook) -> None:
     value, unit = st.session_state[lab_key(analyte_id)], st.session_state[unit_key(analyte_id)]
     # A value that cannot be used gets its reason beside it.
     _changed(lambda entry: with_lab(entry, analyte_id, value, unit), book, entry=True)
+
+
+@guarded
+def _on_picker(book: RuleBook) -> None:
+    """A line chosen, or Enter on "Add: …" (the text typed): the first line holding the text, as
+    the browser lists them; where none does, the one item whose names hold all its words, or a
+    choice among several."""
+    value = st.session_state.get(PICK)
+    if value is None:
+        return
+    picker = _picker(book.content_hash, book)
+    token = value if value in picker.texts else first_line_holding(picker.texts, value)
+    found = None
+    if token is None:
+        typed = value[:MAX_TYPED_CHARS]
+        tokens = find(picker.names, typed)
+        token = tokens[0] if len(tokens) == 1 else None
+        found = (typed, tokens, token is not None)
+    current = case_state.case()
+    entry = with_pick(current.entry, token, book)[0] if token else current.entry
+    if entry != current.entry:
+        case_state.apply_entry(entry, book, reload=True)
+    else:
+        # The case is as it was, so the picker is emptied by hand.
+        del st.session_state[PICK]
+    st.session_state[FOUND] = _Found(current.revision, *found) if found else None
+    case_state.redraw(book, entry=True)
 
 
 @guarded
@@ -314,24 +368,54 @@ def _about(book: RuleBook, current: case_state.Case) -> None:
         )
 
 
+def _found(book: RuleBook, current: case_state.Case) -> None:
+    """What the words typed found: the one item added, a choice among several, or nothing."""
+    found: _Found | None = st.session_state.get(FOUND)
+    if found is None or found.revision != current.revision:
+        return
+    typed = plain(found.typed)
+    if found.added:
+        label = plain(pick_label(found.tokens[0], book))
+        st.caption(FOUND_ADDED.format(typed=typed, label=label))
+    elif not found.tokens:
+        st.info(FOUND_NONE.format(typed=typed), icon=":material/search_off:")
+    else:
+        shown = found.tokens[:MAX_FOUND_SHOWN]
+        key = f"{FOUND}.{current.revision}"
+        st.pills(
+            FOUND_CHOOSE.format(typed=typed),
+            options=shown,
+            format_func=lambda token: plain(pick_label(token, book)),
+            key=key,
+            on_change=_on_pick,
+            args=(key, book),
+        )
+        if len(found.tokens) > len(shown):
+            st.caption(FOUND_MORE.format(n=len(found.tokens) - len(shown)))
+
+
 def entry_side(book: RuleBook, current: case_state.Case) -> None:
-    tokens, texts = _picker(book.content_hash, book)
+    picker = _picker(book.content_hash, book)
     st.selectbox(
         PICKER_LABEL,
-        options=tokens,
+        options=picker.tokens,
         index=None,
-        format_func=texts.__getitem__,
+        format_func=lambda value: picker.texts.get(value, value),
         placeholder=PICKER_PLACEHOLDER,
         help=PICKER_HELP,
-        # Streamlit's fuzzy filter: the letters typed, in order, anywhere in the line, best
-        # match first. So "improve after exercise" finds "Strength briefly improves with
-        # repeated effort … gets stronger with exercise", and "cramping" finds "cramps", which
-        # matching the words as typed ("contains") did not; what contains found, it still finds.
-        filter_mode="fuzzy",
+        # The browser lists the lines holding what is typed as one piece ("dry", "weak legs"),
+        # under "Add: …", the text typed: Enter sends that, and `_on_picker` takes the first
+        # line listed, or where none is, looks the words up in any order ("mouth dry",
+        # "cramping"). Streamlit's fuzzy filter was tried: on lines this long, holding every
+        # synonym, letters in order match almost any line ("mouth dry" offered an unsteady gait
+        # first). A multiselect lists "Add: …" last, but stays open over the page after a pick.
+        filter_mode="contains",
+        accept_new_options=True,
         key=_load(PICK, None),
-        on_change=_on_pick,
-        args=(PICK, book),
+        on_change=_on_picker,
+        args=(book,),
     )
+    _found(book, current)
     chosen(book, current, presenting=False)
     _browse(book, current)
     _labs(book, current)

@@ -15,7 +15,7 @@ an error.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field
 
@@ -155,6 +155,12 @@ def with_lab(entry: FormEntry, analyte: str, value: str, unit: str) -> FormEntry
 def pick_token(kind: PickKind, item_id: str) -> str:
     """How the one picker names an item of any kind, e.g. 'finding:seizures'."""
     return f"{kind}:{item_id}"
+
+
+def pick_label(token: str, book: RuleBook) -> str:
+    """The label of the item a pick token names."""
+    kind, _, item_id = token.partition(":")
+    return book.label(cast(PickKind, kind), item_id)
 
 
 def with_pick(entry: FormEntry, token: str, book: RuleBook) -> tuple[FormEntry, str | None]:

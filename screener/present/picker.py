@@ -4,20 +4,28 @@ as one line that holds its label, its synonyms and where it belongs, so typing a
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from screener.inputs.form import FormEntry, PickKind, pick_token
-from screener.models import Frozen
+from screener.inputs.find import Named, pickable
+from screener.inputs.form import FormEntry, pick_token
+from screener.models import Antibody, BodySystem, Cancer, Frozen, LabAnalyte
 from screener.present import words
 from screener.rulebook import RuleBook
 
 PICKER_LABEL = "Find a finding, cancer, antibody or lab test"
 PICKER_PLACEHOLDER = "Type a few letters of a name or synonym, e.g. fits, weak legs, sodium"
 PICKER_HELP = (
-    "Matches names and the words people also use for them (synonyms), best match first; the "
-    "letters typed need only come in order, so another ending or a word between still finds "
-    "it. Press Enter or choose a line to add it; it appears under its body system below. The "
-    "dropdown also lists everything, so nothing needs typing."
+    "Lists the names, and the words people also use for them (synonyms), that hold what is "
+    'typed, under "Add: …" (the text typed). Press Enter to add the first line listed, or '
+    "choose a line; it appears under its body system below. Where no line holds the text, "
+    'Enter looks its words up one by one, in any order and with any ending ("mouth dry" '
+    'finds Dry mouth, "cramping" finds cramps). The dropdown also lists everything, so '
+    "nothing needs typing."
+)
+FOUND_ADDED = "Added {label}: the one name holding the words \u201c{typed}\u201d."
+FOUND_CHOOSE = "Names holding the words \u201c{typed}\u201d, in any order: choose one to add it"
+FOUND_MORE = "{n} more hold them too: add a word to narrow the list."
+FOUND_NONE = (
+    "No name or synonym in the rule book holds the words \u201c{typed}\u201d. Try another word, "
+    "or browse every finding by body system below."
 )
 
 
@@ -31,48 +39,29 @@ class PickOption(Frozen):
     """The line shown, which the browser filters by what is typed."""
 
 
-class _Named(Protocol):
-    """A rule-book item the picker can name: a finding, cancer, antibody or lab test."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def synonyms(self) -> tuple[str, ...]: ...
-
-
-def _option(kind: PickKind, item: _Named, where: str) -> PickOption:
-    """One line: the item's label, its synonyms and where it belongs ("· Neuromuscular")."""
-    also = f" · also: {', '.join(item.synonyms)}" if item.synonyms else ""
-    return PickOption(
-        token=pick_token(kind, item.id),
-        text=f"{item.label}{also} · {where}",
-    )
+def _where(item: Named, system: BodySystem | None, book: RuleBook) -> str:
+    """Where an item belongs, after its name: a body system, or what kind of item it is."""
+    if system is not None:
+        return system.label
+    if isinstance(item, LabAnalyte):
+        return f"{ANALYTE_KIND[item.kind]} ({item.unit})"
+    if isinstance(item, Cancer):
+        return f"known cancer (ICD-10 {item.icd10})"
+    assert isinstance(item, Antibody), "pickable offers labs, findings, cancers and antibodies"
+    return f"antibody ({words.in_sentence(book.pns_care.antibody[item.risk].label)})"
 
 
 def pick_options(book: RuleBook) -> tuple[PickOption, ...]:
-    """Every item the picker offers: lab tests first, then findings by body system, known
-    cancers and antibodies. The picker keeps this order when it filters, and a lab word
-    ("sodium", "calcium") is typed for its value far more often than for the yes/no finding that
-    also names it, so the lab test comes first."""
-    pns_care = book.pns_care.antibody
-    return (
-        *(_option("lab", lab, f"{ANALYTE_KIND[lab.kind]} ({lab.unit})") for lab in book.labs),
-        *(
-            _option("finding", finding, system.label)
-            for system in book.systems
-            for finding in system.findings
-            if finding.id in book.enterable_findings
-        ),
-        *(
-            _option("cancer", cancer, f"known cancer (ICD-10 {cancer.icd10})")
-            for cancer in book.cancers
-        ),
-        *(
-            _option("antibody", a, f"antibody ({words.in_sentence(pns_care[a.risk].label)})")
-            for a in book.antibodies
-        ),
+    """Every item the picker offers, in `pickable`'s order, which the picker keeps when it
+    filters: each line the item's label, its synonyms and where it belongs ("· Neuromuscular")."""
+    return tuple(
+        PickOption(
+            token=pick_token(kind, item.id),
+            text=f"{item.label}"
+            + (f" · also: {', '.join(item.synonyms)}" if item.synonyms else "")
+            + f" · {_where(item, system, book)}",
+        )
+        for kind, item, system in pickable(book)
     )
 
 

@@ -15,6 +15,7 @@ from screener.engine import screen
 from screener.engine.changes import mentioned_findings
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue, Profile
+from screener.present.picker import FOUND_ADDED
 from screener.rulebook import RuleBook
 from tests.app.conftest import (
     PICKER,
@@ -60,11 +61,71 @@ def test_a_synonym_finds_a_finding_and_picking_it_adds_a_chip_and_results_at_onc
     assert f"Added: {finding.label}." in _changes(app)
 
 
-def test_the_picker_finds_letters_in_order_best_match_first(app: AppTest) -> None:
-    # Streamlit's fuzzy filter, in the browser: "improve after exercise" finds a line that says
-    # "improves ... exercise" (tests/e2e/test_traps.py types it).
+def _type_and_enter(app: AppTest, typed: str) -> AppTest:
+    """Type text, then Enter on the first line, "Add: …" (the text typed)."""
+    picker = app.selectbox(key=PICKER)
+    # AppTest sets listed options only; the browser sends the "Add: …" line as the text typed.
+    picker.options.append(typed)
+    picker.set_value(typed).run()
+    assert_no_exception(app)
+    return app
+
+
+def test_the_browser_lists_lines_holding_the_text_and_offers_the_words_otherwise(
+    app: AppTest,
+) -> None:
     app.run()
-    assert app.selectbox(key=PICKER).proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_FUZZY
+    picker = app.selectbox(key=PICKER)
+    assert picker.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
+    assert picker.proto.accept_new_options
+
+
+def test_enter_on_text_lines_hold_adds_the_first_line_listed(app: AppTest, book: RuleBook) -> None:
+    app.run()
+    typed = "SEIZ"
+    listed = [o for o in app.selectbox(key=PICKER).options if typed.lower() in o.lower()]
+    assert len(listed) > 1
+    _type_and_enter(app, typed)
+    assert [book.findings[f].label for found in chips(app).values() for f in found] == [
+        listed[0].partition(" · ")[0]
+    ]
+
+
+def test_words_in_another_order_add_the_one_finding_that_holds_them(
+    app: AppTest, book: RuleBook
+) -> None:
+    app.run()
+    _type_and_enter(app, "mouth dry")
+    assert chips(app) == {book.system_of_finding["dry_mouth"].id: ["dry_mouth"]}
+    assert app.query_params["f"] == "dry_mouth"
+    added = FOUND_ADDED.format(typed="mouth dry", label="Dry mouth")
+    assert added in [unescape(c.value) for c in app.caption]
+    assert app.selectbox(key=PICKER).value is None, "the picker is ready for the next finding"
+
+
+def test_words_several_names_hold_offer_them_to_choose_from(app: AppTest, book: RuleBook) -> None:
+    open_link(app, Profile(findings=("seizures",)))
+    _type_and_enter(app, "cramping")
+    choice = next(p for p in app.pills if p.key and p.key.startswith("screen.found"))
+    assert "cramping" in choice.label
+    assert sorted(map(unescape, choice.options)) == sorted(
+        book.findings[f].label for f in ("muscle_cramps", "abdominal_pain")
+    )
+    assert chips(app) == {book.system_of_finding["seizures"].id: ["seizures"]}, "none added yet"
+    choice.set_value("finding:muscle_cramps").run()
+    assert_no_exception(app)
+    assert "muscle_cramps" in app.query_params["f"]
+    assert not [p for p in app.pills if p.key and p.key.startswith("screen.found")]
+
+
+def test_words_no_name_holds_are_said_back_and_change_nothing(app: AppTest) -> None:
+    open_link(app, Profile(findings=("seizures",)))
+    before = case_link(app)
+    _type_and_enter(app, "xyzzy <b>plugh</b>")
+    said = [i.value for i in app.info if "No name or synonym" in i.value]
+    assert len(said) == 1 and "xyzzy" in said[0] and "<b>" not in said[0]
+    assert case_link(app) == before
+    assert app.selectbox(key=PICKER).value is None
 
 
 def test_every_finding_is_reachable_without_search_by_body_system(

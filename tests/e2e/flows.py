@@ -25,17 +25,20 @@ def picker(page: Page) -> Locator:
 def open_screen(page: Page, url: str) -> None:
     page.goto(url)
     expect(picker(page)).to_be_visible()
+    settled(page)
 
 
 def type_and_pick(
     page: Page, typed: str, label: str, kind: Literal["finding", "cancer", "lab"] = "finding"
 ) -> None:
-    """Type into the picker and press Enter, from the keyboard alone. A finding then shows as a
-    pressed chip under its body system, a cancer in the known cancers, a lab test as a row to
-    type its value in."""
+    """Type into the picker and press Enter, from the keyboard alone. The first line listed is
+    "Add: …" (the text typed), then the lines holding it; Enter adds the first of those. A
+    finding then shows as a pressed chip under its body system, a cancer in the known cancers,
+    a lab test as a row to type its value in."""
     picker(page).focus()
     page.keyboard.type(typed)
-    expect(page.get_by_role("option").first).to_contain_text(label)
+    expect(page.get_by_role("option").first).to_have_text(f"Add: {typed}")
+    expect(page.get_by_role("option").nth(1)).to_contain_text(label)
     page.keyboard.press("Enter")
     if kind == "finding":
         expect(chip(page, label)).to_have_attribute("aria-pressed", "true")

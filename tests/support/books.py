@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from screener.inputs.find import Names, find, word_index
+from screener.present.picker import PickOption, pick_options
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, load_rule_book
 
 MINI_RULES = Path(__file__).resolve().parent.parent / "fixtures" / "mini_rules"
@@ -23,17 +25,23 @@ def mini_book() -> RuleBook:
 
 
 def found_ids(book: RuleBook, typed: str) -> set[str]:
-    """The findings whose names (label or a synonym) hold what a learner typed, as one piece or
-    word by word: the matches the picker's fuzzy filter ranks first. The rule tests use it to
-    check the book's words, that a word reaches the finding it means and no other."""
-    wanted = " ".join(typed.casefold().replace("-", " ").split())
-    found = set()
-    for finding_id, finding in book.enterable_findings.items():
-        names = [
-            " ".join(n.casefold().replace("-", " ").split())
-            for n in (finding.label, *finding.synonyms)
-        ]
-        joined = " ".join(names)
-        if any(wanted in name for name in names) or all(w in joined for w in wanted.split()):
-            found.add(finding_id)
-    return found
+    """The findings the Screen picker offers for what a learner typed: the lines holding it as
+    one piece (the browser's filter), or, where no line does, what Enter finds by its words in
+    any order (`screener.inputs.find`). The rule tests use it to check the book's words, that a
+    word reaches the finding it means and no other."""
+    options, names = _picker(book)
+    wanted = typed.casefold()
+    tokens = [o.token for o in options if wanted in o.text.casefold()]
+    if not tokens:
+        tokens = list(find(names, typed))
+    return {item for kind, _, item in (t.partition(":") for t in tokens) if kind == "finding"}
+
+
+_PICKERS: dict[str, tuple[tuple[PickOption, ...], tuple[Names, ...]]] = {}
+
+
+def _picker(book: RuleBook) -> tuple[tuple[PickOption, ...], tuple[Names, ...]]:
+    """The picker's lines and word index, built once per rule book (a book is not hashable)."""
+    if book.content_hash not in _PICKERS:
+        _PICKERS[book.content_hash] = (pick_options(book), word_index(book))
+    return _PICKERS[book.content_hash]

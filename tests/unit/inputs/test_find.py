@@ -1,0 +1,84 @@
+"""Finding an item by the words typed, in any order and with any ending, as Enter on the
+picker's "Add: …" line does where no line holds the text as typed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screener.inputs.find import MAX_TYPED_WORDS, find, pickable, word_index
+from screener.inputs.form import pick_label
+from screener.rulebook import RuleBook
+from tests.support.books import real_book
+
+NAMES = word_index(real_book())
+
+
+def _labels(typed: str) -> list[str]:
+    book = real_book()
+    return [pick_label(token, book) for token in find(NAMES, typed)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("mouth dry", "Dry mouth"),
+        ("DRY MOUTH", "Dry mouth"),
+        ("improve after exercise", "Strength briefly improves with repeated effort"),
+        ("bruises", "Bruising easily or without injury"),
+        ("eyes dancing", "Fast, chaotic eye movements in all directions ('dancing eyes')"),
+    ],
+)
+def test_words_in_any_order_and_with_another_ending_find_the_one_item(
+    typed: str, label: str
+) -> None:
+    assert _labels(typed) == [label]
+
+
+def test_an_ending_the_names_do_not_have_still_finds_every_item_it_names() -> None:
+    # "cramping" is in no name: its stem "cramp" begins "cramps" in two.
+    found = _labels("cramping")
+    assert len(found) == 2 and all("cramps" in label for label in found)
+
+
+def test_a_word_with_an_accent_or_without_finds_the_same_item() -> None:
+    assert _labels("Sjögren") == _labels("sjogren") != []
+
+
+def test_an_item_whose_label_holds_the_words_comes_before_one_whose_synonym_does() -> None:
+    book = real_book()
+    tokens = find(NAMES, "sodium")
+    assert tokens[0] == "lab:sodium"
+    label_holds = [t for t in tokens if "sodium" in book.label("lab", t.partition(":")[2]).lower()]
+    assert tokens[: len(label_holds)] == tuple(label_holds)
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "the of and", "xyzzy", "mouth dry xyzzy"])
+def test_text_no_name_holds_finds_nothing(typed: str) -> None:
+    assert find(NAMES, typed) == ()
+
+
+def test_more_words_than_any_name_has_is_not_a_search() -> None:
+    label = "Much more unsteady with eyes closed or in the dark (positive Romberg sign)"
+    assert _labels(label) == [label], "a whole label finds its item"
+    # Each of these begins a word of that label ("u", "un", … "unsteady").
+    beginnings = [word[:n] for word in ("unsteady", "positive", "romberg") for n in range(1, 8)]
+    assert len(set(beginnings)) > MAX_TYPED_WORDS
+    assert label in _labels(" ".join(beginnings[:MAX_TYPED_WORDS]))
+    assert find(NAMES, " ".join(beginnings)) == ()
+
+
+@given(st.text(max_size=300))
+def test_any_text_finds_only_items_the_picker_offers(typed: str) -> None:
+    offered = {t.token for t in NAMES}
+    assert set(find(NAMES, typed)) <= offered
+
+
+def test_the_picker_offers_lab_tests_first_then_findings_cancers_and_antibodies(
+    book: RuleBook,
+) -> None:
+    kinds = [p.kind for p in pickable(book)]
+    order = ["lab", "finding", "cancer", "antibody"]
+    assert kinds == sorted(kinds, key=order.index)
+    assert len([k for k in kinds if k == "finding"]) == len(book.enterable_findings)
