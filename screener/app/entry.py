@@ -14,13 +14,13 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
-from screener.app import case_state
+from screener.app import case_state, word_search
 from screener.app.failure import guarded
-from screener.inputs.find import Names, find, first_line_holding, word_index
+from screener.app.word_search import Found, draw_found, resolve, word_picker
 from screener.inputs.form import (
     FormEntry,
+    PickKind,
     lab_problem,
-    pick_label,
     pick_token,
     with_lab,
     with_pick,
@@ -31,15 +31,10 @@ from screener.models import AgeBand, BodySystem, FollowUp, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
 from screener.present.picker import (
-    FOUND_ADDED,
-    FOUND_CHOOSE,
-    FOUND_MORE,
-    FOUND_NONE,
     PICKER_HELP,
     PICKER_LABEL,
     PICKER_PLACEHOLDER,
     about_label,
-    pick_options,
 )
 from screener.rulebook import RuleBook
 
@@ -57,8 +52,7 @@ ABOUT = "screen.about"
 RELOADED = "screen.reloaded_revision"
 FOUND = "screen.found"
 """Not an entry key: what the words typed found outlives the reload that adds it."""
-MAX_FOUND_SHOWN = 8
-MAX_TYPED_CHARS = 200
+PICK_KINDS: tuple[PickKind, ...] = ("lab", "finding", "cancer", "antibody")
 
 AGE_WORDS: dict[AgeBand | None, str] = {None: "Not given", **dict(words.AGE_BAND.items())}
 SEX_WORDS: dict[Sex | None, str] = {None: "Not given", **dict(words.SEX.items())}
@@ -84,27 +78,11 @@ def unit_key(analyte_id: str) -> str:
     return f"{ENTRY}unit.{analyte_id}"
 
 
-class _Picker(NamedTuple):
-    tokens: list[str]
-    texts: dict[str, str]
-    names: tuple[Names, ...]
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _picker(content_hash: str, _book: RuleBook) -> _Picker:
-    options = pick_options(_book)
-    return _Picker(
-        [o.token for o in options], {o.token: o.text for o in options}, word_index(_book)
-    )
-
-
 class _Found(NamedTuple):
     """What the words typed found, shown under the picker until the case is next reloaded."""
 
     revision: int
-    typed: str
-    tokens: tuple[str, ...]
-    added: bool
+    found: Found
 
 
 # --- Keeping the widgets and the case in step -------------------------------------------------
@@ -171,20 +149,12 @@ def _on_lab(analyte_id: str, book: RuleBook) -> None:
 
 @guarded
 def _on_picker(book: RuleBook) -> None:
-    """A line chosen, or Enter on "Add: …" (the text typed): the first line holding the text, as
-    the browser lists them; where none does, the one item whose names hold all its words, or a
-    choice among several."""
+    """A line chosen, or Enter on "Add: …" (the text typed): the item it names is added, or what
+    its words found is shown under the picker."""
     value = st.session_state.get(PICK)
     if value is None:
         return
-    picker = _picker(book.content_hash, book)
-    token = value if value in picker.texts else first_line_holding(picker.texts, value)
-    found = None
-    if token is None:
-        typed = value[:MAX_TYPED_CHARS]
-        tokens = find(picker.names, typed)
-        token = tokens[0] if len(tokens) == 1 else None
-        found = (typed, tokens, token is not None)
+    token, found = resolve(word_search.lines(book.content_hash, book, PICK_KINDS), value)
     current = case_state.case()
     entry = with_pick(current.entry, token, book)[0] if token else current.entry
     if entry != current.entry:
@@ -192,7 +162,7 @@ def _on_picker(book: RuleBook) -> None:
     else:
         # The case is as it was, so the picker is emptied by hand.
         del st.session_state[PICK]
-    st.session_state[FOUND] = _Found(current.revision, *found) if found else None
+    st.session_state[FOUND] = _Found(current.revision, found) if found else None
     case_state.redraw(book, entry=True)
 
 
@@ -369,49 +339,19 @@ def _about(book: RuleBook, current: case_state.Case) -> None:
 
 
 def _found(book: RuleBook, current: case_state.Case) -> None:
-    """What the words typed found: the one item added, a choice among several, or nothing."""
-    found: _Found | None = st.session_state.get(FOUND)
-    if found is None or found.revision != current.revision:
-        return
-    typed = plain(found.typed)
-    if found.added:
-        label = plain(pick_label(found.tokens[0], book))
-        st.caption(FOUND_ADDED.format(typed=typed, label=label))
-    elif not found.tokens:
-        st.info(FOUND_NONE.format(typed=typed), icon=":material/search_off:")
-    else:
-        shown = found.tokens[:MAX_FOUND_SHOWN]
+    shown: _Found | None = st.session_state.get(FOUND)
+    if shown is not None and shown.revision == current.revision:
         key = f"{FOUND}.{current.revision}"
-        st.pills(
-            FOUND_CHOOSE.format(typed=typed),
-            options=shown,
-            format_func=lambda token: plain(pick_label(token, book)),
-            key=key,
-            on_change=_on_pick,
-            args=(key, book),
-        )
-        if len(found.tokens) > len(shown):
-            st.caption(FOUND_MORE.format(n=len(found.tokens) - len(shown)))
+        draw_found(shown.found, book, key=key, on_choose=_on_pick, args=(key, book))
 
 
 def entry_side(book: RuleBook, current: case_state.Case) -> None:
-    picker = _picker(book.content_hash, book)
-    st.selectbox(
+    word_picker(
         PICKER_LABEL,
-        options=picker.tokens,
-        index=None,
-        format_func=lambda value: picker.texts.get(value, value),
+        word_search.lines(book.content_hash, book, PICK_KINDS),
+        key=_load(PICK, None),
         placeholder=PICKER_PLACEHOLDER,
         help=PICKER_HELP,
-        # The browser lists the lines holding what is typed as one piece ("dry", "weak legs"),
-        # under "Add: …", the text typed: Enter sends that, and `_on_picker` takes the first
-        # line listed, or where none is, looks the words up in any order ("mouth dry",
-        # "cramping"). Streamlit's fuzzy filter was tried: on lines this long, holding every
-        # synonym, letters in order match almost any line ("mouth dry" offered an unsteady gait
-        # first). A multiselect lists "Add: …" last, but stays open over the page after a pick.
-        filter_mode="contains",
-        accept_new_options=True,
-        key=_load(PICK, None),
         on_change=_on_picker,
         args=(book,),
     )

@@ -8,11 +8,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from screener.app import book_state, components, link_state, scripts
+from screener.app import book_state, components, link_state, scripts, word_search
 from screener.app.failure import guarded
 from screener.app.pages import BY_KEY
+from screener.app.word_search import draw_found, resolve, word_picker
 from screener.engine import compare, finding_use
 from screener.engine.explore import COMPARE_SIZES
+from screener.inputs.form import PickKind
 from screener.inputs.query import RULE, rule_from_query
 from screener.models import Category, Syndrome
 from screener.present import teaching_words as teaching
@@ -20,6 +22,7 @@ from screener.present.catalogue import association_rows, filter_syndromes
 from screener.present.compare_view import Cell, CompareView, compare_view
 from screener.present.finding_lookup import finding_lookup
 from screener.present.markdown import plain_markdown as plain
+from screener.present.picker import FINDING_SEARCH_HELP
 from screener.present.rule_view import rule_view
 from screener.report.csv_table import render_csv
 from screener.rulebook import RuleBook
@@ -219,23 +222,48 @@ def _compare(book: RuleBook) -> None:
         st.info(plain(teaching.NO_SEPARATING))
 
 
+LOOKUP = "explore.lookup.finding"
+LOOKUP_FOUND = "explore.lookup.found"
+LOOKUP_KINDS: tuple[PickKind, ...] = ("finding",)
+
+
+@guarded
+def _on_lookup(book: RuleBook) -> None:
+    """A finding chosen, or Enter on the text typed: the picker shows the finding it names, or
+    what its words found is drawn under it."""
+    value = st.session_state.get(LOOKUP)
+    token, found = (None, None) if value is None else resolve(_lookup_lines(book), value)
+    st.session_state[LOOKUP] = token
+    st.session_state[LOOKUP_FOUND] = found if token is None else None
+
+
+@guarded
+def _on_lookup_choice(key: str) -> None:
+    st.session_state[LOOKUP] = st.session_state.get(key)
+    st.session_state[LOOKUP_FOUND] = None
+
+
+def _lookup_lines(book: RuleBook) -> word_search.Lines:
+    return word_search.lines(book.content_hash, book, LOOKUP_KINDS)
+
+
 def _lookup(book: RuleBook) -> None:
     st.caption("Every syndrome in which a finding counts, whatever the filters above.")
-
-    def named(finding_id: str) -> str:
-        # The synonyms are part of the option's text, so typing any of them finds the finding.
-        finding = book.findings[finding_id]
-        also = f" (also: {', '.join(finding.synonyms)})" if finding.synonyms else ""
-        return finding.label + also
-
-    finding = st.selectbox(
+    word_picker(
         "Finding: type its name or a synonym",
-        options=list(book.enterable_findings),
-        index=None,
-        format_func=named,
+        _lookup_lines(book),
+        key=LOOKUP,
         placeholder="e.g. dry mouth, diplopia, hyponatraemia",
-        key="explore.lookup.finding",
+        help=FINDING_SEARCH_HELP,
+        on_change=_on_lookup,
+        args=(book,),
     )
+    found = st.session_state.get(LOOKUP_FOUND)
+    if found is not None:
+        key = f"{LOOKUP_FOUND}.choice"
+        draw_found(found, book, key=key, on_choose=_on_lookup_choice, args=(key,))
+    token = st.session_state.get(LOOKUP)
+    finding = token.partition(":")[2] if token else None
     if finding is None:
         return
     view = finding_lookup(finding_use(finding, book), book)

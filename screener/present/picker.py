@@ -12,20 +12,26 @@ from screener.rulebook import RuleBook
 
 PICKER_LABEL = "Find a finding, cancer, antibody or lab test"
 PICKER_PLACEHOLDER = "Type a few letters of a name or synonym, e.g. fits, weak legs, sodium"
+_BY_WORDS = (
+    "Where no line holds the text, Enter looks its words up one by one, in any order and with "
+    'any ending ("mouth dry" finds Dry mouth, "cramping" finds cramps).'
+)
 PICKER_HELP = (
     "Lists the names, and the words people also use for them (synonyms), that hold what is "
     'typed, under "Add: …" (the text typed). Press Enter to add the first line listed, or '
-    "choose a line; it appears under its body system below. Where no line holds the text, "
-    'Enter looks its words up one by one, in any order and with any ending ("mouth dry" '
-    'finds Dry mouth, "cramping" finds cramps). The dropdown also lists everything, so '
-    "nothing needs typing."
+    f"choose a line; it appears under its body system below. {_BY_WORDS} The dropdown also "
+    "lists everything, so nothing needs typing."
 )
-FOUND_ADDED = "Added {label}: the one name holding the words \u201c{typed}\u201d."
-FOUND_CHOOSE = "Names holding the words \u201c{typed}\u201d, in any order: choose one to add it"
+FINDING_SEARCH_HELP = (
+    'Lists the findings whose name or synonyms hold what is typed, under "Add: …" (the text '
+    f"typed); Enter takes the first. {_BY_WORDS}"
+)
+FOUND_ONE = "{label}: the one name holding the words \u201c{typed}\u201d."
+FOUND_CHOOSE = "Names holding the words \u201c{typed}\u201d, in any order: choose one"
 FOUND_MORE = "{n} more hold them too: add a word to narrow the list."
 FOUND_NONE = (
-    "No name or synonym in the rule book holds the words \u201c{typed}\u201d. Try another word, "
-    "or browse every finding by body system below."
+    "No name or synonym in the rule book holds the words \u201c{typed}\u201d. Try another word "
+    "or a synonym."
 )
 
 

@@ -96,8 +96,44 @@ def test_a_finding_is_found_by_its_synonym_and_lists_every_rule_naming_it(
     box = app.selectbox(key="explore.lookup.finding")
     # The options carry the synonyms, so typing "xerostomia" finds dry mouth.
     assert any("xerostomia" in option for option in box.options)
-    box.set_value("dry_mouth").run()
+    box.set_value("finding:dry_mouth").run()
     assert_no_exception(app)
+    _assert_lookup_of_dry_mouth(app, book)
+
+
+def _type_and_enter(app: AppTest, typed: str) -> None:
+    box = app.selectbox(key="explore.lookup.finding")
+    # AppTest sets listed options only; the browser sends the "Add: …" line as the text typed.
+    box.options.append(typed)
+    box.set_value(typed).run()
+    assert_no_exception(app)
+
+
+def test_a_finding_is_found_by_its_words_in_another_order(app: AppTest, book: RuleBook) -> None:
+    open_explore(app, "Look up a finding")
+    _type_and_enter(app, "mouth dry")
+    assert app.selectbox(key="explore.lookup.finding").value == "finding:dry_mouth"
+    _assert_lookup_of_dry_mouth(app, book)
+
+
+def test_words_several_findings_hold_offer_them_and_the_one_chosen_is_looked_up(
+    app: AppTest, book: RuleBook
+) -> None:
+    open_explore(app, "Look up a finding")
+    _type_and_enter(app, "cramping")
+    choice = app.pills(key="explore.lookup.found.choice")
+    assert sorted(map(unescape, choice.options)) == sorted(
+        book.findings[f].label for f in ("muscle_cramps", "abdominal_pain")
+    )
+    assert not links(app), "nothing looked up yet"
+    choice.set_value("finding:abdominal_pain").run()
+    assert_no_exception(app)
+    assert app.selectbox(key="explore.lookup.finding").value == "finding:abdominal_pain"
+    assert links(app)
+    assert not [p for p in app.pills if p.key == "explore.lookup.found.choice"]
+
+
+def _assert_lookup_of_dry_mouth(app: AppTest, book: RuleBook) -> None:
     shown = {query.removeprefix("rule=") for query in links(app).values()}
     naming = {
         s.id

@@ -15,7 +15,7 @@ from screener.engine import screen
 from screener.engine.changes import mentioned_findings
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue, Profile
-from screener.present.picker import FOUND_ADDED
+from screener.present.picker import FOUND_ONE
 from screener.rulebook import RuleBook
 from tests.app.conftest import (
     PICKER,
@@ -98,7 +98,7 @@ def test_words_in_another_order_add_the_one_finding_that_holds_them(
     _type_and_enter(app, "mouth dry")
     assert chips(app) == {book.system_of_finding["dry_mouth"].id: ["dry_mouth"]}
     assert app.query_params["f"] == "dry_mouth"
-    added = FOUND_ADDED.format(typed="mouth dry", label="Dry mouth")
+    added = FOUND_ONE.format(typed="mouth dry", label="Dry mouth")
     assert added in [unescape(c.value) for c in app.caption]
     assert app.selectbox(key=PICKER).value is None, "the picker is ready for the next finding"
 
