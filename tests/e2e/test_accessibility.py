@@ -4,6 +4,7 @@ reach, on a laptop (1280 px) and a phone (390 px). axe-core is vendored in tests
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from screener.models import Profile
 from screener.present import teaching_words
 from screener.rulebook import RuleBook
 from tests.e2e.conftest import open_page
-from tests.e2e.flows import card_titles, case_url, chip, settled
+from tests.e2e.flows import card_titles, case_url, chip, open_screen, picker, settled
 from tests.support.cases import LEMS_OR_MYASTHENIA
 
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
@@ -73,6 +74,19 @@ def _screen_presenting(url: str, book: RuleBook) -> Callable[[Page], None]:
     return reach
 
 
+def _screen_words_found(url: str, book: RuleBook) -> Callable[[Page], None]:
+    """Words several names hold, typed in the picker: the names to choose from, under it."""
+
+    def reach(page: Page) -> None:
+        open_screen(page, url)
+        picker(page).focus()
+        page.keyboard.type("cramping")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("radiogroup", name=re.compile("cramping"))).to_be_visible()
+
+    return reach
+
+
 def _page(path: str, heading: str, tab: str | None = None) -> Callable[..., Callable[[Page], None]]:
     def state(url: str, book: RuleBook) -> Callable[[Page], None]:
         def reach(page: Page) -> None:
@@ -124,6 +138,7 @@ STATES: dict[str, Callable[[str, RuleBook], Callable[[Page], None]]] = {
     "screen-case": _screen_case,
     "screen-red-flag": _screen_red_flag,
     "screen-presenting": _screen_presenting,
+    "screen-words-found": _screen_words_found,
     "explore": _page("explore", "Explore the syndromes"),
     "explore-compare": _compare,
     "explore-lookup": _page("explore", "Explore the syndromes", "Look up a finding"),
