@@ -27,10 +27,11 @@ _WORD = re.compile(r"[^\W_]+")
 
 FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "after", "at", "before", "by", "for", "from", "in", "into", "is", "of"}
-    | {"on", "or", "the", "then", "to", "up", "when", "with", "without"}
+    | {"on", "or", "the", "then", "to", "up", "when", "with"}
 )
 """Words a learner types between the ones that name a finding ("improve after exercise"); a
-label need not hold them."""
+label need not hold them. "No", "not" and "without" are not among them: they turn a finding
+round, so a name must hold them too."""
 
 
 class Named(Protocol):

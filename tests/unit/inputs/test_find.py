@@ -54,6 +54,11 @@ def test_an_item_whose_label_holds_the_words_comes_before_one_whose_synonym_does
     assert tokens[: len(label_holds)] == tuple(label_holds)
 
 
+def test_a_word_that_turns_a_finding_round_must_be_in_its_name() -> None:
+    assert "Bruising easily or without injury" in _labels("bruising without injury")
+    assert "Dry mouth" not in _labels("without dry mouth")
+
+
 @pytest.mark.parametrize("typed", ["", "   ", "the of and", "xyzzy", "mouth dry xyzzy"])
 def test_text_no_name_holds_finds_nothing(typed: str) -> None:
     assert find(NAMES, typed) == ()
