@@ -198,7 +198,7 @@ def _check_pdf_target(target: str, option: str = "--pdf", reads: str | None = No
         )
 
 
-def _write_pdf(target: str, document: bytes) -> None:
+def _write_file(target: str, document: bytes) -> None:
     try:
         Path(target).write_bytes(document)
     except OSError as error:
@@ -224,7 +224,7 @@ def _screen(args: argparse.Namespace) -> int:
         from screener.report.pdf import render_pdf
 
         # Written before anything is printed, so a failed write leaves no half-done output.
-        _write_pdf(args.pdf, render_pdf(view, page_size=args.page_size))
+        _write_file(args.pdf, render_pdf(view, page_size=args.page_size))
     if args.format == "json":
         _write_out(render_json(result) + "\n")
     elif args.format == "fhir":
@@ -264,7 +264,7 @@ def _handout(args: argparse.Namespace) -> int:
         screened = [(case, screen_case(case, book)) for case in chosen]
         outputs.append((args.key, render_key(key_view(screened, book), page_size=args.page_size)))
     for path, document in outputs:
-        _write_pdf(path, document)
+        _write_file(path, document)
         _write_out(f"Wrote {path}\n")
     return 0
 
@@ -321,15 +321,6 @@ def _quiz(args: argparse.Namespace) -> int:
     else:
         _write_out(render_gift(view))
     return 0
-
-
-def _write_file(target: str, document: bytes) -> None:
-    try:
-        Path(target).write_bytes(document)
-    except OSError as error:
-        raise OutputError(
-            f"Cannot write {target}: {error.strerror or error}", EXIT_CANNOT_CREATE
-        ) from None
 
 
 def _schema(args: argparse.Namespace) -> int:

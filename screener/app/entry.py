@@ -10,6 +10,7 @@ module rather than part of the page script, so Streamlit compiles it once, not o
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, NamedTuple
 
 import streamlit as st
@@ -27,7 +28,7 @@ from screener.inputs.form import (
     with_system_findings,
 )
 from screener.inputs.numbers import MAX_NUMBER_CHARS
-from screener.models import AgeBand, BodySystem, FollowUp, Sex
+from screener.models import AgeBand, Antibody, BodySystem, Cancer, FollowUp, Sex
 from screener.present import words
 from screener.present.markdown import plain_markdown as plain
 from screener.present.picker import (
@@ -201,30 +202,24 @@ def chosen(book: RuleBook, current: case_state.Case, *, presenting: bool) -> Non
             _chips(system, book, in_system)
     if not entry.findings:
         st.caption("No findings yet: find them above, or browse every body system below.")
-    if not presenting or entry.cancers:
+    lists: tuple[tuple[str, str, PickKind, str, tuple[Cancer | Antibody, ...], str], ...] = (
+        ("Known cancers", "cancers", "cancer", CANCERS, book.cancers, "None known yet"),
+        ("Antibodies found", "antibodies", "antibody", ANTIBODIES, book.antibodies, "None entered"),
+    )
+    for label, field, kind, key, items, placeholder in lists:
+        chosen_items = getattr(entry, field)
+        if presenting and not chosen_items:
+            continue
         st.multiselect(
-            "Known cancers",
+            label,
             # One keystroke must never pick every match ("Select N matches").
             select_all=False,
-            options=[c.id for c in book.cancers],
-            format_func=lambda item_id: book.label("cancer", item_id),
-            placeholder="None known yet",
-            key=_load(CANCERS, list(entry.cancers)),
+            options=[item.id for item in items],
+            format_func=partial(book.label, kind),
+            placeholder=placeholder,
+            key=_load(key, list(chosen_items)),
             on_change=_on_field,
-            args=("cancers", CANCERS, book),
-            wrap=True,
-        )
-    if not presenting or entry.antibodies:
-        st.multiselect(
-            "Antibodies found",
-            # One keystroke must never pick every match ("Select N matches").
-            select_all=False,
-            options=[a.id for a in book.antibodies],
-            format_func=lambda item_id: book.label("antibody", item_id),
-            placeholder="None entered",
-            key=_load(ANTIBODIES, list(entry.antibodies)),
-            on_change=_on_field,
-            args=("antibodies", ANTIBODIES, book),
+            args=(field, key, book),
             wrap=True,
         )
 
