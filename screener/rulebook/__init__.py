@@ -11,6 +11,7 @@ from screener.rulebook.loader import (
     load_located,
     load_rule_book,
     load_safety_text,
+    safety_stamp,
 )
 from screener.rulebook.problems import Problem, RuleBookError
 
@@ -26,4 +27,5 @@ __all__ = [
     "load_located",
     "load_rule_book",
     "load_safety_text",
+    "safety_stamp",
 ]

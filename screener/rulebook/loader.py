@@ -101,6 +101,11 @@ def files_stamp(rules_dir: Path | str = DEFAULT_RULES_DIR) -> FilesStamp:
     return stamp_of(root, names)
 
 
+def safety_stamp(rules_dir: Path | str = DEFAULT_RULES_DIR) -> FilesStamp:
+    """`files_stamp` of the one file `load_safety_text` reads: one `stat`, not twenty."""
+    return stamp_of(Path(rules_dir), [SAFETY_FILE.name])
+
+
 def stamp_of(root: Path, names: list[str]) -> FilesStamp:
     """`files_stamp` of the files `names` in `root`; one that cannot be read stamps as -1."""
     stamp = []

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from screener.app import book_state, components, entry, results
 from screener.app.pages import PAGES as APP_PAGES
-from screener.models import Profile
+from screener.models import Profile, SafetyText
 from screener.present import words
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook
 from screener.settings import RULES_DIR_ENV
@@ -139,6 +139,32 @@ def test_a_broken_book_is_read_once_until_its_files_change(
     assert len(reads) == 2
     assert_no_exception(at)
     assert ("title", "The screener is unavailable") in list(shown(at))
+
+
+def test_the_safety_text_is_read_again_when_its_own_file_changes_and_only_then(
+    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    load = book_state.load_safety_text
+
+    def counted_load(folder: str) -> SafetyText:
+        reads.append(folder)
+        return load(folder)
+
+    monkeypatch.setattr(book_state, "load_safety_text", counted_load)
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    broken_rules.write_text(broken_rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    at.run()
+    assert len(reads) == 1, "another rule file changed, not the safety text"
+    safety = broken_rules.parents[1] / "safety.yaml"
+    reworded = safety.read_text(encoding="utf-8").replace(
+        "Educational tool, not a diagnosis.", "Educational tool, never a diagnosis."
+    )
+    assert reworded != safety.read_text(encoding="utf-8")
+    safety.write_text(reworded, encoding="utf-8")
+    at.run()
+    assert len(reads) == 2
+    assert "never a diagnosis" in page_text(at)
 
 
 def test_the_pdf_library_is_not_loaded_until_a_pdf_is_asked_for() -> None:
