@@ -15,11 +15,12 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from screener.inputs.find import Names, find, first_line_holding, word_index
+from screener.inputs.find import Names, Search, find, first_line_holding, word_index
 from screener.inputs.form import PickKind, pick_label
 from screener.present.markdown import plain_markdown as plain
 from screener.present.picker import (
     FOUND_CHOOSE,
+    FOUND_LEFT_OUT,
     FOUND_MORE,
     FOUND_NONE,
     FOUND_ONE,
@@ -49,11 +50,12 @@ class Found(NamedTuple):
     choose from, or none."""
 
     typed: str
-    tokens: tuple[str, ...]
+    search: Search
 
     @property
     def taken(self) -> str | None:
-        return self.tokens[0] if len(self.tokens) == 1 else None
+        tokens = self.search.tokens
+        return tokens[0] if len(tokens) == 1 else None
 
 
 def resolve(picker: Lines, value: str) -> tuple[str | None, Found | None]:
@@ -64,7 +66,8 @@ def resolve(picker: Lines, value: str) -> tuple[str | None, Found | None]:
     token = first_line_holding(picker.texts, value)
     if token is not None:
         return token, None
-    found = Found(value[:MAX_TYPED_CHARS], find(picker.names, value[:MAX_TYPED_CHARS]))
+    typed = value[:MAX_TYPED_CHARS]
+    found = Found(typed, find(picker.names, typed))
     return found.taken, found
 
 
@@ -103,20 +106,26 @@ def draw_found(
 ) -> None:
     """Under the picker: the one item the words found, a choice among several, or none."""
     typed = plain(found.typed)
+    tokens = found.search.tokens
+    left_out = (
+        FOUND_LEFT_OUT.format(words=plain(", ".join(found.search.left_out)))
+        if found.search.left_out
+        else ""
+    )
     if found.taken:
         label = plain(pick_label(found.taken, book))
-        st.caption(FOUND_ONE.format(typed=typed, label=label))
-    elif not found.tokens:
+        st.caption(FOUND_ONE.format(typed=typed, label=label, left_out=left_out))
+    elif not tokens:
         st.info(FOUND_NONE.format(typed=typed), icon=":material/search_off:")
     else:
-        shown = found.tokens[:MAX_FOUND_SHOWN]
+        shown = tokens[:MAX_FOUND_SHOWN]
         st.pills(
-            FOUND_CHOOSE.format(typed=typed),
+            FOUND_CHOOSE.format(typed=typed, left_out=left_out),
             options=shown,
             format_func=lambda token: plain(pick_label(token, book)),
             key=key,
             on_change=on_choose,
             args=args,
         )
-        if len(found.tokens) > len(shown):
-            st.caption(FOUND_MORE.format(n=len(found.tokens) - len(shown)))
+        if len(tokens) > len(shown):
+            st.caption(FOUND_MORE.format(n=len(tokens) - len(shown)))

@@ -123,25 +123,45 @@ def first_line_holding(lines: Mapping[str, str], text: str) -> str | None:
     return next((token for token, line in lines.items() if wanted in line.lower()), None)
 
 
-def find(index: tuple[Names, ...], text: str) -> tuple[str, ...]:
-    """The pick tokens of the items whose names hold every word typed, in any order: those the
-    label holds first, then one synonym, then the names together; shorter names first, then the
-    picker's order."""
-    typed = _words(list(dict.fromkeys(w for w in words(text) if w not in FUNCTION_WORDS)))
+class Search(NamedTuple):
+    tokens: tuple[str, ...]
+    """The items found, best first."""
+    left_out: tuple[str, ...] = ()
+    """Words typed that begin no word of any name ("painless" in "painless jaundice"): searched
+    without, and said, so the learner knows what the list does not hold. Only such words: one
+    some name holds is never dropped to find more, so an ordinary word typed beside it cannot
+    reach a specific or emergency finding ("sudden dizziness" does not offer sudden
+    unsteadiness)."""
+
+
+def _rank(typed: tuple[Word, ...], entry: Names) -> tuple[int, int] | None:
+    """Where an item ranks for these words: its label holds them all, one synonym does, or
+    its names do together (shorter names first); None if they do not."""
+    for i, name in enumerate(entry.names):
+        if _covers(typed, name):
+            return (0 if i == 0 else 1, len(name))
+    if _covers(typed, tuple(w for name in entry.names for w in name)):
+        return (2, sum(map(len, entry.names)))
+    return None
+
+
+def find(index: tuple[Names, ...], text: str) -> Search:
+    """The items whose names hold every word typed, in any order: those the label holds first,
+    then one synonym, then the names together; shorter names first, then the picker's order.
+    A word no name holds is left out, unless it is the only one."""
+    # A letter alone (the "b" of a pasted "<b>") begins too many words to narrow anything.
+    wanted = (w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 1)
+    typed = _words(list(dict.fromkeys(wanted)))
     if not typed or len(typed) > MAX_TYPED_WORDS:
-        return ()
-    ranked = []
-    for order, entry in enumerate(index):
-        rank = next(
-            (
-                (0 if i == 0 else 1, len(name))
-                for i, name in enumerate(entry.names)
-                if _covers(typed, name)
-            ),
-            None,
-        )
-        if rank is None and _covers(typed, tuple(w for name in entry.names for w in name)):
-            rank = (2, sum(map(len, entry.names)))
-        if rank is not None:
-            ranked.append((*rank, order, entry.token))
-    return tuple(token for *_, token in sorted(ranked))
+        return Search(())
+    vocabulary = {word for entry in index for name in entry.names for word in name}
+    known = tuple(t for t in typed if any(_begins(t, word) for word in vocabulary))
+    if not known:
+        return Search(())
+    ranked = [
+        (*rank, order, entry.token)
+        for order, entry in enumerate(index)
+        if (rank := _rank(known, entry)) is not None
+    ]
+    left_out = tuple(t.text for t in typed if t not in known)
+    return Search(tuple(token for *_, token in sorted(ranked)), left_out)

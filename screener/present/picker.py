@@ -26,8 +26,10 @@ FINDING_SEARCH_HELP = (
     'Lists the findings whose name or synonyms hold what is typed, under "Add: …" (the text '
     f"typed); Enter takes the first. {_BY_WORDS}"
 )
-FOUND_ONE = "{label}: the one name holding the words \u201c{typed}\u201d."
-FOUND_CHOOSE = "Names holding the words \u201c{typed}\u201d, in any order: choose one"
+FOUND_ONE = "{label}: the one name holding the words \u201c{typed}\u201d{left_out}."
+FOUND_CHOOSE = "Names holding the words \u201c{typed}\u201d{left_out}, in any order: choose one"
+FOUND_LEFT_OUT = " (no name holds \u201c{words}\u201d, so the search left it out)"
+"""Said inside FOUND_ONE or FOUND_CHOOSE when words typed were left out of the search."""
 FOUND_MORE = "{n} more hold them too: add a word to narrow the list."
 FOUND_NONE = (
     "No name or synonym in the rule book holds the words \u201c{typed}\u201d. Try another word "

@@ -15,7 +15,7 @@ from screener.engine import screen
 from screener.engine.changes import mentioned_findings
 from screener.inputs.query import profile_to_query
 from screener.models import LabValue, Profile
-from screener.present.picker import FOUND_ONE
+from screener.present.picker import FOUND_LEFT_OUT, FOUND_ONE
 from screener.rulebook import RuleBook
 from tests.app.conftest import (
     PICKER,
@@ -98,9 +98,23 @@ def test_words_in_another_order_add_the_one_finding_that_holds_them(
     _type_and_enter(app, "mouth dry")
     assert chips(app) == {book.system_of_finding["dry_mouth"].id: ["dry_mouth"]}
     assert app.query_params["f"] == "dry_mouth"
-    added = FOUND_ONE.format(typed="mouth dry", label="Dry mouth")
+    added = FOUND_ONE.format(typed="mouth dry", label="Dry mouth", left_out="")
     assert added in [unescape(c.value) for c in app.caption]
     assert app.selectbox(key=PICKER).value is None, "the picker is ready for the next finding"
+
+
+def test_a_word_no_name_holds_is_left_out_and_the_learner_told(
+    app: AppTest, book: RuleBook
+) -> None:
+    app.run()
+    _type_and_enter(app, "painless jaundice")
+    assert chips(app) == {book.system_of_finding["jaundice"].id: ["jaundice"]}
+    told = FOUND_ONE.format(
+        typed="painless jaundice",
+        label=book.findings["jaundice"].label,
+        left_out=FOUND_LEFT_OUT.format(words="painless"),
+    )
+    assert told in [unescape(c.value) for c in app.caption]
 
 
 def test_words_several_names_hold_offer_them_to_choose_from(app: AppTest, book: RuleBook) -> None:
@@ -121,7 +135,7 @@ def test_words_several_names_hold_offer_them_to_choose_from(app: AppTest, book: 
 def test_words_no_name_holds_are_said_back_and_change_nothing(app: AppTest) -> None:
     open_link(app, Profile(findings=("seizures",)))
     before = case_link(app)
-    _type_and_enter(app, "xyzzy <b>plugh</b>")
+    _type_and_enter(app, "<b>xyzzy</b>")
     said = [i.value for i in app.info if "No name or synonym" in i.value]
     assert len(said) == 1 and "xyzzy" in said[0] and "<b>" not in said[0]
     assert case_link(app) == before

@@ -33,7 +33,7 @@ def found_ids(book: RuleBook, typed: str) -> set[str]:
     wanted = typed.casefold()
     tokens = [o.token for o in options if wanted in o.text.casefold()]
     if not tokens:
-        tokens = list(find(names, typed))
+        tokens = list(find(names, typed).tokens)
     return {item for kind, _, item in (t.partition(":") for t in tokens) if kind == "finding"}
 
 
