@@ -49,7 +49,8 @@ def test_what_to_ask_next_and_compare_name_the_series(book: RuleBook) -> None:
     assert view is not None
     itch = next(q for q in view.questions if q.finding_id == "itchy_skin")
     assert any(
-        e.startswith("would support Sign of Leser-Trélat") and e.endswith(f"— {SERIES}: seen in many")
+        e.startswith("would support Sign of Leser-Trélat")
+        and e.endswith(f"— {SERIES}: seen in many")
         for e in itch.effects
     ), itch.effects
     table = compare_view(compare(["leser_trelat", "tripe_palms"], book), book)
