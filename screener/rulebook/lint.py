@@ -306,6 +306,13 @@ def _series_frequencies(loaded: LoadedBook) -> Iterator[Problem]:
                 f"not {rated.band.value}",
                 code="PNS-L042",
             )
+        if any(
+            f.finding == rated.finding and f.orpha for f in book.finding_frequencies[rated.syndrome]
+        ):
+            yield loaded.sources.origin("series_frequencies", (i, "finding")).problem(
+                "Orphanet's annotation already rates this finding, so the series is never shown",
+                code="PNS-L043",
+            )
 
 
 def _scripts(loaded: LoadedBook) -> Iterator[Problem]:

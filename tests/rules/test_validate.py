@@ -413,6 +413,15 @@ PLANTED = [
         "field 'band': PNS-L042 error: 90 % falls in very_frequent, not frequent",
     ),
     (
+        "PNS-L043",
+        REAL,
+        "frequencies.yaml",
+        "- syndrome: tripe_palms\n",
+        "- {syndrome: lems, finding: dry_mouth, figure: dry mouth in most, band: very_frequent, "
+        "reference: graus2021}\n- syndrome: tripe_palms\n",
+        "PNS-L043 error: Orphanet's annotation already rates this finding",
+    ),
+    (
         "PNS-T004",
         None,
         "orphanet.yaml",
