@@ -66,3 +66,5 @@ _.trigger_value  # bench/streamlit_client.py: a field of Streamlit's WidgetState
 _._one_side_each  # Hypothesis: a finding speaks for a pattern or against it, not both
 _._each_pattern_once  # StageAnswer: each pattern named once
 _._qualifiers_in_sentence  # SummaryStatement: each qualifier is written in the sentence
+_._one_source  # unused method (screener/models/script.py:56)
+figure  # unused variable (screener/models/rules.py:961): a series' own words, read by reviewers

@@ -136,6 +136,13 @@ def _validate(args: argparse.Namespace) -> int:
             f"terms ({outcome.hpo.share:.0%}), each checked against HPO release "
             f"{outcome.hpo_release}.\n"
         )
+    if outcome.frequencies is not None:
+        rated = outcome.frequencies
+        _write_out(
+            f"Frequencies: {rated.rated} of {rated.syndromes} syndromes say how often a finding "
+            f"is seen (Orphanet's annotation for {rated.orphanet}, a cited series for "
+            f"{rated.series}); the rest say nothing about frequency.\n"
+        )
     if args.cases:
         pack = validate_case_pack(args.cases, book)
         _write_out(f"Case pack {pack.folder} is valid: {len(pack.cases)} teaching cases.\n")

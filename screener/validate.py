@@ -55,6 +55,26 @@ NEAR_MISS_WORDS = {0.5: "half"}
 
 
 @dataclass(frozen=True)
+class FrequencyCoverage:
+    """How many syndromes say how often any of their findings is seen, and from which source."""
+
+    syndromes: int
+    rated: int
+    orphanet: int
+    series: int
+
+
+def frequency_coverage(book: RuleBook) -> FrequencyCoverage:
+    rated = [book.finding_frequencies[s.id] for s in book.syndromes]
+    return FrequencyCoverage(
+        syndromes=len(rated),
+        rated=sum(1 for found in rated if found),
+        orphanet=sum(1 for found in rated if any(f.orpha for f in found)),
+        series=sum(1 for found in rated if any(f.reference for f in found)),
+    )
+
+
+@dataclass(frozen=True)
 class Validation:
     problems: tuple[Problem, ...]
     examples: int
@@ -67,6 +87,8 @@ class Validation:
     """How many phenotype findings carry HPO terms (None if the book did not load)."""
     hpo_release: str | None = None
     """The HPO release the terms were checked against."""
+    frequencies: FrequencyCoverage | None = None
+    """How many syndromes rate a finding's frequency (None if the book did not load)."""
 
 
 def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
@@ -88,6 +110,7 @@ def validate(rules_dir: Path | str = DEFAULT_RULES_DIR) -> Validation:
         external_passed=orphanet.passed,
         hpo=hpo_coverage(book),
         hpo_release=shipped_ontology().version if coded else None,
+        frequencies=frequency_coverage(book),
     )
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.inputs.hpo_terms import HpoOntology, current_term, hpo_ontology
-from screener.models import HpoFrequency
+from screener.models import HpoFrequency, frequency_of_share
 from screener.rulebook import DEFAULT_RULES_DIR
 from screener.rulebook.safe_yaml import parse_yaml
 
@@ -53,8 +53,8 @@ KEPT_FIELDS = ("syndrome", "mimic", "note", "known_gap")
 
 def frequency_class(qualifier: str, frequency: str) -> HpoFrequency | None:
     """The HPO frequency class of an hpoa row: its class term, or a count ('3/5') or a
-    percentage ('40%') read by the classes' definitions (100 %, 80–99 %, 30–79 %, 5–29 %,
-    1–4 %, 0 %; a share between two classes goes to the lower one). None: no frequency given."""
+    percentage ('40%') read by the classes' definitions (`frequency_of_share`). None: no
+    frequency given."""
     if qualifier == "NOT":
         return HpoFrequency.EXCLUDED
     if not frequency:
@@ -72,15 +72,7 @@ def frequency_class(qualifier: str, frequency: str) -> HpoFrequency | None:
             raise ValueError(f"not a frequency: {frequency!r}")
     else:
         raise ValueError(f"not a frequency: {frequency!r}")
-    for lowest, frequency_class_ in (
-        (100, HpoFrequency.OBLIGATE),
-        (80, HpoFrequency.VERY_FREQUENT),
-        (30, HpoFrequency.FREQUENT),
-        (5, HpoFrequency.OCCASIONAL),
-    ):
-        if share >= lowest:
-            return frequency_class_
-    return HpoFrequency.VERY_RARE if share > 0 else HpoFrequency.EXCLUDED
+    return frequency_of_share(float(share))
 
 
 @dataclass(frozen=True)

@@ -153,10 +153,8 @@ def separating_findings(
     """The findings not yet `present` (nor `decided` by a lab value) that move `syndromes`
     differently, most separating first."""
     questions = []
-    # How often Orphanet sees each finding in each pattern, said beside what it would do.
-    rated = {
-        s.id: {f.finding: f.frequency for f in book.finding_frequencies[s.id]} for s in syndromes
-    }
+    # How often each finding is seen in each pattern, said beside what it would do.
+    rated = {s.id: {f.finding: f for f in book.finding_frequencies[s.id]} for s in syndromes}
     for finding in _candidates(syndromes, present, decided, book):
         effects = [
             e.model_copy(update={"frequency": rated[s.id].get(finding)})

@@ -169,6 +169,7 @@ from screener.models.rules import (
     SafetyLine,
     SafetyText,
     ScriptSlots,
+    SeriesFrequency,
     SetWhen,
     StageTitle,
     SummaryStatement,
@@ -178,6 +179,7 @@ from screener.models.rules import (
     UrgentTexts,
     UrgentWording,
     WhoItFits,
+    frequency_of_share,
     qualifier_span,
 )
 from screener.models.script import (
@@ -321,6 +323,7 @@ __all__ = [
     "ScorePoint",
     "ScreeningResult",
     "ScriptSlots",
+    "SeriesFrequency",
     "SetWhen",
     "Sex",
     "ShortText",
@@ -348,6 +351,7 @@ __all__ = [
     "WhoItFits",
     "criterion_findings",
     "finding_paths",
+    "frequency_of_share",
     "holds_with_nothing_present",
     "qualifier_span",
     "walk",

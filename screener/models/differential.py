@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from screener.models.base import FindingId, Frozen, MimicId, SyndromeId
-from screener.models.rules import HpoFrequency
+from screener.models.script import FindingFrequency
 
 Effect = Literal[
     "gives_key",
@@ -28,10 +28,11 @@ class PatternEffect(Frozen):
     syndrome: SyndromeId
     effect: Effect
     mimic: MimicId | None = None
-    frequency: HpoFrequency | None = Field(
+    frequency: FindingFrequency | None = Field(
         default=None,
-        description="How often Orphanet's annotation of the syndrome rates the finding (by its "
-        "exact HPO term), where it does: a frequency class, never a probability.",
+        description="How often the finding occurs in the syndrome, where Orphanet's annotation "
+        "or a cited series says it (`RuleBook.finding_frequencies`): a frequency class and its "
+        "source, never a probability.",
     )
 
 

@@ -35,7 +35,7 @@ from screener.models.base import (
     Treatment,
     Urgency,
 )
-from screener.models.criteria import Criterion
+from screener.models.criteria import Criterion, finding_paths
 from screener.models.profile import Censored, Profile, ProfileFields
 
 # --- Vocabulary -------------------------------------------------------------------------------
@@ -586,6 +586,13 @@ class Syndrome(Frozen):
     provenance: Provenance
     examples: tuple[ExampleProfile, ...] = Field(min_length=2)
 
+    @property
+    def rule_findings(self) -> tuple[str, ...]:
+        """Every finding the rule names, once each: its criteria, its key, then supporting."""
+        trees = [self.criteria] + ([self.key] if self.key is not None else [])
+        ordered = [f for tree in trees for _, f in finding_paths(tree)]
+        return tuple(dict.fromkeys([*ordered, *self.supporting]))
+
     def section(self, heading: str) -> str | None:
         """The paragraph of the teaching text under a bold heading ('**Mechanism.** …'), as
         written (Markdown), or None."""
@@ -927,6 +934,43 @@ class HpoFrequency(StrEnum):
     """1–4 %"""
     EXCLUDED = "excluded"
     """0 %: the feature is absent."""
+
+
+def frequency_of_share(share: float) -> HpoFrequency:
+    """The HPO frequency class a share of patients (in %) falls in, by the classes' definitions
+    (100 %, 80–99 %, 30–79 %, 5–29 %, 1–4 %, 0 %); a share between two classes goes to the
+    lower one."""
+    for lowest, frequency in (
+        (100, HpoFrequency.OBLIGATE),
+        (80, HpoFrequency.VERY_FREQUENT),
+        (30, HpoFrequency.FREQUENT),
+        (5, HpoFrequency.OCCASIONAL),
+    ):
+        if share >= lowest:
+            return frequency
+    return HpoFrequency.VERY_RARE if share > 0 else HpoFrequency.EXCLUDED
+
+
+class SeriesFrequency(Frozen):
+    """How often a cited series (or review of reported cases) saw one of a syndrome's rule
+    findings, for a syndrome Orphanet's annotation does not rate it in: the share of people
+    with the syndrome who had the finding, never the share with a cancer."""
+
+    syndrome: SyndromeId
+    finding: FindingId = Field(description="One of the syndrome's rule findings.")
+    figure: ShortText = Field(
+        description="The figure as the source states it, in our own words, with its population."
+    )
+    percent: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="The stated share as a number, where the source gives one; `validate` "
+        "checks that it falls in `band`.",
+    )
+    band: HpoFrequency = Field(description="The HPO frequency class the figure falls in.")
+    reference: ReferenceId
+    status: Status = Status.NEEDS_REVIEW
 
 
 class OrphanetTerm(Frozen):

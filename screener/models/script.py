@@ -3,7 +3,7 @@ from the rule book (ids and the rule's own texts; `screener.present` words them)
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from screener.models.base import (
     AntibodyId,
@@ -11,6 +11,7 @@ from screener.models.base import (
     FindingId,
     Frozen,
     MimicId,
+    ReferenceId,
     SyndromeId,
     Treatment,
 )
@@ -39,12 +40,24 @@ there."""
 
 
 class FindingFrequency(Frozen):
-    """How often Orphanet's annotation says one of the rule's findings occurs in the syndrome:
-    a frequency class of the HPO project's phenotype.hpoa, never a probability."""
+    """How often one of the rule's findings occurs in the syndrome, as Orphanet's annotation
+    (phenotype.hpoa) or else a cited series says it: a frequency class, never a probability.
+    Exactly one of `orpha` and `reference` names the source."""
 
     finding: FindingId
     frequency: HpoFrequency
-    orpha: str = Field(description="The Orphanet disease whose annotation says it.")
+    orpha: str | None = Field(
+        default=None, description="The Orphanet disease whose annotation says it."
+    )
+    reference: ReferenceId | None = Field(
+        default=None, description="The cited series that says it, where Orphanet does not."
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FindingFrequency:
+        if (self.orpha is None) == (self.reference is None):
+            raise ValueError("a frequency names either its Orphanet disease or its reference")
+        return self
 
 
 class LookAlike(Frozen):
@@ -65,6 +78,6 @@ class IllnessScript(Frozen):
     look_alikes: tuple[LookAlike, ...]
     treatment: Treatment
     frequencies: tuple[FindingFrequency, ...] = Field(
-        description="The rule's findings Orphanet's annotation of the syndrome rates, in rule "
-        "order (a finding its annotation has no exact term for is left out)."
+        description="The rule's findings Orphanet's annotation of the syndrome (or else a "
+        "cited series) rates, in rule order; a finding neither rates is left out."
     )

@@ -13,6 +13,7 @@ from screener.models import SLOTS, Comparison, Frozen, Syndrome
 from screener.present import teaching_words as teaching
 from screener.present import words
 from screener.present.criteria_words import rule_lines
+from screener.present.frequency import frequency_cell
 from screener.present.rule_view import RuleLineView
 from screener.present.script_view import SLOT_HEADINGS, script_lines
 from screener.rulebook import RuleBook
@@ -109,7 +110,7 @@ def _separating(
             if effect is not None and effect.mimic is not None:
                 text += f" ({book.label('mimic', effect.mimic)})"
             if effect is not None and effect.frequency is not None:
-                text += f"; {words.HOW_OFTEN[effect.frequency]} (Orphanet)"
+                text += frequency_cell(effect.frequency, book)
             effects.append(text)
         rows.append(
             SeparatingRow(finding=book.label("finding", question.finding), effects=tuple(effects))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from screener.models import Differential, Frozen, NextQuestion
 from screener.present import words
+from screener.present.frequency import frequency_note
 from screener.rulebook import RuleBook
 
 
@@ -40,7 +41,7 @@ def question_view(
         mimic = book.label("mimic", effect.mimic) if effect.mimic else ""
         sentence = words.EFFECT[effect.effect].sentence.format(pattern=pattern, mimic=mimic)
         if effect.frequency is not None:
-            sentence += words.FREQUENCY_NOTE.format(how=words.HOW_OFTEN[effect.frequency])
+            sentence += frequency_note(effect.frequency, book)
         effects.append(sentence)
     moved = {effect.syndrome for effect in question.effects}
     unmoved = [book.label("syndrome", s) for s in compared if s not in moved]

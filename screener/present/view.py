@@ -28,6 +28,7 @@ from screener.models import (
 from screener.present import words
 from screener.present.criteria_words import missing_text, score_text, trace_lines
 from screener.present.differential import DifferentialView, differential_view
+from screener.present.frequency import rated_words, source_label
 from screener.rulebook import RuleBook
 
 
@@ -365,24 +366,12 @@ def pns_care_view(score: PnsCareScore, book: RuleBook) -> PnsCareView:
 
 
 def how_often(frequencies: tuple[FindingFrequency, ...], book: RuleBook) -> list[Line]:
-    """For each Orphanet disease that rates a rule's findings, how often it sees each, in words
-    (a frequency class, never a number), naming the disease and the annotation's release."""
-    by_disease: dict[str, list[str]] = {}
+    """For each source that rates a rule's findings (an Orphanet disease or a cited series),
+    how often it sees each, in words (a frequency class, never a number to combine)."""
+    by_source: dict[str, list[str]] = {}
     for rated in frequencies:
-        by_disease.setdefault(rated.orpha, []).append(
-            f"{book.label('finding', rated.finding)} {words.HOW_OFTEN[rated.frequency]} "
-            f"({words.FREQUENCY_CLASS[rated.frequency]})"
-        )
-    names = {entry.orpha: entry.name for entry in book.orphanet.entries}
-    return [
-        Line(
-            label=words.HOW_OFTEN_SOURCE.format(
-                disease=names[orpha], orpha=orpha, release=book.orphanet.release.hpoa.isoformat()
-            ),
-            text="; ".join(findings),
-        )
-        for orpha, findings in by_disease.items()
-    ]
+        by_source.setdefault(source_label(rated, book), []).append(rated_words(rated, book))
+    return [Line(label=label, text="; ".join(found)) for label, found in by_source.items()]
 
 
 def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:

@@ -207,8 +207,15 @@ HOW_OFTEN_SOURCE = (
     "How often, in Orphanet's annotation of {disease} ({orpha}; the disease as a whole, HPO "
     "annotation of {release})"
 )
-FREQUENCY_NOTE = " — Orphanet, for the disease as a whole: {how}"
-"""Said after what a finding would do to a pattern, where Orphanet rates the finding in it."""
+HOW_OFTEN_SERIES = "How often, in a cited series ({reference})"
+FREQUENCY_NOTE = " — {source}: {how}"
+"""Said after what a finding would do to a pattern, where its frequency in it is known."""
+FREQUENCY_CELL = "; {how} ({source})"
+"""The same in a table cell."""
+ORPHANET_SOURCE = "Orphanet, for the disease as a whole"
+ORPHANET_SHORT = "Orphanet"
+SERIES_SOURCE = "in a cited series ({reference})"
+SERIES_SHORT = "a cited series, {reference}"
 
 
 # --- The differential: what to ask next -------------------------------------------------------

@@ -30,11 +30,11 @@ from screener.models import (
     RedFlag,
     Reference,
     SafetyText,
+    SeriesFrequency,
     SetWhen,
     Syndrome,
     TeachingCase,
     criterion_findings,
-    finding_paths,
     holds_with_nothing_present,
 )
 
@@ -56,6 +56,7 @@ class RuleBook(Frozen):
     cases: tuple[TeachingCase, ...]
     mimic_cases: tuple[MimicCase, ...]
     orphanet: OrphanetAnnotations
+    series_frequencies: tuple[SeriesFrequency, ...]
     about: About
     content_hash: str
 
@@ -151,30 +152,39 @@ class RuleBook(Frozen):
 
     @cached_property
     def finding_frequencies(self) -> dict[str, tuple[FindingFrequency, ...]]:
-        """Each syndrome's rule findings (criteria, key, then supporting) that Orphanet's
-        annotation of it rates, by their exact HPO term, with that frequency class."""
+        """Each syndrome's rule findings (criteria, key, then supporting) with how often they
+        occur: Orphanet's frequency class where its annotation of the syndrome has the
+        finding's exact HPO term, else a cited series' band (`frequencies.yaml`)."""
         rated: dict[str, dict[str, tuple[HpoFrequency, str]]] = {}
         for entry in self.orphanet.entries:
             if entry.syndrome is not None:
                 terms = rated.setdefault(entry.syndrome, {})
                 for term in entry.terms:
                     terms.setdefault(term.term[:10], (term.frequency, entry.orpha))
+        series = {(s.syndrome, s.finding): s for s in self.series_frequencies}
         found: dict[str, tuple[FindingFrequency, ...]] = {}
         for syndrome in self.syndromes:
             terms = rated.get(syndrome.id, {})
-            trees = [syndrome.criteria] + ([syndrome.key] if syndrome.key is not None else [])
-            ordered = [f for tree in trees for _, f in finding_paths(tree)]
             frequencies = []
-            for finding_id in dict.fromkeys([*ordered, *syndrome.supporting]):
+            for finding_id in syndrome.rule_findings:
                 finding = self.findings.get(finding_id)
                 hit = (
                     next((terms[t] for t in finding.hpo_ids if t in terms), None)
                     if finding
                     else None
                 )
+                cited = series.get((syndrome.id, finding_id))
                 if hit is not None:
                     frequencies.append(
                         FindingFrequency(finding=finding_id, frequency=hit[0], orpha=hit[1])
+                    )
+                elif cited is not None:
+                    frequencies.append(
+                        FindingFrequency(
+                            finding=finding_id,
+                            frequency=cited.band,
+                            reference=cited.reference,
+                        )
                     )
             found[syndrome.id] = tuple(frequencies)
         return found

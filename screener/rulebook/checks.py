@@ -90,6 +90,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     # Illness scripts
     Check("PNS-L040", "error", "every syndrome says whom it affects and its time course"),
+    # Frequencies from a cited series
+    Check("PNS-L041", "error", "a series frequency names one of its syndrome's rule findings"),
+    Check("PNS-L042", "error", "a series frequency's band holds the percentage it states"),
+    Check("PNS-L043", "error", "a series frequency is for a finding Orphanet does not rate"),
     # The rule book's own tests
     Check("PNS-T001", "error", "every rule example behaves as it says"),
     Check(

@@ -41,6 +41,7 @@ RULE_FILES: tuple[RuleFile, ...] = (
     RuleFile("cases.yaml", "cases"),
     RuleFile("mimic_cases.yaml", "mimic_cases"),
     RuleFile("orphanet.yaml", "orphanet"),
+    RuleFile("frequencies.yaml", "series_frequencies"),
     RuleFile("about.yaml", "about"),
 )
 

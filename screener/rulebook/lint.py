@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from screener.models import SCRIPT_SECTIONS, Category, Status, Urgency
+from screener.models import SCRIPT_SECTIONS, Category, Status, Urgency, frequency_of_share
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.printable import unprintable_texts
@@ -63,6 +63,7 @@ def lint(loaded: LoadedBook) -> list[Problem]:
         *_coverage(loaded),
         *_summaries(loaded),
         *_scripts(loaded),
+        *_series_frequencies(loaded),
         *_about(loaded),
         *hpo_problems(loaded),
         *ucum_problems(loaded),
@@ -286,6 +287,31 @@ def _coverage(loaded: LoadedBook) -> Iterator[Problem]:
         if category not in with_cases:
             yield loaded.sources.origin("cases").problem(
                 f"no teaching case for the {category.value} category", code="PNS-L023"
+            )
+
+
+def _series_frequencies(loaded: LoadedBook) -> Iterator[Problem]:
+    book = loaded.book
+    for i, rated in enumerate(book.series_frequencies):
+        syndrome = book.syndrome_by_id[rated.syndrome]
+        if rated.finding not in syndrome.rule_findings:
+            yield loaded.sources.origin("series_frequencies", (i, "finding")).problem(
+                f"'{rated.finding}' is not one of {rated.syndrome}'s rule findings (criteria, "
+                "key or supporting)",
+                code="PNS-L041",
+            )
+        if rated.percent is not None and frequency_of_share(rated.percent) != rated.band:
+            yield loaded.sources.origin("series_frequencies", (i, "band")).problem(
+                f"{rated.percent:g} % falls in {frequency_of_share(rated.percent).value}, "
+                f"not {rated.band.value}",
+                code="PNS-L042",
+            )
+        if any(
+            f.finding == rated.finding and f.orpha for f in book.finding_frequencies[rated.syndrome]
+        ):
+            yield loaded.sources.origin("series_frequencies", (i, "finding")).problem(
+                "Orphanet's annotation already rates this finding, so the series is never shown",
+                code="PNS-L043",
             )
 
 

@@ -395,6 +395,33 @@ PLANTED = [
         "id 'wrong_case': field 'answer': PNS-T003 error: the case's top card is alpha",
     ),
     (
+        "PNS-L041",
+        None,
+        "frequencies.yaml",
+        "[]\n",
+        "- {syndrome: alpha, finding: f, figure: F in half, percent: 50, band: frequent, "
+        "reference: graus2021}\n",
+        "field 'finding': PNS-L041 error: 'f' is not one of alpha's rule findings",
+    ),
+    (
+        "PNS-L042",
+        None,
+        "frequencies.yaml",
+        "[]\n",
+        "- {syndrome: alpha, finding: e, figure: E in most, percent: 90, band: frequent, "
+        "reference: graus2021}\n",
+        "field 'band': PNS-L042 error: 90 % falls in very_frequent, not frequent",
+    ),
+    (
+        "PNS-L043",
+        REAL,
+        "frequencies.yaml",
+        "- syndrome: tripe_palms\n",
+        "- {syndrome: lems, finding: dry_mouth, figure: dry mouth in most, band: very_frequent, "
+        "reference: graus2021}\n- syndrome: tripe_palms\n",
+        "PNS-L043 error: Orphanet's annotation already rates this finding",
+    ),
+    (
         "PNS-T004",
         None,
         "orphanet.yaml",
@@ -548,3 +575,31 @@ def test_validate_checks_the_form_of_every_icd10_code(mini_rules_dir, code, mess
         p.startswith(f"rules/cancers.yaml:{at}: id 'sclc': field 'icd10'") and message in p
         for p in problems
     ), problems
+
+
+def test_a_series_frequency_citing_a_missing_reference_is_refused(mini_rules_dir):
+    replace_in(
+        mini_rules_dir / "frequencies.yaml",
+        "[]\n",
+        "- {syndrome: alpha, finding: e, figure: E in half, band: frequent, "
+        "reference: nobody2020}\n",
+    )
+    found = [str(p) for p in validate(mini_rules_dir).problems]
+    assert any(
+        p.startswith("rules/frequencies.yaml:") and "unknown reference 'nobody2020'" in p
+        for p in found
+    ), found
+
+
+def test_validate_reports_how_many_syndromes_say_how_often(mini_rules_dir):
+    before = validate(mini_rules_dir).frequencies
+    replace_in(
+        mini_rules_dir / "frequencies.yaml",
+        "[]\n",
+        "- {syndrome: alpha, finding: e, figure: E in half, band: frequent, "
+        "reference: graus2021}\n",
+    )
+    after = validate(mini_rules_dir).frequencies
+    assert before is not None and after is not None
+    assert (after.rated, after.series) == (before.rated + 1, before.series + 1)
+    assert after.orphanet == before.orphanet

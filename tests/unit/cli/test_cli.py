@@ -31,6 +31,13 @@ def test_validate_passes_on_a_good_book(capsys, book):
     assert code == 0
     assert f"is valid: {len(book.syndromes)} syndromes" in out
     assert "examples behave as their rules say" in out and "mimic cases" in out
+    rated = [s for s in book.syndromes if book.finding_frequencies[s.id]]
+    series = [s for s in rated if any(f.reference for f in book.finding_frequencies[s.id])]
+    assert (
+        f"Frequencies: {len(rated)} of {len(book.syndromes)} syndromes say how often a finding "
+        f"is seen (Orphanet's annotation for 19, a cited series for {len(series)})" in out
+    )
+    assert series, "a cited series speaks for a syndrome Orphanet does not annotate"
 
 
 def test_validate_prints_known_gaps_as_warnings_and_passes(capsys, book):

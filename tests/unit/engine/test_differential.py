@@ -199,7 +199,7 @@ def test_what_to_ask_next_says_how_often_orphanet_sees_a_finding_and_only_where_
     view = differential_view(result.differential, book)
     assert view is not None
     rated = {
-        (s, r.finding): r.frequency
+        (s, r.finding): r
         for s in result.differential.syndromes
         for r in book.finding_frequencies[s]
     }
@@ -208,7 +208,11 @@ def test_what_to_ask_next_says_how_often_orphanet_sees_a_finding_and_only_where_
         for effect, sentence in zip(question.effects, worded.effects, strict=True):
             frequency = rated.get((effect.syndrome, question.finding))
             assert effect.frequency == frequency
-            note = words.FREQUENCY_NOTE.format(how=words.HOW_OFTEN[frequency]) if frequency else ""
+            note = (
+                f" — Orphanet, for the disease as a whole: {words.HOW_OFTEN[frequency.frequency]}"
+                if frequency
+                else ""
+            )
             assert sentence.endswith(note) if note else "Orphanet" not in sentence
             said += bool(note)
     assert said, "the LEMS-or-myasthenia case asks about a finding Orphanet rates"
