@@ -4,7 +4,6 @@ and the process's long-lived objects moved out of the garbage collector's sight.
 from __future__ import annotations
 
 import gc
-import hashlib
 import threading
 from pathlib import Path
 
@@ -29,15 +28,8 @@ def rules_dir() -> Path:
     return configured_rules_dir()
 
 
-def _stamp(stamp: FilesStamp) -> str:
-    """A files' stamp as a short digest. Streamlit hashes a cached function's arguments on every
-    call, and the stamp itself (a tuple per file) took it twenty times as long as a string: a
-    fifth of a millisecond a call, on every run."""
-    return hashlib.blake2b(repr(stamp).encode(), digest_size=16).hexdigest()
-
-
 @st.cache_resource(show_spinner="Loading the rule book…", max_entries=4)
-def _cached_book(folder: str, stamp: str) -> RuleBook | RuleBookError:
+def _cached_book(folder: str, stamp: FilesStamp) -> RuleBook | RuleBookError:
     # Keyed on the files' stamp and returning the error rather than raising it, so a broken book
     # is read once per change of its files, not again on every page view.
     try:
@@ -55,7 +47,7 @@ def load_book() -> RuleBook | RuleBookError:
         folder = str(rules_dir())
     except settings.SettingsError as error:
         return RuleBookError([Problem(settings.RULES_DIR_ENV, None, str(error))])
-    return _cached_book(folder, _stamp(files_stamp(folder)))
+    return _cached_book(folder, files_stamp(folder))
 
 
 def book() -> RuleBook:
@@ -67,7 +59,7 @@ def book() -> RuleBook:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_safety(folder: str, stamp: str) -> SafetyText | None:
+def _cached_safety(folder: str, stamp: FilesStamp) -> SafetyText | None:
     try:
         return load_safety_text(folder)
     except Exception:  # the frame falls back to its built-in wording
@@ -81,7 +73,7 @@ def safety_text() -> SafetyText | None:
         folder = str(rules_dir())
     except settings.SettingsError:
         return None
-    return _cached_safety(folder, _stamp(safety_stamp(folder)))
+    return _cached_safety(folder, safety_stamp(folder))
 
 
 _FREEZE = threading.Lock()

@@ -148,7 +148,8 @@ def _rank(typed: tuple[Word, ...], entry: Names) -> tuple[int, int] | None:
 def find(index: tuple[Names, ...], text: str) -> Search:
     """The items whose names hold every word typed, in any order: those the label holds first,
     then one synonym, then the names together; shorter names first, then the picker's order.
-    A word no name holds is left out, unless it is the only one."""
+    A word no name holds is left out (`Search.left_out`); if every word is such, nothing is
+    found."""
     # A letter alone (the "b" of a pasted "<b>") begins too many words to narrow anything.
     wanted = (w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 1)
     typed = _words(list(dict.fromkeys(wanted)))

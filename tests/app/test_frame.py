@@ -119,17 +119,23 @@ def test_whatever_goes_wrong_reading_the_safety_file_the_frame_shows(
     assert "could not be read (RecursionError" in page_text(at)
 
 
-def test_a_broken_book_is_read_once_until_its_files_change(
-    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _counted_reads(monkeypatch: pytest.MonkeyPatch, loader: str) -> list[str]:
+    """The folders `book_state`'s `loader` reads from here on, one entry per read."""
     reads: list[str] = []
-    load = book_state.load_rule_book
+    load = getattr(book_state, loader)
 
-    def counted_load(folder: str) -> RuleBook:
+    def counted_load(folder: str) -> RuleBook | SafetyText:
         reads.append(folder)
         return load(folder)
 
-    monkeypatch.setattr(book_state, "load_rule_book", counted_load)
+    monkeypatch.setattr(book_state, loader, counted_load)
+    return reads
+
+
+def test_a_broken_book_is_read_once_until_its_files_change(
+    broken_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _counted_reads(monkeypatch, "load_rule_book")
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     at.run()
     AppTest.from_file(str(APP), default_timeout=30).run()
@@ -144,14 +150,7 @@ def test_a_broken_book_is_read_once_until_its_files_change(
 def test_the_safety_text_is_read_again_when_its_own_file_changes_and_only_then(
     broken_rules: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reads: list[str] = []
-    load = book_state.load_safety_text
-
-    def counted_load(folder: str) -> SafetyText:
-        reads.append(folder)
-        return load(folder)
-
-    monkeypatch.setattr(book_state, "load_safety_text", counted_load)
+    reads = _counted_reads(monkeypatch, "load_safety_text")
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     broken_rules.write_text(broken_rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     at.run()
