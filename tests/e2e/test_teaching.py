@@ -4,9 +4,12 @@ a learner follows a look-up link to a rule."""
 
 from __future__ import annotations
 
+import io
 import re
+import time
 
-from playwright.sync_api import Page, expect
+from PIL import Image
+from playwright.sync_api import Locator, Page, expect
 
 from screener.engine import screen_case
 from screener.models import TeachingCase
@@ -15,6 +18,29 @@ from tests.e2e.conftest import Screenshots
 from tests.e2e.flows import card_titles
 
 STAGED_CASE = "case_stairs_and_dry_mouth"
+PATTERN_COLOUR = (76, 120, 168)
+"""The first pattern's colour in the chart (Vega's tableau10 scheme)."""
+DRAWN_PIXELS = 150
+"""Fewer pixels of it than a line through three stages and its points leave."""
+DRAW_WAIT_S = 5.0
+
+
+def _expect_drawn_in(chart: Locator, colour: tuple[int, int, int]) -> None:
+    """The chart has drawn its data: Vega paints on a canvas, so the page cannot be asked which
+    marks it holds; a screenshot of the chart can."""
+    chart.scroll_into_view_if_needed()
+    deadline = time.monotonic() + DRAW_WAIT_S
+    while True:
+        image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+        drawn = sum(
+            1
+            for pixel in image.get_flattened_data()
+            if all(abs(a - b) <= 6 for a, b in zip(pixel, colour, strict=True))
+        )
+        if drawn >= DRAWN_PIXELS or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert drawn >= DRAWN_PIXELS, f"the chart drew {drawn} pixels of its first pattern's colour"
 
 
 def _case(book: RuleBook) -> TeachingCase:
@@ -67,11 +93,11 @@ def test_a_teacher_walks_a_staged_case_and_the_picture_narrows(
             name = book.syndrome_by_id[screening.top].name
             expect(app_page.get_by_text(re.compile(rf"^1\. {re.escape(name)}: "))).to_be_visible()
     expect(app_page.get_by_role("button", name="Next stage")).to_be_disabled()
-    expect(
-        app_page.get_by_label(re.compile("^Chart of the ordering points"), exact=False).and_(
-            app_page.get_by_test_id("stVegaLiteChart")
-        )
-    ).to_be_visible()
+    chart = app_page.get_by_label(re.compile("^Chart of the ordering points"), exact=False).and_(
+        app_page.get_by_test_id("stVegaLiteChart")
+    )
+    expect(chart).to_be_visible()
+    _expect_drawn_in(chart, PATTERN_COLOUR)
     # The end of the case: how sure the learner was at the one stage committed, and how often right.
     expect(
         app_page.get_by_label(re.compile("^Bar chart.*You were right on 1 of 1 stage"))

@@ -12,7 +12,7 @@ import streamlit as st
 from screener.app import components, link_state
 from screener.app.failure import guarded
 from screener.app.teaching import commit
-from screener.app.teaching.chart import ordering_points, ordering_spec
+from screener.app.teaching.chart import ordering_points, ordering_spec, with_points
 from screener.app.teaching.common import (
     STAGE_CARDS,
     STEP_CASE,
@@ -214,8 +214,10 @@ def _stage_part(case: TeachingCase, index: int, book: RuleBook, presenting: bool
     if charted:
         st.markdown(f"**{plain(view.chart_heading)}**")
         st.vega_lite_chart(
-            ordering_points(view, shown),
-            _ordering_spec(book.content_hash, case.model_dump_json(), index, presenting, view),
+            with_points(
+                _ordering_spec(book.content_hash, case.model_dump_json(), index, presenting, view),
+                ordering_points(view, shown),
+            ),
             width="stretch",
             alt=f"Chart of the ordering points of {words.plural(len(charted), 'pattern')} "
             f"across {len(view.stages)} stages; the lists above give every figure.",
