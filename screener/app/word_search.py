@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from screener.inputs.find import Names, Search, find, first_line_holding, word_index
+from screener.inputs.find import Search, WordIndex, find, first_line_holding, word_index
 from screener.inputs.form import PickKind, pick_label
 from screener.present.markdown import plain_markdown as plain
 from screener.present.picker import (
@@ -35,14 +35,14 @@ MAX_TYPED_CHARS = 200
 class Lines(NamedTuple):
     tokens: list[str]
     texts: dict[str, str]
-    names: tuple[Names, ...]
+    names: WordIndex
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def lines(content_hash: str, _book: RuleBook, kinds: tuple[PickKind, ...]) -> Lines:
     """The picker's lines of these kinds, and what `find` searches, once per rule book."""
     texts = {o.token: o.text for o in pick_options(_book) if o.token.partition(":")[0] in kinds}
-    return Lines(list(texts), texts, tuple(n for n in word_index(_book) if n.token in texts))
+    return Lines(list(texts), texts, word_index(_book, kept=texts))
 
 
 class Found(NamedTuple):

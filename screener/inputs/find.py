@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from functools import cache
 from typing import NamedTuple, Protocol
 
@@ -94,16 +94,24 @@ class Names(NamedTuple):
     """The words of the label, then of each synonym."""
 
 
-def word_index(book: RuleBook) -> tuple[Names, ...]:
+class WordIndex(NamedTuple):
+    """What `find` searches: the items' names, and every word they hold."""
+
+    entries: tuple[Names, ...]
+    vocabulary: frozenset[Word]
+
+
+def word_index(book: RuleBook, kept: Container[str] | None = None) -> WordIndex:
     """What `find` searches, built once per rule book (the app keeps it with the picker's
-    lines)."""
-    return tuple(
-        Names(
-            pick_token(p.kind, p.item.id),
-            tuple(_words(words(name)) for name in (p.item.label, *p.item.synonyms)),
-        )
-        for p in pickable(book)
+    lines): every item the picker offers, or the `kept` tokens only."""
+    items = ((pick_token(p.kind, p.item.id), p.item) for p in pickable(book))
+    entries = tuple(
+        Names(token, tuple(_words(words(name)) for name in (item.label, *item.synonyms)))
+        for token, item in items
+        if kept is None or token in kept
     )
+    vocabulary = frozenset(word for entry in entries for name in entry.names for word in name)
+    return WordIndex(entries, vocabulary)
 
 
 def _begins(typed: Word, word: Word) -> bool:
@@ -112,8 +120,12 @@ def _begins(typed: Word, word: Word) -> bool:
     return word.text.startswith(typed.text) or word.stem.startswith(typed.stem)
 
 
-def _covers(typed: tuple[Word, ...], name: tuple[Word, ...]) -> bool:
-    return all(any(_begins(t, word) for word in name) for t in typed)
+Begun = tuple[frozenset[Word], ...]
+"""For each word typed, the words of the index it begins."""
+
+
+def _covers(begun: Begun, name: tuple[Word, ...]) -> bool:
+    return all(not words.isdisjoint(name) for words in begun)
 
 
 def first_line_holding(lines: Mapping[str, str], text: str) -> str | None:
@@ -134,18 +146,18 @@ class Search(NamedTuple):
     unsteadiness)."""
 
 
-def _rank(typed: tuple[Word, ...], entry: Names) -> tuple[int, int] | None:
+def _rank(begun: Begun, entry: Names) -> tuple[int, int] | None:
     """Where an item ranks for these words: its label holds them all, one synonym does, or
     its names do together (shorter names first); None if they do not."""
     for i, name in enumerate(entry.names):
-        if _covers(typed, name):
+        if _covers(begun, name):
             return (0 if i == 0 else 1, len(name))
-    if _covers(typed, tuple(w for name in entry.names for w in name)):
+    if _covers(begun, tuple(w for name in entry.names for w in name)):
         return (2, sum(map(len, entry.names)))
     return None
 
 
-def find(index: tuple[Names, ...], text: str) -> Search:
+def find(index: WordIndex, text: str) -> Search:
     """The items whose names hold every word typed, in any order: those the label holds first,
     then one synonym, then the names together; shorter names first, then the picker's order.
     A word no name holds is left out (`Search.left_out`); if every word is such, nothing is
@@ -155,14 +167,14 @@ def find(index: tuple[Names, ...], text: str) -> Search:
     typed = _words(list(dict.fromkeys(wanted)))
     if not typed or len(typed) > MAX_TYPED_WORDS:
         return Search(())
-    vocabulary = {word for entry in index for name in entry.names for word in name}
-    known = tuple(t for t in typed if any(_begins(t, word) for word in vocabulary))
-    if not known:
+    begins = {t: frozenset(w for w in index.vocabulary if _begins(t, w)) for t in typed}
+    begun = tuple(words for words in begins.values() if words)
+    if not begun:
         return Search(())
     ranked = [
         (*rank, order, entry.token)
-        for order, entry in enumerate(index)
-        if (rank := _rank(known, entry)) is not None
+        for order, entry in enumerate(index.entries)
+        if (rank := _rank(begun, entry)) is not None
     ]
-    left_out = tuple(t.text for t in typed if t not in known)
+    left_out = tuple(t.text for t, words in begins.items() if not words)
     return Search(tuple(token for *_, token in sorted(ranked)), left_out)

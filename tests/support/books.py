@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from screener.inputs.find import Names, find, word_index
+from screener.inputs.find import WordIndex, find, word_index
 from screener.present.picker import PickOption, pick_options
 from screener.rulebook import DEFAULT_RULES_DIR, RuleBook, load_rule_book
 
@@ -37,10 +37,10 @@ def found_ids(book: RuleBook, typed: str) -> set[str]:
     return {item for kind, _, item in (t.partition(":") for t in tokens) if kind == "finding"}
 
 
-_PICKERS: dict[str, tuple[tuple[PickOption, ...], tuple[Names, ...]]] = {}
+_PICKERS: dict[str, tuple[tuple[PickOption, ...], WordIndex]] = {}
 
 
-def _picker(book: RuleBook) -> tuple[tuple[PickOption, ...], tuple[Names, ...]]:
+def _picker(book: RuleBook) -> tuple[tuple[PickOption, ...], WordIndex]:
     """The picker's lines and word index, built once per rule book (a book is not hashable)."""
     if book.content_hash not in _PICKERS:
         _PICKERS[book.content_hash] = (pick_options(book), word_index(book))

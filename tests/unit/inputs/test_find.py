@@ -92,7 +92,7 @@ def test_more_words_than_any_name_has_is_not_a_search() -> None:
 
 @given(st.text(max_size=300))
 def test_any_text_finds_only_items_the_picker_offers(typed: str) -> None:
-    offered = {t.token for t in NAMES}
+    offered = {t.token for t in NAMES.entries}
     search = find(NAMES, typed)
     assert set(search.tokens) <= offered
     assert set(search.left_out) <= set(words(typed)), "only words typed are said left out"
@@ -105,3 +105,13 @@ def test_the_picker_offers_lab_tests_first_then_findings_cancers_and_antibodies(
     order = ["lab", "finding", "cancer", "antibody"]
     assert kinds == sorted(kinds, key=order.index)
     assert len([k for k in kinds if k == "finding"]) == len(book.enterable_findings)
+
+
+def test_an_index_of_some_items_finds_only_those(book: RuleBook) -> None:
+    """The Explore look-up searches findings only: a cancer's words find nothing there."""
+    findings = {t.token for t in NAMES.entries if t.token.startswith("finding:")}
+    only = word_index(book, kept=findings)
+    assert {t.token for t in only.entries} == findings
+    assert find(NAMES, "thymoma").tokens == ("cancer:thymoma",)
+    assert find(only, "thymoma") == ((), ())
+    assert "thymoma" not in {word.text for word in only.vocabulary}
