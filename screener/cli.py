@@ -141,7 +141,8 @@ def _validate(args: argparse.Namespace) -> int:
         _write_out(
             f"Frequencies: {rated.rated} of {rated.syndromes} syndromes say how often a finding "
             f"is seen (Orphanet's annotation for {rated.orphanet}, a cited series for "
-            f"{rated.series}); the rest say nothing about frequency.\n"
+            f"{rated.series}, only the definition a cited source gives for "
+            f"{rated.definition_only}); the rest say nothing about frequency.\n"
         )
     if args.cases:
         pack = validate_case_pack(args.cases, book)

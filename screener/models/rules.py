@@ -951,6 +951,16 @@ def frequency_of_share(share: float) -> HpoFrequency:
     return HpoFrequency.VERY_RARE if share > 0 else HpoFrequency.EXCLUDED
 
 
+class FrequencyBasis(StrEnum):
+    """What a cited frequency rests on."""
+
+    SERIES = "series"
+    """The share of a series (or review of reported cases) that had the finding."""
+    DEFINITION = "definition"
+    """The finding is part of the syndrome's definition or criteria in the cited source: every
+    case has it by definition, which is not a count of patients."""
+
+
 class SeriesFrequency(Frozen):
     """How often a cited series (or review of reported cases) saw one of a syndrome's rule
     findings, for a syndrome Orphanet's annotation does not rate it in: the share of people
@@ -970,6 +980,10 @@ class SeriesFrequency(Frozen):
     )
     band: HpoFrequency = Field(description="The HPO frequency class the figure falls in.")
     reference: ReferenceId
+    basis: FrequencyBasis = Field(
+        default=FrequencyBasis.SERIES,
+        description="A series' count, or the syndrome's definition in the source (obligate).",
+    )
     status: Status = Status.NEEDS_REVIEW
 
 

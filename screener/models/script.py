@@ -52,6 +52,11 @@ class FindingFrequency(Frozen):
     reference: ReferenceId | None = Field(
         default=None, description="The cited series that says it, where Orphanet does not."
     )
+    by_definition: bool = Field(
+        default=False,
+        description="The reference makes the finding part of the syndrome's definition, rather "
+        "than counting it in a series.",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> FindingFrequency:

@@ -1,6 +1,7 @@
 """How often a rule finding is seen in a syndrome, in words, with its source named: Orphanet's
-annotation, or a cited series. One place for the card, the illness script, "what to ask next"
-and Compare; a frequency class is never turned into a number or combined."""
+annotation, a cited series, or the definition a cited source gives. One place for the card, the
+illness script, "what to ask next" and Compare; a frequency class is never turned into a number
+or combined."""
 
 from __future__ import annotations
 
@@ -21,23 +22,25 @@ def _cited(rated: FindingFrequency, book: RuleBook) -> str:
     return short_citation(book.reference_by_id[rated.reference]) if rated.reference else ""
 
 
+def _source(rated: FindingFrequency, book: RuleBook, *, short: bool) -> str:
+    if not rated.reference:
+        return words.ORPHANET_SHORT if short else words.ORPHANET_SOURCE
+    if rated.by_definition:
+        cited = words.DEFINITION_SHORT if short else words.DEFINITION_SOURCE
+    else:
+        cited = words.SERIES_SHORT if short else words.SERIES_SOURCE
+    return cited.format(reference=_cited(rated, book))
+
+
 def frequency_note(rated: FindingFrequency, book: RuleBook) -> str:
     """Said after what a finding would do to a pattern."""
-    source = (
-        words.SERIES_SOURCE.format(reference=_cited(rated, book))
-        if rated.reference
-        else words.ORPHANET_SOURCE
-    )
+    source = _source(rated, book, short=False)
     return words.FREQUENCY_NOTE.format(source=source, how=words.HOW_OFTEN[rated.frequency])
 
 
 def frequency_cell(rated: FindingFrequency, book: RuleBook) -> str:
     """The same, shorter, for a table cell."""
-    source = (
-        words.SERIES_SHORT.format(reference=_cited(rated, book))
-        if rated.reference
-        else words.ORPHANET_SHORT
-    )
+    source = _source(rated, book, short=True)
     return words.FREQUENCY_CELL.format(how=words.HOW_OFTEN[rated.frequency], source=source)
 
 
@@ -53,7 +56,8 @@ def source_label(rated: FindingFrequency, book: RuleBook) -> str:
     """The heading naming where a frequency comes from: the Orphanet disease and release, or
     the cited series."""
     if rated.reference:
-        return words.HOW_OFTEN_SERIES.format(reference=_cited(rated, book))
+        heading = words.HOW_OFTEN_DEFINITION if rated.by_definition else words.HOW_OFTEN_SERIES
+        return heading.format(reference=_cited(rated, book))
     names = {entry.orpha: entry.name for entry in book.orphanet.entries}
     return words.HOW_OFTEN_SOURCE.format(
         disease=names[rated.orpha or ""],

@@ -208,6 +208,7 @@ HOW_OFTEN_SOURCE = (
     "annotation of {release})"
 )
 HOW_OFTEN_SERIES = "How often, in a cited series ({reference})"
+HOW_OFTEN_DEFINITION = "Part of its definition ({reference})"
 FREQUENCY_NOTE = " — {source}: {how}"
 """Said after what a finding would do to a pattern, where its frequency in it is known."""
 FREQUENCY_CELL = "; {how} ({source})"
@@ -216,6 +217,8 @@ ORPHANET_SOURCE = "Orphanet, for the disease as a whole"
 ORPHANET_SHORT = "Orphanet"
 SERIES_SOURCE = "in a cited series ({reference})"
 SERIES_SHORT = "a cited series, {reference}"
+DEFINITION_SOURCE = "by its definition ({reference})"
+DEFINITION_SHORT = "its definition, {reference}"
 
 
 # --- The differential: what to ask next -------------------------------------------------------

@@ -19,6 +19,7 @@ from screener.models import (
     Cancer,
     Finding,
     FindingFrequency,
+    FrequencyBasis,
     Frozen,
     HpoFrequency,
     IdKind,
@@ -184,6 +185,7 @@ class RuleBook(Frozen):
                             finding=finding_id,
                             frequency=cited.band,
                             reference=cited.reference,
+                            by_definition=cited.basis is FrequencyBasis.DEFINITION,
                         )
                     )
             found[syndrome.id] = tuple(frequencies)

@@ -94,6 +94,7 @@ CHECKS: tuple[Check, ...] = (
     Check("PNS-L041", "error", "a series frequency names one of its syndrome's rule findings"),
     Check("PNS-L042", "error", "a series frequency's band holds the percentage it states"),
     Check("PNS-L043", "error", "a series frequency is for a finding Orphanet does not rate"),
+    Check("PNS-L044", "error", "a finding the definition requires is rated obligate"),
     # The rule book's own tests
     Check("PNS-T001", "error", "every rule example behaves as it says"),
     Check(

@@ -9,7 +9,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from screener.models import SCRIPT_SECTIONS, Category, Status, Urgency, frequency_of_share
+from screener.models import (
+    SCRIPT_SECTIONS,
+    Category,
+    FrequencyBasis,
+    HpoFrequency,
+    Status,
+    Urgency,
+    frequency_of_share,
+)
 from screener.rulebook.hpo import hpo_problems
 from screener.rulebook.loader import LoadedBook
 from screener.rulebook.printable import unprintable_texts
@@ -305,6 +313,12 @@ def _series_frequencies(loaded: LoadedBook) -> Iterator[Problem]:
                 f"{rated.percent:g} % falls in {frequency_of_share(rated.percent).value}, "
                 f"not {rated.band.value}",
                 code="PNS-L042",
+            )
+        if rated.basis is FrequencyBasis.DEFINITION and rated.band is not HpoFrequency.OBLIGATE:
+            yield loaded.sources.origin("series_frequencies", (i, "band")).problem(
+                "a finding the syndrome's definition requires is seen in every case: its band is "
+                f"obligate, not {rated.band.value}",
+                code="PNS-L044",
             )
         if any(
             f.finding == rated.finding and f.orpha for f in book.finding_frequencies[rated.syndrome]

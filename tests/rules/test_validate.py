@@ -413,6 +413,16 @@ PLANTED = [
         "field 'band': PNS-L042 error: 90 % falls in very_frequent, not frequent",
     ),
     (
+        "PNS-L044",
+        None,
+        "frequencies.yaml",
+        "[]\n",
+        "- {syndrome: alpha, finding: e, figure: E by its criteria, band: very_frequent, "
+        "reference: graus2021, basis: definition}\n",
+        "field 'band': PNS-L044 error: a finding the syndrome's definition requires is seen in "
+        "every case: its band is obligate, not very_frequent",
+    ),
+    (
         "PNS-L043",
         REAL,
         "frequencies.yaml",

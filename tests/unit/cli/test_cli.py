@@ -31,13 +31,18 @@ def test_validate_passes_on_a_good_book(capsys, book):
     assert code == 0
     assert f"is valid: {len(book.syndromes)} syndromes" in out
     assert "examples behave as their rules say" in out and "mimic cases" in out
-    rated = [s for s in book.syndromes if book.finding_frequencies[s.id]]
-    series = [s for s in rated if any(f.reference for f in book.finding_frequencies[s.id])]
+    rated = {s.id: book.finding_frequencies[s.id] for s in book.syndromes}
+    series = [
+        s for s, found in rated.items() if any(f.reference and not f.by_definition for f in found)
+    ]
+    defined = [s for s, found in rated.items() if found and all(f.by_definition for f in found)]
     assert (
-        f"Frequencies: {len(rated)} of {len(book.syndromes)} syndromes say how often a finding "
-        f"is seen (Orphanet's annotation for 19, a cited series for {len(series)})" in out
+        f"Frequencies: {sum(map(bool, rated.values()))} of {len(book.syndromes)} syndromes say how "
+        f"often a finding is seen (Orphanet's annotation for 19, a cited series for {len(series)}, "
+        f"only the definition a cited source gives for {len(defined)})" in out
     )
     assert series, "a cited series speaks for a syndrome Orphanet does not annotate"
+    assert "siadh" in defined, "SIADH's frequencies are its criteria only"
 
 
 def test_validate_prints_known_gaps_as_warnings_and_passes(capsys, book):

@@ -65,3 +65,22 @@ def test_the_illness_script_names_the_series(book: RuleBook) -> None:
     assert line.startswith("How often, in a cited series (Dalmau 2004): ")
     sleepy = book.label("finding", "excessive_daytime_sleepiness")
     assert f"{sleepy} seen in many (frequent)" in line
+
+
+HYPONATRAEMIA = Profile(findings=("low_sodium", "concentrated_urine"), cancers=("sclc",))
+"""SIADH's criteria are its only frequencies: a cited guideline's definition, not a series."""
+
+
+def test_a_finding_the_definition_requires_is_said_to_be_so_not_counted(book: RuleBook) -> None:
+    rated = {f.finding: f for f in book.finding_frequencies["siadh"]}
+    assert rated["euvolaemic"].by_definition and rated["euvolaemic"].frequency == "obligate"
+    card = next(
+        c for c in build_view(screen(HYPONATRAEMIA, book), book).cards if c.syndrome == "siadh"
+    )
+    (line,) = [c for c in card.context if c.label.startswith(("How often", "Part of"))]
+    assert line.label == "Part of its definition (Lee 2022)"
+    assert "series" not in line.label
+    view = differential_view(screen(HYPONATRAEMIA, book).differential, book)
+    assert view is not None
+    fluid = next(q for q in view.questions if q.finding_id == "euvolaemic")
+    assert fluid.effects == ("would support SIADH — by its definition (Lee 2022): seen in all",)
