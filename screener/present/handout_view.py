@@ -148,7 +148,9 @@ def _key_case(number: int, case: TeachingCase, screening: CaseScreening, book: R
         ordering=card.ordering,
         mimics=", ".join(m.name for m in card.mimics) or "none listed",
         teaching_points=case.teaching_points,
-        references=tuple(reference_view(book.reference_by_id[r]) for r in syndrome.references),
+        references=tuple(
+            reference_view(book.reference_by_id[r]) for r in book.syndrome_references[syndrome.id]
+        ),
     )
 
 

@@ -95,7 +95,9 @@ def rule_view(syndrome: Syndrome, book: RuleBook) -> RuleView:
             for flag in (book.red_flag_by_id[f] for f in syndrome.red_flags)
         ),
         discuss=syndrome.discuss,
-        references=tuple(reference_view(book.reference_by_id[r]) for r in syndrome.references),
+        references=tuple(
+            reference_view(book.reference_by_id[r]) for r in book.syndrome_references[syndrome.id]
+        ),
         provenance=f"Written by {provenance.author} on {provenance.written}; "
         f"{words.rule_review_text(provenance)}.",
     )

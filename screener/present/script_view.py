@@ -108,7 +108,7 @@ def script_view(script: IllnessScript, book: RuleBook, *, card: bool = False) ->
         ),
         references=tuple(
             book.reference_by_id[r].authors + f" ({book.reference_by_id[r].year})"
-            for r in syndrome.references
+            for r in book.syndrome_references[syndrome.id]
         ),
     )
 

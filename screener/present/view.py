@@ -448,7 +448,9 @@ def card_view(rank: int, match: PatternMatch, book: RuleBook) -> CardView:
         context=tuple(context),
         mimics=mimics,
         discuss=syndrome.discuss,
-        references=tuple(reference_view(book.reference_by_id[r]) for r in syndrome.references),
+        references=tuple(
+            reference_view(book.reference_by_id[r]) for r in book.syndrome_references[syndrome.id]
+        ),
         ordering=score_text(match, book),
         pns_care=pns_care_view(match.pns_care, book) if match.pns_care else None,
         detail=syndrome.detail,

@@ -192,6 +192,22 @@ class RuleBook(Frozen):
         return found
 
     @cached_property
+    def syndrome_references(self) -> dict[str, tuple[str, ...]]:
+        """Each syndrome's references: its own, then the series and definitions its frequencies
+        cite (`finding_frequencies`), so that a card naming "Chen 2018" lists it in full."""
+        return {
+            s.id: tuple(
+                dict.fromkeys(
+                    (
+                        *s.references,
+                        *(f.reference for f in self.finding_frequencies[s.id] if f.reference),
+                    )
+                )
+            )
+            for s in self.syndromes
+        }
+
+    @cached_property
     def red_flag_findings(self) -> dict[str, frozenset[str]]:
         return {f.id: criterion_findings(f.when) for f in self.red_flags}
 

@@ -41,6 +41,9 @@ def test_a_card_names_the_series_and_says_how_often_in_words(book: RuleBook) -> 
     assert "Itchy skin seen in many (frequent)" in line.text
     assert "Orphanet" not in line.text
     assert not re.search(r"\d+ ?%", line.text), "a class in words, never the series' number"
+    # The series named is listed in full with the card's references, for a reviewer to check.
+    (husain,) = [r for r in card.references if r.id == "husain2013"]
+    assert husain.citation.startswith("Husain Z") and "PMID 23652964" in husain.identifiers
 
 
 def test_what_to_ask_next_and_compare_name_the_series(book: RuleBook) -> None:
