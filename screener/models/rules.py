@@ -964,7 +964,8 @@ class FrequencyBasis(StrEnum):
 class SeriesFrequency(Frozen):
     """How often a cited series (or review of reported cases) saw one of a syndrome's rule
     findings, for a syndrome Orphanet's annotation does not rate it in: the share of people
-    with the syndrome who had the finding, never the share with a cancer."""
+    with the syndrome who had the finding, never the share with a cancer; or, by `basis`, a
+    finding the cited source's definition of the syndrome requires."""
 
     syndrome: SyndromeId
     finding: FindingId = Field(description="One of the syndrome's rule findings.")

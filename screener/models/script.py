@@ -41,7 +41,8 @@ there."""
 
 class FindingFrequency(Frozen):
     """How often one of the rule's findings occurs in the syndrome, as Orphanet's annotation
-    (phenotype.hpoa) or else a cited series says it: a frequency class, never a probability.
+    (phenotype.hpoa) or else a cited series (or definition) says it: a frequency class, never a
+    probability.
     Exactly one of `orpha` and `reference` names the source."""
 
     finding: FindingId

@@ -53,8 +53,8 @@ def rated_words(rated: FindingFrequency, book: RuleBook) -> str:
 
 
 def source_label(rated: FindingFrequency, book: RuleBook) -> str:
-    """The heading naming where a frequency comes from: the Orphanet disease and release, or
-    the cited series."""
+    """The heading naming where a frequency comes from: the Orphanet disease and release, the
+    cited series, or the cited definition."""
     if rated.reference:
         heading = words.HOW_OFTEN_DEFINITION if rated.by_definition else words.HOW_OFTEN_SERIES
         return heading.format(reference=_cited(rated, book))
