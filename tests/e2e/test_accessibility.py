@@ -35,6 +35,13 @@ def violations(page: Page) -> list[str]:
     page.wait_for_function(
         "!document.querySelector('[data-stale=\"true\"], [data-testid=stStatusWidget] *')"
     )
+    settled(page)
+    # An element no longer stale fades back in: measured mid-fade, its text is paler than the
+    # page a user reads (CI once saw 3.88:1 there). Endless animations, a spinner's, never end.
+    page.wait_for_function(
+        """() => document.getAnimations().every(a => a.playState !== 'running'
+             || a.effect?.getComputedTiming().endTime === Infinity)"""
+    )
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         """async tags => {
