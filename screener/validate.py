@@ -69,13 +69,12 @@ class FrequencyCoverage:
 
 def frequency_coverage(book: RuleBook) -> FrequencyCoverage:
     rated = [book.finding_frequencies[s.id] for s in book.syndromes]
-    counted = [any(f.orpha or not f.by_definition for f in found) for found in rated]
     return FrequencyCoverage(
         syndromes=len(rated),
         rated=sum(1 for found in rated if found),
         orphanet=sum(1 for found in rated if any(f.orpha for f in found)),
         series=sum(1 for found in rated if any(f.reference and not f.by_definition for f in found)),
-        definition_only=sum(1 for found, c in zip(rated, counted, strict=True) if found and not c),
+        definition_only=sum(1 for found in rated if found and all(f.by_definition for f in found)),
     )
 
 
